@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine:
+#   make run   - set up .venv, then serve the app on the bundled map
+#   make test  - set up .venv, then run every test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PORT   ?= 8501
+
+.PHONY: setup run test test-fast bench schema clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: setup
+	$(PY) -m pytest
+
+# the default test run minus the browser and Argdown CLI tests
+test-fast: setup
+	$(PY) -m pytest -m "not browser and not argdown_cli"
+
+bench: setup
+	$(PY) bench/load.py
+
+# regenerate the JSON Schema of the argmap/1 format after changing the models
+schema: setup
+	$(PY) -m arguments schema -o schema/argmap-1.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/artifacts

@@ -1,0 +1,287 @@
+"""Analyses of a map: counts, a claim's card, support trees, timelines, fates, search.
+
+Contract: pure functions of a :class:`Map` (and plain arguments) returning
+plain data or pandas frames; nothing here renders or reads files.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .models import Map
+
+INCOMING_TREE_KINDS = ("supports", "attacks", "undercuts", "confirms", "disconfirms")
+
+
+# ----------------------------------------------------------------- counts
+def stats(m: Map) -> dict:
+    order = m.source.chapter_order
+    chapters = Counter(c.chapter for c in m.claims)
+    return {
+        "claims": len(m.claims),
+        "relations": len(m.relations),
+        "quotes": m.quote_count,
+        "actors": len(m.actors),
+        "topics": len(m.topics),
+        "by_kind": dict(Counter(c.kind for c in m.claims).most_common()),
+        "by_actor": {m.actor_name(a): n for a, n in Counter(c.actor for c in m.claims)
+                     .most_common()},
+        "by_topic": {m.topic_label(t): n for t, n in Counter(t for c in m.claims
+                                                                for t in c.topics).most_common()},
+        "by_chapter": {k: chapters[k] for k in sorted(chapters, key=lambda k: order.get(k, 99))},
+        "relations_by_kind": dict(Counter(r.kind for r in m.relations).most_common()),
+    }
+
+
+# ----------------------------------------------------------------- a claim
+def relations_of(m: Map, claim_id: str) -> dict[str, dict[str, list[str]]]:
+    """``{"out": {kind: [target ids]}, "in": {kind: [source ids]}}`` for a claim."""
+    out: dict[str, list[str]] = {}
+    inc: dict[str, list[str]] = {}
+    for r in m.relations:
+        if r.source == claim_id:
+            out.setdefault(r.kind, []).append(r.target)
+        if r.target == claim_id:
+            inc.setdefault(r.kind, []).append(r.source)
+        if r.reason == claim_id:
+            inc.setdefault("undercut via", []).append(r.source)
+    return {"out": out, "in": inc}
+
+
+def label(m: Map, claim_id: str) -> str:
+    c = m.claim(claim_id)
+    when = f", {c.date}" if c.date else ""
+    return f"{m.actor_name(c.actor)}{when}: {c.text}"
+
+
+def describe_claim(m: Map, claim_id: str) -> str:
+    """A plain-text card of a claim: what, who, when, quotes and relations."""
+    c = m.claim(claim_id)
+    lines = [f"{c.id}  [{c.kind}{' ' + str(c.number) if c.kind == 'postulate' else ''}]",
+             f"  {c.text}",
+             f"  actor:   {m.actor_name(c.actor)}",
+             f"  date:    {c.date or '-'}",
+             f"  chapter: {c.chapter} ({m.source.chapter_title(c.chapter)})",
+             f"  topics:  {', '.join(m.topic_label(t) for t in c.topics)}",
+             "  quotes:"]
+    for q in c.quotes:
+        who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
+        cite = f"  [{q.cites}]" if q.cites else ""
+        lines.append(f"    - {who}\u201c{q.text}\u201d{cite}")
+    rels = relations_of(m, claim_id)
+    for direction, title in (("out", "this claim"), ("in", "towards this claim")):
+        if rels[direction]:
+            lines.append(f"  relations ({title}):")
+            for kind, ids in rels[direction].items():
+                for other in ids:
+                    arrow = f"{kind} ->" if direction == "out" else f"<- {kind}"
+                    lines.append(f"    {arrow} {other}: {m.claim(other).text}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- trees
+@dataclass
+class TreeNode:
+    claim: str
+    relation: str | None = None      # how this node bears on its parent
+    children: list["TreeNode"] = field(default_factory=list)
+    repeated: bool = False           # already shown higher in the tree
+
+    def walk(self, depth: int = 0):
+        yield depth, self
+        for ch in self.children:
+            yield from ch.walk(depth + 1)
+
+    @property
+    def size(self) -> int:
+        return sum(1 for _ in self.walk())
+
+
+def support_tree(m: Map, claim_id: str, max_depth: int = 5,
+                 kinds: tuple[str, ...] = INCOMING_TREE_KINDS) -> TreeNode:
+    """The claims that support, attack or undercut ``claim_id``, recursively.
+
+    Each claim appears once in full; a later occurrence is marked ``repeated``
+    and not expanded, so cycles end.
+    """
+    m.claim(claim_id)  # KeyError for an unknown id
+    incoming: dict[str, list[tuple[str, str]]] = {}
+    for r in m.relations:
+        if r.kind in kinds:
+            incoming.setdefault(r.target, []).append((r.source, r.kind))
+    order = {c.id: i for i, c in enumerate(m.claims)}
+    seen = {claim_id}
+
+    def grow(node: TreeNode, depth: int) -> None:
+        if depth >= max_depth:
+            return
+        for src, kind in sorted(incoming.get(node.claim, []),
+                                key=lambda x: (INCOMING_TREE_KINDS.index(x[1])
+                                               if x[1] in INCOMING_TREE_KINDS else 9,
+                                               order[x[0]])):
+            child = TreeNode(src, kind, repeated=src in seen)
+            node.children.append(child)
+            if not child.repeated:
+                seen.add(src)
+                grow(child, depth + 1)
+
+    root = TreeNode(claim_id)
+    grow(root, 0)
+    return root
+
+
+def outline(m: Map, tree: TreeNode) -> str:
+    """A tree as an indented text outline (the accessible view of a tree diagram)."""
+    lines = []
+    for depth, node in tree.walk():
+        c = m.claim(node.claim)
+        rel = f"{node.relation}: " if node.relation else ""
+        again = " (shown above)" if node.repeated else ""
+        lines.append(f"{'  ' * depth}- {rel}{c.text} [{m.actor_name(c.actor)}"
+                     f"{', ' + c.date if c.date else ''}]{again}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- time
+def timeline(m: Map) -> pd.DataFrame:
+    """Every dated claim, oldest first: id, actor, actor_name, kind, date, start, text, chapter."""
+    rows = []
+    for c in m.claims:
+        if not c.date:
+            continue
+        month = int(c.date[5:7]) if len(c.date) == 7 else 1
+        rows.append({"id": c.id, "actor": c.actor, "actor_name": m.actor_name(c.actor),
+                     "kind": c.kind, "date": c.date, "year": c.year,
+                     "start": pd.Timestamp(year=c.year, month=month, day=1),
+                     "precision": "month" if len(c.date) == 7 else "year",
+                     "text": c.text, "chapter": c.chapter, "topics": list(c.topics)})
+    df = pd.DataFrame(rows, columns=["id", "actor", "actor_name", "kind", "date", "year", "start",
+                                     "precision", "text", "chapter", "topics"])
+    return df.sort_values(["start", "actor"], kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------- postulates
+STAGES = ("stated", "adopted", "upheld", "strained", "altered", "rejected")
+
+
+@dataclass(frozen=True)
+class FateStep:
+    date: str
+    claim: str
+    relation: str
+    stage: str
+
+
+def postulates(m: Map) -> list:
+    return sorted((c for c in m.claims if c.kind == "postulate"), key=lambda c: c.number)
+
+
+def fate(m: Map, claim_id: str) -> list[FateStep]:
+    """What became of a claim through time, read off the relations that touch it.
+
+    ``adopts`` or ``agrees`` by another actor -> adopted; ``confirms`` or
+    ``supports`` from a dated claim -> upheld; ``attacks``, ``undercuts``,
+    ``disconfirms`` -> strained; ``revises`` or ``contradicts`` by a later
+    claim -> altered when it revises, rejected when it contradicts.
+    """
+    c = m.claim(claim_id)
+    steps = [FateStep(c.date or "", c.id, "stated", "stated")]
+    idx = m.claim_index
+    for r in m.relations:
+        if claim_id not in (r.source, r.target):
+            continue
+        other = idx[r.target if r.source == claim_id else r.source]
+        if not other.date or other.sort_date < c.sort_date:
+            continue
+        if r.kind in ("adopts", "agrees") and other.actor != c.actor:
+            stage = "adopted"
+        elif r.kind in ("confirms", "supports", "elaborates"):
+            if r.target != claim_id:
+                continue
+            stage = "upheld"
+        elif r.kind in ("attacks", "undercuts", "disconfirms"):
+            if r.target != claim_id:
+                continue
+            stage = "strained"
+        elif r.kind == "revises":
+            stage = "altered"
+        elif r.kind == "contradicts":
+            stage = "rejected"
+        else:
+            continue
+        steps.append(FateStep(other.date, other.id, r.kind, stage))
+    return sorted(steps, key=lambda s: (s.date, STAGES.index(s.stage)))
+
+
+# ----------------------------------------------------------------- search
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form, same length as the input."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(b for b in base if not unicodedata.combining(b)) or ch
+        out.append(base[0].lower() if len(base[0].lower()) == 1 else ch)
+    return "".join(out).translate(str.maketrans("\u2019\u2018\u201c\u201d\u2013\u2014",
+                                                "''\"\"--"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    claim: str
+    field: str                     # "text" or "quote 1", "quote 2", ...
+    text: str                      # the whole text searched
+    spans: tuple[tuple[int, int], ...]   # matched stretches, to highlight
+    score: float
+
+
+def parse_query(query: str) -> list[str]:
+    """Terms of a query: quoted phrases stay whole, other words split."""
+    terms = [p.strip() for p in re.findall(r'"([^"]+)"', query)]
+    rest = re.sub(r'"[^"]*"', " ", query)
+    terms += _WORD.findall(rest)
+    return [_fold(t) for t in terms if t.strip()]
+
+
+def search(m: Map, query: str, limit: int = 200) -> list[Hit]:
+    """Claims whose text or quotes contain every term of ``query``.
+
+    Matching ignores case and accents; a term matches at a word start, so
+    "revolution" finds "revolutionary" but "evolution" does not find it.
+    Hits are ranked by the number of matches, claim text before quotes.
+    """
+    terms = parse_query(query)
+    if not terms:
+        return []
+    patterns = [re.compile(r"(?<!\w)" + re.escape(t)) for t in terms]
+    hits: list[Hit] = []
+    for order, c in enumerate(m.claims):
+        fields = [("text", c.text)] + [(f"quote {i + 1}", q.text) for i, q in enumerate(c.quotes)]
+        folded = [(name, text, _fold(text)) for name, text in fields]
+        whole = " ".join(f for _, _, f in folded)
+        if not all(p.search(whole) for p in patterns):
+            continue
+        for name, text, f in folded:
+            spans = sorted({(mt.start(), mt.end()) for p in patterns for mt in p.finditer(f)})
+            if spans:
+                bonus = 2.0 if name == "text" else 1.0
+                hits.append(Hit(c.id, name, text, tuple(_merge(spans)),
+                                len(spans) * bonus - order * 1e-6))
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,120 @@
+"""Stage 3 of the pipeline: the map as a graph, and the views cut from it.
+
+Contract: pure functions, graph first where there is one.
+:func:`build_graph` turns a :class:`Map` into a ``networkx.MultiDiGraph``
+(one node per claim, one edge per relation, keyed by relation kind);
+:func:`neighbourhood` gives the claims within ``depth`` steps of a claim,
+whatever the edge direction; :func:`filter_map` and :func:`submap` cut a
+smaller, still consistent :class:`Map` (relations are kept only when both
+ends, and an undercut's reason, are kept).  Nothing here mutates its input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .models import Map
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to keep. An empty selection means "all"."""
+
+    actors: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    relation_kinds: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    chapters: frozenset[str] = frozenset()
+    years: tuple[int, int] | None = None
+    include_undated: bool = True
+
+    @classmethod
+    def make(cls, **kw) -> "Filters":
+        return cls(**{k: (frozenset(v) if isinstance(v, (list, set, tuple)) and k != "years"
+                          else v) for k, v in kw.items() if v is not None})
+
+    @property
+    def active(self) -> bool:
+        return any((self.actors, self.kinds, self.relation_kinds, self.topics, self.chapters,
+                    self.years)) or not self.include_undated
+
+
+def build_graph(m: Map) -> nx.MultiDiGraph:
+    """One node per claim (attributes: kind, actor, date, chapter, text)."""
+    g = nx.MultiDiGraph(title=m.source.title)
+    for c in m.claims:
+        g.add_node(c.id, kind=c.kind, actor=c.actor, date=c.date or "", chapter=c.chapter,
+                   text=c.text, topics=tuple(c.topics))
+    for r in m.relations:
+        g.add_edge(r.source, r.target, key=r.kind, kind=r.kind, note=r.note or "",
+                   reason=r.reason or "")
+    return g
+
+
+def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]:
+    """Claims within ``depth`` relations of ``claim_id`` (either direction), itself included.
+
+    An undercut also reaches the reason whose support it attacks.
+    """
+    if claim_id not in g:
+        raise nx.NodeNotFound(f"claim {claim_id!r} is not in the map")
+    seen = {claim_id}
+    frontier = {claim_id}
+    for _ in range(max(0, depth)):
+        nxt: set[str] = set()
+        for n in frontier:
+            nxt.update(g.successors(n))
+            nxt.update(g.predecessors(n))
+            for _, _, data in g.out_edges(n, data=True):
+                if data.get("reason"):
+                    nxt.add(data["reason"])
+        nxt -= seen
+        seen |= nxt
+        frontier = nxt
+        if not frontier:
+            break
+    return seen
+
+
+def submap(m: Map, keep: set[str] | frozenset[str], relation_kinds: frozenset[str] = frozenset()
+           ) -> Map:
+    """The map restricted to the claims in ``keep`` (and relations among them)."""
+    claims = [c for c in m.claims if c.id in keep]
+    rels = [r for r in m.relations
+            if r.source in keep and r.target in keep
+            and (not relation_kinds or r.kind in relation_kinds)]
+    kept_supports = {(r.source, r.target) for r in rels if r.kind == "supports"}
+    rels = [r for r in rels if r.kind != "undercuts" or (r.reason, r.target) in kept_supports]
+    return Map.model_construct(source=m.source, actors=m.actors, topics=m.topics,
+                               claims=claims, relations=rels)
+
+
+def matches(claim, f: Filters) -> bool:
+    if f.actors and claim.actor not in f.actors:
+        return False
+    if f.kinds and claim.kind not in f.kinds:
+        return False
+    if f.topics and not f.topics.intersection(claim.topics):
+        return False
+    if f.chapters and claim.chapter not in f.chapters:
+        return False
+    if claim.date is None:
+        return f.include_undated
+    if f.years and not (f.years[0] <= claim.year <= f.years[1]):
+        return False
+    return True
+
+
+def filter_map(m: Map, f: Filters) -> Map:
+    """The claims that pass every filter, and the relations of the chosen kinds among them."""
+    if not f.active:
+        return m
+    keep = {c.id for c in m.claims if matches(c, f)}
+    return submap(m, keep, f.relation_kinds)
+
+
+def used_actors(m: Map) -> list[str]:
+    seen = dict.fromkeys(c.actor for c in m.claims)
+    return [a.id for a in m.actors if a.id in seen]
+

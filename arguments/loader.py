@@ -1,0 +1,245 @@
+"""The loading pipeline: read -> parse -> model -> cross-reference.
+
+Contract: :func:`load_map` (a path) and :func:`load_bytes` (an upload) return a
+valid :class:`~arguments.models.Map` or raise :class:`~arguments.errors.MapError`
+listing every problem found, each with file, line, column, a stable code, the
+offending value and what was expected.  Nothing else escapes for bad input.
+Formats: our YAML, our JSON export (``"schema": "argmap/1"``) and the Argdown
+subset that :mod:`arguments.argdown` writes.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import crossref
+from .errors import CODES, MapError, Problem, short
+from .models import CLAIM_KINDS, Map
+from .yamlsrc import MAX_BYTES, parse, position, read_text
+
+SCHEMA_ID = "argmap/1"
+UPLOAD_LIMIT = 2 * 1024 * 1024
+FORMATS = ("yaml", "json", "argdown")
+
+_TYPE_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "model_attributes_type": "a mapping", "bool_type": "true or false",
+    "int_from_float": "a whole number", "string_unicode": "text",
+}
+
+
+def detect_format(filename: str, text: str) -> str:
+    """Which reader a file needs, from its extension, else from its first character."""
+    ext = Path(filename).suffix.lower()
+    if ext in (".yaml", ".yml"):
+        return "yaml"
+    if ext == ".json":
+        return "json"
+    if ext in (".argdown", ".ad"):
+        return "argdown"
+    head = text.lstrip()[:1]
+    if head in ("{", "["):
+        return "json"
+    from .argdown import looks_like_argdown
+    return "argdown" if looks_like_argdown(text) else "yaml"
+
+
+def load_map(path: str | os.PathLike, fmt: str | None = None) -> Map:
+    """Load and validate the map file at ``path``."""
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise MapError([Problem("unknown-format", f"cannot open the file: {exc.strerror}",
+                                name, 1, 1, got=name, expected="a readable map file")]) from None
+    if size > MAX_BYTES:  # refuse before reading a byte
+        raise MapError([Problem("file-too-large", "the file is too large to open", name, 1, 1,
+                                got=f"{size:,} bytes", expected=f"at most {MAX_BYTES:,} bytes")])
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+    return load_bytes(data, name, fmt=fmt)
+
+
+def load_bytes(data: bytes, filename: str, fmt: str | None = None,
+               limit: int = MAX_BYTES) -> Map:
+    """Load a map from raw bytes (an upload, a test fixture)."""
+    text = read_text(data, filename, limit=limit)
+    return load_text(text, filename, fmt=fmt)
+
+
+def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map:
+    fmt = fmt or detect_format(filename, text)
+    if fmt not in FORMATS:
+        raise MapError([Problem("unknown-format", "unknown map format", filename, 1, 1,
+                                got=repr(fmt), expected=" or ".join(FORMATS))])
+    if fmt == "argdown":
+        from .argdown import parse_argdown
+        raw = parse_argdown(text, filename)
+    elif fmt == "json":
+        raw = _parse_json(text, filename)
+    else:
+        raw = parse(text, filename)
+    return build(raw, filename)
+
+
+def _parse_json(text: str, filename: str) -> Any:
+    try:  # libyaml reads JSON and keeps positions
+        return parse(text, filename)
+    except MapError as yaml_err:
+        try:
+            return json.loads(text)  # valid JSON that YAML 1.1 dislikes (tabs, ...)
+        except json.JSONDecodeError as exc:
+            raise MapError([Problem("yaml-syntax", f"cannot parse JSON: {exc.msg}", filename,
+                                    exc.lineno, exc.colno)]) from None
+        except RecursionError:
+            raise yaml_err from None
+
+
+def build(raw: Any, filename: str) -> Map:
+    """Validate parsed data into a Map, translating every problem to a Problem."""
+    if not isinstance(raw, dict):
+        raise MapError([Problem("wrong-type", "a map file holds a mapping at the top",
+                                filename, *position(raw, ()), got=_kind_of(raw),
+                                expected="a mapping with source, actors, topics, claims, "
+                                         "relations")])
+    problems: list[Problem] = []
+    if "schema" in raw:
+        if raw["schema"] != SCHEMA_ID:
+            problems.append(Problem(
+                "schema-version", "this JSON was written for another version of argmap",
+                filename, *position(raw, ("schema",)), path="schema", got=short(raw["schema"]),
+                expected=repr(SCHEMA_ID)))
+    data = {k: v for k, v in raw.items() if k != "schema"}
+    try:
+        result = Map.model_validate(data)
+    except ValidationError as exc:
+        field_errors = [e for e in exc.errors(include_url=False)]
+        problems.extend(_translate(e, raw, filename) for e in field_errors)
+        if not any(e["type"] in _CROSSREF_CODES for e in field_errors):
+            # the after-validator did not run: check references on the raw data too
+            problems.extend(_issue(i, raw, filename) for i in crossref.check(data))
+        raise MapError(problems) from None
+    if problems:
+        raise MapError(problems)
+    return result
+
+
+_CROSSREF_CODES = frozenset({
+    "duplicate-id", "unknown-actor", "unknown-topic", "unknown-chapter", "unknown-claim",
+    "self-relation", "duplicate-relation", "missing-date", "relation-mismatch"})
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return short(value)
+
+
+def _path(loc: tuple) -> str:
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    # pydantic puts the union tag in the location: claims.3.postulate.number
+    if len(loc) > 2 and loc[0] == "claims" and loc[2] in CLAIM_KINDS:
+        return loc[:2] + loc[3:]
+    return tuple(s for s in loc if not (isinstance(s, str) and s.startswith("function-")))
+
+
+def _issue(issue: crossref.Issue, raw: Any, filename: str) -> Problem:
+    line, col = position(raw, issue.loc)
+    return Problem(issue.code, issue.message, filename, line, col, _path(issue.loc),
+                   issue.got, issue.expected)
+
+
+def _translate(err: dict, raw: Any, filename: str) -> Problem:
+    etype: str = err["type"]
+    loc = _clean_loc(tuple(err["loc"]))
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    got = short(value)
+    expected = None
+    at_key = False
+    last = loc[-1] if loc else None
+    msg = err["msg"]
+
+    if etype in CODES:
+        code = etype
+        got, expected = ctx.get("got", got), ctx.get("expected")
+        if code == "bad-date":
+            expected = "YYYY or YYYY-MM, e.g. 1917 or 1917-04"
+        if code == "undercut-reason":
+            got = "no reason" if value is None or isinstance(value, dict) else got
+    elif etype == "missing":
+        code = "missing-field"
+        if last == "number":
+            code, msg = "postulate-number", "a postulate needs its number"
+            expected = "number: 1 to 5"
+        else:
+            msg = f"the field `{last}` is required"
+            expected = f"a `{last}` field"
+        got = "nothing"
+    elif etype == "extra_forbidden":
+        code, at_key = "unknown-field", True
+        msg = f"`{last}` is not a field here"
+        got = repr(last)
+        if last == "number":
+            msg = "only a postulate has a number"
+            expected = "no number on this kind of claim"
+        elif last == "reason":
+            expected = "no reason (only undercuts have one)"
+        else:
+            expected = "one of the documented fields (see the README)"
+    elif etype == "union_tag_invalid":
+        code = "unknown-kind"
+        loc = loc + ("kind",)
+        got = repr(ctx.get("tag"))
+        expected = "one of " + ", ".join(CLAIM_KINDS)
+        msg = "this claim kind does not exist"
+    elif etype == "union_tag_not_found":
+        code, msg = "missing-field", "a claim needs a `kind`"
+        got, expected = "nothing", "kind: one of " + ", ".join(CLAIM_KINDS)
+    elif etype == "literal_error":
+        code = "unknown-kind" if last == "kind" else "bad-value"
+        msg = f"this {last} does not exist" if last == "kind" else "this value is not allowed"
+        expected = "one of " + ctx.get("expected", "")
+    elif etype == "string_pattern_mismatch":
+        code = "bad-id"
+        msg = "an id is a slug: lower-case letters, digits and single hyphens"
+        expected = "a slug such as 'lenin-april-theses'"
+        if last == "id" and len(loc) >= 3 and loc[-3] == "chapters":
+            expected = "letters, digits and hyphens, such as 'I' or 'conclusion'"
+    elif etype in ("too_short",) and last == "quotes":
+        code, msg = "empty-quote", "a claim needs at least one quote"
+        got, expected = "no quotes", "at least one quote from the source"
+    elif etype in ("greater_than_equal", "less_than_equal") and last == "number":
+        code, msg = "postulate-number", "a postulate's number runs from 1 to 5"
+        expected = "1, 2, 3, 4 or 5"
+    elif etype in _TYPE_EXPECTED:
+        code = "wrong-type"
+        expected = _TYPE_EXPECTED[etype]
+        got = _kind_of(value)
+        msg = f"`{last}` has the wrong type" if last is not None else "wrong type"
+    else:
+        code = "bad-value"
+        if etype == "too_short":
+            msg = f"`{last}` needs at least {ctx.get('min_length', 1)} item(s)"
+            expected = f"at least {ctx.get('min_length', 1)}"
+            got = "none" if not value else got
+        elif etype in ("string_too_long", "too_long"):
+            expected = f"at most {ctx.get('max_length')} characters"
+            got = f"{len(value) if hasattr(value, '__len__') else '?'} characters"
+    line, col = position(raw, loc, key=at_key)
+    return Problem(code, msg, filename, line, col, _path(loc), got, expected)

@@ -1,0 +1,250 @@
+"""Stage 2 of the pipeline: the typed argument map (pydantic v2).
+
+Contract: ``Map.model_validate(data)`` accepts plain data (from YAML or JSON)
+and either returns a fully cross-checked :class:`Map` or raises
+``pydantic.ValidationError`` whose error ``type`` is one of the stable codes in
+:data:`arguments.errors.CODES` (pydantic's own types are mapped to codes by
+the loader).  One model per claim kind, selected by the ``kind`` field;
+every cross-reference is checked by :meth:`Map._cross_references`, which
+reports all problems at once.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
+                      model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from . import crossref
+
+SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})(?:-(0[1-9]|1[0-2]))?$")
+
+CLAIM_KINDS = ("thesis", "postulate", "position", "prediction", "event", "interpretation",
+               "verdict")
+RELATION_KINDS = ("supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
+                  "revises", "elaborates", "confirms", "disconfirms")
+SYMMETRIC_KINDS = frozenset({"contradicts", "agrees"})
+ACTOR_KINDS = ("person", "faction", "institution", "author")
+
+
+def _year_as_text(value: Any) -> Any:
+    # YAML reads `date: 1906` as an integer; a bare year is what users write.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_date(value: Any) -> Any:
+    if isinstance(value, str) and DATE_RE.match(value):
+        return value
+    raise PydanticCustomError("bad-date", "a date is written YYYY or YYYY-MM")
+
+
+def _check_text(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("empty-text", "this text is empty")
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_RE, max_length=120)]
+Text = Annotated[str, BeforeValidator(_check_text), Field(min_length=1, max_length=20_000)]
+Blurb = Annotated[str, Field(max_length=20_000)]  # may be empty
+DateStr = Annotated[str, BeforeValidator(_check_date), BeforeValidator(_year_as_text),
+                    Field(pattern=DATE_RE.pattern, description="YYYY or YYYY-MM")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Chapter(_Model):
+    """A part of the source, in reading order (e.g. ``I`` "A Vision")."""
+
+    id: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
+    title: Text
+
+
+class Source(_Model):
+    """The text the map is made from."""
+
+    title: Text
+    author: Text = "unknown"
+    description: Blurb = ""
+    chapters: list[Chapter] = []
+
+    @cached_property
+    def chapter_order(self) -> dict[str, int]:
+        return {c.id: i for i, c in enumerate(self.chapters)}
+
+    def chapter_title(self, chapter_id: str) -> str:
+        for c in self.chapters:
+            if c.id == chapter_id:
+                return c.title
+        return chapter_id
+
+
+class Actor(_Model):
+    id: Slug
+    name: Text
+    kind: Literal["person", "faction", "institution", "author"]
+    description: Blurb = ""
+
+
+class Topic(_Model):
+    id: Slug
+    label: Text
+    description: Blurb = ""
+
+
+def _check_quote_text(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip(" .\u2026\n\t\"'\u201c\u201d"):
+        raise PydanticCustomError("empty-quote", "this quote has no words")
+    return value
+
+
+class Quote(_Model):
+    """A passage of the source, verbatim; ``...`` marks an elision."""
+
+    text: Annotated[str, BeforeValidator(_check_quote_text), Field(max_length=20_000)]
+    cites: Text | None = None
+    speaker: Slug | None = None  # whose words these are, when the source quotes someone
+
+
+class _ClaimBase(_Model):
+    id: Slug
+    actor: Slug
+    date: DateStr | None = None
+    text: Text
+    topics: list[Slug] = Field(min_length=1)
+    chapter: Annotated[str, Field(min_length=1, max_length=40)]
+    quotes: list[Quote] = Field(min_length=1)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def sort_date(self) -> str:
+        """``YYYY-MM`` for ordering; a bare year sorts at its start."""
+        if not self.date:
+            return ""
+        return self.date if len(self.date) == 7 else self.date + "-00"
+
+
+class Thesis(_ClaimBase):
+    """The author's central contention."""
+    kind: Literal["thesis"]
+
+
+class Postulate(_ClaimBase):
+    """One of the numbered postulates a theory is reduced to."""
+    kind: Literal["postulate"]
+    number: Annotated[int, Field(ge=1, le=5)]
+
+
+class Position(_ClaimBase):
+    """What an actor held or advocated at a date."""
+    kind: Literal["position"]
+
+
+class Prediction(_ClaimBase):
+    """What an actor expected to happen."""
+    kind: Literal["prediction"]
+
+
+class Event(_ClaimBase):
+    """What happened, as the source reports it."""
+    kind: Literal["event"]
+
+
+class Interpretation(_ClaimBase):
+    """A reading of events or positions (by the author or a historian)."""
+    kind: Literal["interpretation"]
+
+
+class Verdict(_ClaimBase):
+    """The author's judgement."""
+    kind: Literal["verdict"]
+
+
+Claim = Annotated[Union[Thesis, Postulate, Position, Prediction, Event, Interpretation, Verdict],
+                  Field(discriminator="kind")]
+ClaimT = Union[Thesis, Postulate, Position, Prediction, Event, Interpretation, Verdict]
+
+
+class Relation(_Model):
+    """A typed link from ``source`` to ``target`` (see the README for directions)."""
+
+    source: Slug
+    target: Slug
+    kind: Literal["supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
+                  "revises", "elaborates", "confirms", "disconfirms"]
+    reason: Slug | None = None  # undercuts only: the reason whose support of target is attacked
+    note: Text | None = None
+    quote: Quote | None = None
+
+    @model_validator(mode="after")
+    def _reason_only_for_undercuts(self) -> "Relation":
+        if self.kind == "undercuts" and not self.reason:
+            raise PydanticCustomError(
+                "undercut-reason", "an undercut names the `reason` whose support of the target "
+                "it attacks")
+        if self.kind != "undercuts" and self.reason:
+            raise PydanticCustomError("undercut-reason", "only an undercut has a `reason`")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.kind)
+
+
+class Map(_Model):
+    """A whole argument map: its source, actors, topics, claims and relations."""
+
+    source: Source
+    actors: list[Actor] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1)
+    claims: list[Claim] = Field(min_length=1)
+    relations: list[Relation] = []
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> "Map":
+        issues = crossref.check(self)
+        if issues:
+            raise ValidationError.from_exception_data("Map", [
+                InitErrorDetails(type=PydanticCustomError(i.code, i.message.replace("{", "{{")
+                                                          .replace("}", "}}"),
+                                                          {"got": i.got, "expected": i.expected}),
+                                 loc=i.loc, input=i.got)
+                for i in issues])
+        return self
+
+    # ---- convenient look-ups (derived, cached; the model is frozen) ----
+    @cached_property
+    def claim_index(self) -> dict[str, ClaimT]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def actor_index(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def topic_index(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    def claim(self, claim_id: str) -> ClaimT:
+        return self.claim_index[claim_id]
+
+    def actor_name(self, actor_id: str) -> str:
+        a = self.actor_index.get(actor_id)
+        return a.name if a else actor_id
+
+    def topic_label(self, topic_id: str) -> str:
+        t = self.topic_index.get(topic_id)
+        return t.label if t else topic_id
+
+    @property
+    def quote_count(self) -> int:
+        return sum(len(c.quotes) for c in self.claims) + sum(1 for r in self.relations if r.quote)

@@ -1,0 +1,232 @@
+"""Stage 1 of the pipeline: bytes -> plain Python data that remembers positions.
+
+Contract: :func:`read_text` turns raw bytes into text or raises
+:class:`~arguments.errors.MapError`; :func:`parse` turns YAML (or JSON, which
+libyaml reads too) into dicts, lists and scalars.  Mappings come back as
+:class:`YMap` and sequences as :class:`YList`; both are ordinary ``dict`` and
+``list`` subclasses that also record the line and column (1-based) of every
+key and value, so later stages can point at the exact spot of a problem.
+
+Safety: only plain YAML tags are built (it is a safe loader, driven by
+libyaml's event parser with no Python object construction); documents nesting
+deeper than :data:`MAX_DEPTH` and aliases expanding past :data:`MAX_EXPANDED`
+nodes are refused before anything else sees them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from .errors import MapError, Problem
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_EXPANDED = 1_000_000
+
+try:  # libyaml's C parser: ~10x faster; the wheel ships it
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python fallback
+    _Loader = yaml.SafeLoader
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+
+Pos = tuple[int, int]
+
+
+class YMap(dict):
+    """A mapping that knows where it, its keys and its values stand."""
+
+    __slots__ = ("pos", "keypos", "valpos")
+
+    def __init__(self, pos: Pos = (1, 1)):
+        super().__init__()
+        self.pos = pos
+        self.keypos: dict[Any, Pos] = {}
+        self.valpos: dict[Any, Pos] = {}
+
+
+class YList(list):
+    """A sequence that knows where it and each of its items stand."""
+
+    __slots__ = ("pos", "itempos")
+
+    def __init__(self, pos: Pos = (1, 1)):
+        super().__init__()
+        self.pos = pos
+        self.itempos: list[Pos] = []
+
+
+def read_text(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
+    """Decode a map file's bytes, refusing oversized, binary and non-UTF-8 input."""
+    if len(data) > limit:
+        raise MapError([Problem(
+            "file-too-large", "the file is too large to open",
+            filename, 1, 1, got=f"{len(data):,} bytes", expected=f"at most {limit:,} bytes")])
+    if b"\x00" in data:
+        line, col = _pos_of(data, data.index(b"\x00"))
+        raise MapError([Problem(
+            "binary-file", "the file holds binary data, not text", filename, line, col,
+            got="a NUL byte", expected="a UTF-8 text file (YAML, JSON or Argdown)")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _pos_of(data, exc.start)
+        raise MapError([Problem(
+            "not-utf8", "the file is not UTF-8 text", filename, line, col,
+            got=f"byte 0x{data[exc.start]:02x}", expected="UTF-8 encoded text")]) from None
+    if not text.strip():
+        raise MapError([Problem("empty-file", "the file is empty", filename, 1, 1,
+                                expected="a map with source, actors, topics, claims and relations")])
+    return text
+
+
+def _pos_of(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _mark(event) -> Pos:
+    m = event.start_mark
+    return (m.line + 1, m.column + 1)
+
+
+def _scalar(event: ev.ScalarEvent) -> Any:
+    if event.style or event.tag == _STR or event.tag == "!":  # quoted, literal, folded
+        return event.value
+    tag = event.tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    if not tag.startswith("tag:yaml.org,2002:"):
+        raise ValueError(f"the tag {tag} is not allowed in a map file")
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+def parse(text: str, filename: str) -> Any:
+    """Parse YAML or JSON text into YMap/YList/scalars, or raise MapError."""
+    problems: list[Problem] = []
+    root: Any = None
+    # each frame: [container, pending_key, key_pos, size]
+    stack: list[list] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    expanded = 0
+    docs = 0
+
+    def attach(value: Any, pos: Pos, size: int) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        frame = stack[-1]
+        frame[3] += size
+        parent = frame[0]
+        if isinstance(parent, YList):
+            parent.append(value)
+            parent.itempos.append(pos)
+            return
+        if frame[1] is _NO_KEY:  # this value is a key
+            if isinstance(value, (dict, list)):
+                problems.append(Problem("wrong-type", "a mapping key must be plain text",
+                                        filename, *pos, got="a collection", expected="a text key"))
+                value = f"<complex key at {pos[0]}:{pos[1]}>"
+            frame[1], frame[2] = value, pos
+            return
+        key, kpos = frame[1], frame[2]
+        frame[1] = _NO_KEY
+        if key in parent:
+            problems.append(Problem(
+                "duplicate-key", f"the key {key!r} appears twice in this mapping; the first is kept",
+                filename, *kpos, got=f"{key!r} again", expected=f"one {key!r} (first at line "
+                f"{parent.keypos[key][0]})"))
+            return
+        parent[key] = value
+        parent.keypos[key] = kpos
+        parent.valpos[key] = pos
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, ev.ScalarEvent):
+                value = _scalar(event)
+                attach(value, _mark(event), 1)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise MapError([Problem(
+                        "too-deep", "the document nests too deeply", filename, *_mark(event),
+                        got=f"more than {MAX_DEPTH} levels", expected=f"at most {MAX_DEPTH}")])
+                pos = _mark(event)
+                container = YMap(pos) if isinstance(event, ev.MappingStartEvent) else YList(pos)
+                stack.append([container, _NO_KEY, None, 1, pos, event.anchor])
+            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                container, _, _, size, pos, anchor = stack.pop()
+                attach(container, pos, size)
+                if anchor:
+                    anchors[anchor] = (container, size)
+            elif isinstance(event, ev.AliasEvent):
+                if event.anchor not in anchors:
+                    raise MapError([Problem("yaml-syntax", f"unknown alias *{event.anchor}",
+                                            filename, *_mark(event))])
+                value, size = anchors[event.anchor]
+                expanded += size
+                if expanded > MAX_EXPANDED:
+                    raise MapError([Problem(
+                        "alias-bomb", "YAML aliases expand this document beyond the limit",
+                        filename, *_mark(event), got=f"over {MAX_EXPANDED:,} nodes after expansion",
+                        expected="a map without alias-expansion bombs")])
+                attach(value, _mark(event), size)
+            elif isinstance(event, ev.DocumentStartEvent):
+                docs += 1
+                if docs > 1:
+                    problems.append(Problem("yaml-syntax", "a map file holds one YAML document",
+                                            filename, *_mark(event), got="a second document",
+                                            expected="a single document"))
+                    break
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = getattr(exc, "problem", None) or str(exc)
+        ctx = getattr(exc, "context", None)
+        msg = f"{what} ({ctx})" if ctx else what
+        problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col))
+        raise MapError(problems) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a bad tag or an unbuildable scalar
+        problems.append(Problem("yaml-syntax", f"cannot read a value: {exc}", filename, 1, 1))
+        raise MapError(problems) from None
+    if problems:
+        raise MapError(problems)
+    return root
+
+
+class _NoKey:
+    __slots__ = ()
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()
+
+
+def position(data: Any, path: tuple, *, key: bool = False) -> Pos:
+    """Line and column of the value at ``path`` (or its key when ``key``).
+
+    Walks as far down the path as the data goes; when the path leaves the data
+    (a missing field), returns the position of the deepest container reached.
+    """
+    node, pos = data, getattr(data, "pos", (1, 1))
+    for step in path:
+        if isinstance(node, YMap) and step in node:
+            pos = node.keypos[step] if key and step == path[-1] else node.valpos[step]
+            node = node[step]
+        elif isinstance(node, YList) and isinstance(step, int) and 0 <= step < len(node):
+            pos = node.itempos[step]
+            node = node[step]
+        else:
+            break
+    return pos
