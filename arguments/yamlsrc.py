@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .errors import MapError, Problem
+from .errors import MapError, Problem, short
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -66,6 +66,11 @@ def read_text(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
         raise MapError([Problem(
             "file-too-large", "the file is too large to open",
             filename, 1, 1, got=f"{len(data):,} bytes", expected=f"at most {limit:,} bytes")])
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise MapError([Problem(
+                "not-utf8", f"the file is {name} text, not UTF-8", filename, 1, 1,
+                got=f"a {name} byte-order mark", expected="UTF-8 encoded text (save it as UTF-8)")])
     if b"\x00" in data:
         line, col = _pos_of(data, data.index(b"\x00"))
         raise MapError([Problem(
@@ -84,6 +89,10 @@ def read_text(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
     return text
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def _pos_of(data: bytes, offset: int) -> Pos:
     line = data.count(b"\n", 0, offset) + 1
     col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
@@ -95,14 +104,37 @@ def _mark(event) -> Pos:
     return (m.line + 1, m.column + 1)
 
 
+_Y = "tag:yaml.org,2002:"
+_TIMESTAMP = _Y + "timestamp"
+#: explicit tags a map file may carry; everything else (!!python/..., !!binary,
+#: !!set, local !tags, merge keys) is refused with its position
+_SCALAR_TAGS = frozenset({None, "!", _STR, _Y + "int", _Y + "float", _Y + "bool", _Y + "null",
+                          _TIMESTAMP})
+_COLLECTION_TAGS = frozenset({None, "!", _Y + "map", _Y + "seq"})
+
+
+class _TagRefused(ValueError):
+    expected = "a plain value without a tag"
+
+
+def _refuse_tag(tag: str) -> None:
+    if tag == _Y + "merge":
+        exc = _TagRefused("merge keys (<<: *anchor) are not supported in a map file")
+        exc.expected = "the fields written out in full"
+        raise exc
+    raise _TagRefused(f"the tag {tag} is not allowed in a map file")
+
+
 def _scalar(event: ev.ScalarEvent) -> Any:
+    if event.tag not in _SCALAR_TAGS:
+        _refuse_tag(event.tag)
     if event.style or event.tag == _STR or event.tag == "!":  # quoted, literal, folded
         return event.value
     tag = event.tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-    if tag == _STR:
+    if tag == _STR or tag == _TIMESTAMP:  # a date-like value stays the text written
         return event.value
-    if not tag.startswith("tag:yaml.org,2002:"):
-        raise ValueError(f"the tag {tag} is not allowed in a map file")
+    if tag not in _SCALAR_TAGS:  # an implicit merge key `<<`
+        _refuse_tag(tag)
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
     return _CONSTRUCTOR.construct_object(node, deep=True)
 
@@ -151,16 +183,27 @@ def parse(text: str, filename: str) -> Any:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, ev.ScalarEvent):
-                value = _scalar(event)
+                try:
+                    value = _scalar(event)
+                except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
+                    problems.append(Problem(
+                        "yaml-syntax", f"cannot read this value: {_reason(exc)}", filename,
+                        *_mark(event), got=short(event.value),
+                        expected=getattr(exc, "expected", "a value of the kind its tag names")))
+                    value = None
                 attach(value, _mark(event), 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
             elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
-                    raise MapError([Problem(
+                    raise MapError(problems + [Problem(
                         "too-deep", "the document nests too deeply", filename, *_mark(event),
                         got=f"more than {MAX_DEPTH} levels", expected=f"at most {MAX_DEPTH}")])
                 pos = _mark(event)
+                if event.tag not in _COLLECTION_TAGS:
+                    problems.append(Problem(
+                        "yaml-syntax", f"the tag {event.tag} is not allowed in a map file",
+                        filename, *pos, got=event.tag, expected="a plain mapping or list"))
                 container = YMap(pos) if isinstance(event, ev.MappingStartEvent) else YList(pos)
                 stack.append([container, _NO_KEY, None, 1, pos, event.anchor])
             elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
@@ -170,12 +213,13 @@ def parse(text: str, filename: str) -> Any:
                     anchors[anchor] = (container, size)
             elif isinstance(event, ev.AliasEvent):
                 if event.anchor not in anchors:
-                    raise MapError([Problem("yaml-syntax", f"unknown alias *{event.anchor}",
-                                            filename, *_mark(event))])
+                    raise MapError(problems + [Problem(
+                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *_mark(event),
+                        got=f"*{event.anchor}", expected="an anchor (&name) defined before it")])
                 value, size = anchors[event.anchor]
                 expanded += size
                 if expanded > MAX_EXPANDED:
-                    raise MapError([Problem(
+                    raise MapError(problems + [Problem(
                         "alias-bomb", "YAML aliases expand this document beyond the limit",
                         filename, *_mark(event), got=f"over {MAX_EXPANDED:,} nodes after expansion",
                         expected="a map without alias-expansion bombs")])
@@ -187,20 +231,82 @@ def parse(text: str, filename: str) -> Any:
                                             filename, *_mark(event), got="a second document",
                                             expected="a single document"))
                     break
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line, col = _char_pos(text, exc.position)
+        problems.append(Problem(
+            "yaml-syntax", f"cannot parse: {exc.reason}", filename, line, col,
+            got=f"the character U+{exc.character:04X}" if isinstance(exc.character, int)
+            else short(exc.character), expected="printable text"))
+        raise MapError(problems) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = getattr(exc, "problem", None) or str(exc)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if "end of stream" in what and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # where the unclosed quote or bracket opened
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         ctx = getattr(exc, "context", None)
         msg = f"{what} ({ctx})" if ctx else what
-        problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col))
+        problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col,
+                                got=_near(text, line, col),
+                                expected=_hint(what, _char_at(text, line, col))))
         raise MapError(problems) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # a bad tag or an unbuildable scalar
-        problems.append(Problem("yaml-syntax", f"cannot read a value: {exc}", filename, 1, 1))
+    except (ValueError, TypeError, OverflowError) as exc:  # pragma: no cover - a safety net
+        problems.append(Problem("yaml-syntax", f"cannot read the file: {_reason(exc)}",
+                                filename, 1, 1))
         raise MapError(problems) from None
     if problems:
         raise MapError(problems)
     return root
+
+
+def _reason(exc: BaseException) -> str:
+    text = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    return text.split("; use sys.set_int_max_str_digits()")[0]
+
+
+def _char_pos(text: str, byte_offset: int) -> Pos:
+    """Line and column of a byte offset into the UTF-8 form of ``text`` (libyaml's unit)."""
+    head = text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore")
+    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+
+
+def _near(text: str, line: int, col: int) -> str | None:
+    """The text at a position, to show after ``got``."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return "the end of the file"
+    rest = lines[line - 1][col - 1:]
+    return short(rest, 40) if rest.strip() else "the end of the line"
+
+
+_HINTS = (
+    ("mapping values are not allowed", "quotes around a text that holds ': '"),
+    ("expected key", "the keys of one mapping indented alike"),
+    ("expected <block end>", "the items of one list or mapping indented alike"),
+    ("end of stream", "a closing quote or bracket"),
+    ("expected ',' or", "a comma or a closing bracket"),
+    ("unknown escape", "a valid escape (\\n, \\\", \\\\) or single quotes"),
+    ("expected ':'", "a colon after the key"),
+    ("Unicode character escape", "a \\uXXXX escape that names a real character"),
+)
+
+
+def _hint(problem: str, char: str) -> str:
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return "spaces for indentation (YAML forbids tabs)"
+        return f"quotes around a text that starts with {char!r}"
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return "valid YAML"
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    if 1 <= line <= len(lines) and col - 1 < len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
 
 
 class _NoKey:
