@@ -12,10 +12,16 @@ raw data when the model has other errors, so that one run reports everything.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 SYMMETRIC = frozenset({"contradicts", "agrees"})
+# kept here, not imported from models (which imports this module); a test checks they agree
+_CLAIM_KINDS = frozenset({"thesis", "postulate", "position", "prediction", "event",
+                          "interpretation", "verdict"})
+_DATED_ACTORS = frozenset({"person", "faction", "institution"})  # all kinds but the author
+_DATE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def check(data: Any) -> list[Issue]:
         if actor is not None and actor not in actors:
             add(Issue("unknown-actor", f"no actor has the id {actor!r}", ("claims", i, "actor"),
                       got=repr(actor), expected=_expected("actor", actor, actors)))
-        if actor in actors and actor_kind.get(actor) != "author" and _get(c, "date") is None:
+        if _hashable_str(actor_kind.get(actor)) in _DATED_ACTORS and _get(c, "date") is None:
             add(Issue("missing-date", "a claim needs the date its actor held or stated it",
                       ("claims", i), got="no date",
                       expected="date: YYYY or YYYY-MM (only the author's claims may omit it)"))
@@ -123,8 +129,8 @@ def check(data: Any) -> list[Issue]:
         return claim_list[claims[cid]]
 
     seen_rel: dict[tuple, int] = {}
-    supports = {(_get(r, "source"), _get(r, "target")) for r in _items(data, "relations")
-                if _get(r, "kind") == "supports"}
+    supports = {(_hashable_str(_get(r, "source")), _hashable_str(_get(r, "target")))
+                for r in _items(data, "relations") if _get(r, "kind") == "supports"}
     for i, r in enumerate(_items(data, "relations")):
         if not isinstance(r, dict) and not hasattr(r, "kind"):
             continue
@@ -161,7 +167,7 @@ def check(data: Any) -> list[Issue]:
                 add(Issue("relation-mismatch", "`revises` links two positions of one actor",
                           ("relations", i), got=f"{_get(a, 'actor')} revises {_get(b, 'actor')}",
                           expected="the same actor at both ends (use `contradicts` otherwise)"))
-            elif _sortable(_get(a, "date")) < _sortable(_get(b, "date")):
+            elif None not in (da := _date(a), db := _date(b)) and da < db:
                 add(Issue("relation-mismatch", "the revising position predates what it revises",
                           ("relations", i), got=f"{_get(a, 'date')} revises {_get(b, 'date')}",
                           expected="the source (the revision) dated no earlier than the target"))
@@ -169,12 +175,17 @@ def check(data: Any) -> list[Issue]:
             add(Issue("relation-mismatch", "`adopts` links two different actors' claims",
                       ("relations", i), got=f"{_get(a, 'actor')} adopts {_get(b, 'actor')}",
                       expected="another actor's claim (use `revises` or `elaborates`)"))
-        if kind in ("confirms", "disconfirms") and _get(b, "kind") != "prediction":
+        if (kind in ("confirms", "disconfirms") and _get(b, "kind") != "prediction"
+                and _hashable_str(_get(b, "kind")) in _CLAIM_KINDS):  # an unknown kind is reported already
             add(Issue("relation-mismatch", f"`{kind}` points at a prediction",
                       ("relations", i, "target"), got=f"a {_get(b, 'kind')}",
                       expected="a claim of kind prediction"))
     return issues
 
 
-def _sortable(date: Any) -> str:
-    return str(date) if date is not None else ""
+def _date(claim: Any) -> str | None:
+    """A claim's date as sortable text, or None when it is absent or malformed."""
+    date = _get(claim, "date")
+    if isinstance(date, int) and not isinstance(date, bool):
+        date = str(date)  # YAML reads a bare year as a number
+    return date if isinstance(date, str) and _DATE.match(date) else None
