@@ -20,7 +20,12 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data else None  # PyYAML falls back when a block cannot hold it
+    if "\x85" in data:
+        # PyYAML would write NEL raw in a single-quoted scalar, where a reader folds it
+        # into a space; double quotes escape it as \N
+        style = '"'
+    else:
+        style = "|" if "\n" in data else None  # PyYAML falls back when a block cannot hold it
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
