@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 #: Every error code the loader can report, with a one-line explanation.
 CODES: dict[str, str] = {
     # reading the file
+    "file-unreadable": "the map file cannot be opened (no such file, a folder, no permission)",
     "file-too-large": "the file is over the size limit (10 MB on disk, 2 MB for an upload)",
     "empty-file": "the file holds nothing (or only comments and blank lines)",
     "not-utf8": "the file is not valid UTF-8 text",

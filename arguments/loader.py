@@ -45,7 +45,10 @@ def detect_format(filename: str, text: str) -> str:
     head = text.lstrip()[:1]
     if head in ("{", "["):
         return "json"
-    from .argdown import looks_like_argdown
+    try:
+        from .argdown import looks_like_argdown
+    except ImportError:  # pragma: no cover - only while the Argdown reader is absent
+        return "yaml"
     return "argdown" if looks_like_argdown(text) else "yaml"
 
 
@@ -54,14 +57,16 @@ def load_map(path: str | os.PathLike, fmt: str | None = None) -> Map:
     name = str(path)
     try:
         size = os.path.getsize(path)
+        if size > MAX_BYTES:  # refuse before reading a byte
+            raise MapError([Problem(
+                "file-too-large", "the file is too large to open", name, 1, 1,
+                got=f"{size:,} bytes", expected=f"at most {MAX_BYTES:,} bytes")])
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise MapError([Problem("unknown-format", f"cannot open the file: {exc.strerror}",
-                                name, 1, 1, got=name, expected="a readable map file")]) from None
-    if size > MAX_BYTES:  # refuse before reading a byte
-        raise MapError([Problem("file-too-large", "the file is too large to open", name, 1, 1,
-                                got=f"{size:,} bytes", expected=f"at most {MAX_BYTES:,} bytes")])
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
+        raise MapError([Problem(
+            "file-unreadable", f"cannot open the file: {exc.strerror or exc}", name, 1, 1,
+            got=name, expected="a readable map file")]) from None
     return load_bytes(data, name, fmt=fmt)
 
 
@@ -73,6 +78,8 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None,
 
 
 def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map:
+    """Load a map from text; ``fmt`` is yaml, json or argdown (default: detected)."""
+    guessed = fmt is None and Path(filename).suffix.lower() not in _EXTENSIONS
     fmt = fmt or detect_format(filename, text)
     if fmt not in FORMATS:
         raise MapError([Problem("unknown-format", "unknown map format", filename, 1, 1,
@@ -84,24 +91,45 @@ def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map
         raw = _parse_json(text, filename)
     else:
         raw = parse(text, filename)
+    if guessed and raw is not None and not isinstance(raw, dict):
+        # an unknown extension and no mapping inside: not a map at all (prose, CSV, HTML...)
+        raise MapError([Problem(
+            "unknown-format", "this file is not an argument map", filename,
+            *position(raw, ()), got=_kind_of(raw),
+            expected="our YAML (.yaml), our JSON export (.json) or Argdown (.argdown)")])
     return build(raw, filename)
 
 
+_EXTENSIONS = frozenset({".yaml", ".yml", ".json", ".argdown", ".ad"})
+
+
 def _parse_json(text: str, filename: str) -> Any:
-    try:  # libyaml reads JSON and keeps positions
-        return parse(text, filename)
-    except MapError as yaml_err:
-        try:
-            return json.loads(text)  # valid JSON that YAML 1.1 dislikes (tabs, ...)
-        except json.JSONDecodeError as exc:
-            raise MapError([Problem("yaml-syntax", f"cannot parse JSON: {exc.msg}", filename,
-                                    exc.lineno, exc.colno)]) from None
-        except RecursionError:
-            raise yaml_err from None
+    """Strict JSON; the data comes from libyaml when it can read it, to keep positions."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapError([Problem(
+            "yaml-syntax", f"cannot parse JSON: {exc.msg}", filename, exc.lineno, exc.colno,
+            got=short(exc.doc[exc.pos:exc.pos + 30]) if exc.pos < len(exc.doc) else
+            "the end of the file", expected="valid JSON")]) from None
+    except RecursionError:
+        raise MapError([Problem("too-deep", "the document nests too deeply", filename, 1, 1,
+                                got="thousands of levels", expected="at most 64")]) from None
+    try:  # JSON allows tabs between tokens where YAML does not; nowhere else can they stand
+        return parse(text.replace("\t", " "), filename)
+    except MapError as exc:
+        if all(p.code == "yaml-syntax" for p in exc.problems):
+            return data  # valid JSON that YAML 1.1 cannot read: checked without positions
+        raise  # duplicate keys, too deep
 
 
 def build(raw: Any, filename: str) -> Map:
     """Validate parsed data into a Map, translating every problem to a Problem."""
+    if raw is None:
+        raise MapError([Problem("empty-file", "the file holds no data, only comments or "
+                                "blank lines", filename, 1, 1, got="no data",
+                                expected="a map with source, actors, topics, claims and "
+                                         "relations")])
     if not isinstance(raw, dict):
         raise MapError([Problem("wrong-type", "a map file holds a mapping at the top",
                                 filename, *position(raw, ()), got=_kind_of(raw),
@@ -120,7 +148,7 @@ def build(raw: Any, filename: str) -> Map:
     except ValidationError as exc:
         field_errors = [e for e in exc.errors(include_url=False)]
         problems.extend(_translate(e, raw, filename) for e in field_errors)
-        if not any(e["type"] in _CROSSREF_CODES for e in field_errors):
+        if not any((e.get("ctx") or {}).get("crossref") for e in field_errors):
             # the after-validator did not run: check references on the raw data too
             problems.extend(_issue(i, raw, filename) for i in crossref.check(data))
         raise MapError(problems) from None
@@ -129,9 +157,10 @@ def build(raw: Any, filename: str) -> Map:
     return result
 
 
-_CROSSREF_CODES = frozenset({
-    "duplicate-id", "unknown-actor", "unknown-topic", "unknown-chapter", "unknown-claim",
-    "self-relation", "duplicate-relation", "missing-date", "relation-mismatch"})
+def _as_written(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def _kind_of(value: Any) -> str:
@@ -180,8 +209,13 @@ def _translate(err: dict, raw: Any, filename: str) -> Problem:
         got, expected = ctx.get("got", got), ctx.get("expected")
         if code == "bad-date":
             expected = "YYYY or YYYY-MM, e.g. 1917 or 1917-04"
-        if code == "undercut-reason":
-            got = "no reason" if value is None or isinstance(value, dict) else got
+        if code == "undercut-reason" and isinstance(value, dict):  # from the Relation model
+            if value.get("kind") == "undercuts":
+                got, expected = "no reason", "reason: the id of the claim whose support it attacks"
+            else:
+                loc, at_key = loc + ("reason",), True
+                got = short(value.get("reason"))
+                expected = "no reason on a relation of kind " + short(value.get("kind"))
     elif etype == "missing":
         code = "missing-field"
         if last == "number":
@@ -189,7 +223,7 @@ def _translate(err: dict, raw: Any, filename: str) -> Problem:
             expected = "number: 1 to 5"
         else:
             msg = f"the field `{last}` is required"
-            expected = f"a `{last}` field"
+            expected = f"the field `{last}`"
         got = "nothing"
     elif etype == "extra_forbidden":
         code, at_key = "unknown-field", True
@@ -231,7 +265,13 @@ def _translate(err: dict, raw: Any, filename: str) -> Problem:
         code = "wrong-type"
         expected = _TYPE_EXPECTED[etype]
         got = _kind_of(value)
-        msg = f"`{last}` has the wrong type" if last is not None else "wrong type"
+        if isinstance(last, int) and len(loc) >= 2:
+            msg = f"an item of `{loc[-2]}` has the wrong type"
+        else:
+            msg = f"`{last}` has the wrong type" if last is not None else "wrong type"
+        if etype == "string_type" and isinstance(value, (int, float, bool)):
+            # YAML reads 1917, 3.5, yes, no as numbers and booleans
+            expected = f"text; write it in quotes: \"{_as_written(value)}\""
     else:
         code = "bad-value"
         if etype == "too_short":

@@ -14,7 +14,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError,
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
@@ -141,7 +141,7 @@ class Thesis(_ClaimBase):
 class Postulate(_ClaimBase):
     """One of the numbered postulates a theory is reduced to."""
     kind: Literal["postulate"]
-    number: Annotated[int, Field(ge=1, le=5)]
+    number: Annotated[int, Strict(), Field(ge=1, le=5)]  # strict: `true` or "4" is no number
 
 
 class Position(_ClaimBase):
@@ -216,7 +216,8 @@ class Map(_Model):
             raise ValidationError.from_exception_data("Map", [
                 InitErrorDetails(type=PydanticCustomError(i.code, i.message.replace("{", "{{")
                                                           .replace("}", "}}"),
-                                                          {"got": i.got, "expected": i.expected}),
+                                                          {"got": i.got, "expected": i.expected,
+                                                           "crossref": True}),
                                  loc=i.loc, input=i.got)
                 for i in issues])
         return self
