@@ -31,8 +31,9 @@ class Filters:
 
     @classmethod
     def make(cls, **kw) -> "Filters":
-        return cls(**{k: (frozenset(v) if isinstance(v, (list, set, tuple)) and k != "years"
-                          else v) for k, v in kw.items() if v is not None})
+        return cls(**{k: (tuple(v) if k == "years" else frozenset(v))
+                      if isinstance(v, (list, set, frozenset, tuple)) else v
+                      for k, v in kw.items() if v is not None})
 
     @property
     def active(self) -> bool:
@@ -55,10 +56,15 @@ def build_graph(m: Map) -> nx.MultiDiGraph:
 def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]:
     """Claims within ``depth`` relations of ``claim_id`` (either direction), itself included.
 
-    An undercut also reaches the reason whose support it attacks.
+    An undercut also reaches the reason whose support it attacks, and that
+    reason reaches its undercutters.
     """
     if claim_id not in g:
         raise nx.NodeNotFound(f"claim {claim_id!r} is not in the map")
+    undercut_by: dict[str, set[str]] = {}
+    for src, _, data in g.edges(data=True):
+        if data.get("reason"):
+            undercut_by.setdefault(data["reason"], set()).add(src)
     seen = {claim_id}
     frontier = {claim_id}
     for _ in range(max(0, depth)):
@@ -69,6 +75,7 @@ def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]
             for _, _, data in g.out_edges(n, data=True):
                 if data.get("reason"):
                     nxt.add(data["reason"])
+            nxt.update(undercut_by.get(n, ()))
         nxt -= seen
         seen |= nxt
         frontier = nxt
@@ -79,11 +86,17 @@ def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]
 
 def submap(m: Map, keep: set[str] | frozenset[str], relation_kinds: frozenset[str] = frozenset()
            ) -> Map:
-    """The map restricted to the claims in ``keep`` (and relations among them)."""
+    """The map restricted to the claims in ``keep`` (and relations among them).
+
+    With ``relation_kinds``, only relations of those kinds are kept, plus the
+    support each kept undercut attacks (an undercut means nothing without it).
+    """
     claims = [c for c in m.claims if c.id in keep]
-    rels = [r for r in m.relations
-            if r.source in keep and r.target in keep
-            and (not relation_kinds or r.kind in relation_kinds)]
+    among = [r for r in m.relations if r.source in keep and r.target in keep]
+    wanted = {(r.reason, r.target) for r in among
+              if r.kind == "undercuts" and (not relation_kinds or "undercuts" in relation_kinds)}
+    rels = [r for r in among if not relation_kinds or r.kind in relation_kinds
+            or (r.kind == "supports" and (r.source, r.target) in wanted)]
     kept_supports = {(r.source, r.target) for r in rels if r.kind == "supports"}
     rels = [r for r in rels if r.kind != "undercuts" or (r.reason, r.target) in kept_supports]
     return Map.model_construct(source=m.source, actors=m.actors, topics=m.topics,
