@@ -100,7 +100,7 @@ def check(data: Any) -> list[Issue]:
         if not isinstance(c, dict) and not hasattr(c, "kind"):
             continue
         actor = _hashable_str(_get(c, "actor"))
-        if actor is not None and actor not in actors:
+        if actors and actor is not None and actor not in actors:
             add(Issue("unknown-actor", f"no actor has the id {actor!r}", ("claims", i, "actor"),
                       got=repr(actor), expected=_expected("actor", actor, actors)))
         if _hashable_str(actor_kind.get(actor)) in _DATED_ACTORS and _get(c, "date") is None:
@@ -109,7 +109,7 @@ def check(data: Any) -> list[Issue]:
                       expected="date: YYYY or YYYY-MM (only the author's claims may omit it)"))
         topics_of = _get(c, "topics")
         for j, t in enumerate(topics_of if isinstance(topics_of, list) else []):
-            if isinstance(t, str) and t not in topics:
+            if topics and isinstance(t, str) and t not in topics:
                 add(Issue("unknown-topic", f"no topic has the id {t!r}",
                           ("claims", i, "topics", j), got=repr(t),
                           expected=_expected("topic", t, topics)))
@@ -120,7 +120,7 @@ def check(data: Any) -> list[Issue]:
                       expected=_expected("chapter", chapter, chapters)))
         for j, q in enumerate(_items(c, "quotes")):
             speaker = _hashable_str(_get(q, "speaker"))
-            if speaker is not None and speaker not in actors:
+            if actors and speaker is not None and speaker not in actors:
                 add(Issue("unknown-actor", f"the quote's speaker {speaker!r} is not an actor",
                           ("claims", i, "quotes", j, "speaker"), got=repr(speaker),
                           expected=_expected("actor", speaker, actors)))
@@ -137,7 +137,7 @@ def check(data: Any) -> list[Issue]:
         src, tgt, kind = (_hashable_str(_get(r, k)) for k in ("source", "target", "kind"))
         for field in ("source", "target", "reason"):
             cid = _hashable_str(_get(r, field))
-            if cid is not None and cid not in claims:
+            if claims and cid is not None and cid not in claims:
                 add(Issue("unknown-claim", f"the relation's {field} {cid!r} is not a claim",
                           ("relations", i, field), got=repr(cid),
                           expected=_expected("claim", cid, claims)))
@@ -162,22 +162,26 @@ def check(data: Any) -> list[Issue]:
             add(Issue("undercut-reason", f"no relation says {reason!r} supports {tgt!r}",
                       ("relations", i, "reason"), got=repr(reason),
                       expected=f"a claim with a `supports` relation to {tgt!r}"))
-        if kind == "revises":
+        # an unknown actor is reported already: compare no actors then
+        known = (_hashable_str(_get(a, "actor")) in actors
+                 and _hashable_str(_get(b, "actor")) in actors)
+        if kind == "revises" and known:
             if _get(a, "actor") != _get(b, "actor"):
-                add(Issue("relation-mismatch", "`revises` links two positions of one actor",
+                add(Issue("relation-mismatch", "`revises` must link two claims of one actor",
                           ("relations", i), got=f"{_get(a, 'actor')} revises {_get(b, 'actor')}",
                           expected="the same actor at both ends (use `contradicts` otherwise)"))
             elif None not in (da := _date(a), db := _date(b)) and da < db:
                 add(Issue("relation-mismatch", "the revising position predates what it revises",
                           ("relations", i), got=f"{_get(a, 'date')} revises {_get(b, 'date')}",
                           expected="the source (the revision) dated no earlier than the target"))
-        if kind == "adopts" and _get(a, "actor") == _get(b, "actor"):
-            add(Issue("relation-mismatch", "`adopts` links two different actors' claims",
+        if kind == "adopts" and known and _get(a, "actor") == _get(b, "actor"):
+            add(Issue("relation-mismatch", "`adopts` must link claims of two different actors",
                       ("relations", i), got=f"{_get(a, 'actor')} adopts {_get(b, 'actor')}",
                       expected="another actor's claim (use `revises` or `elaborates`)"))
+        # (an unknown kind of the target is reported already)
         if (kind in ("confirms", "disconfirms") and _get(b, "kind") != "prediction"
-                and _hashable_str(_get(b, "kind")) in _CLAIM_KINDS):  # an unknown kind is reported already
-            add(Issue("relation-mismatch", f"`{kind}` points at a prediction",
+                and _hashable_str(_get(b, "kind")) in _CLAIM_KINDS):
+            add(Issue("relation-mismatch", f"`{kind}` must point at a prediction",
                       ("relations", i, "target"), got=f"a {_get(b, 'kind')}",
                       expected="a claim of kind prediction"))
     return issues
