@@ -100,6 +100,22 @@ def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map
     return build(raw, filename)
 
 
+def _json_problem(exc: json.JSONDecodeError, filename: str) -> Problem:
+    doc, pos = exc.doc, exc.pos
+    before = doc[:pos].rstrip()
+    if doc[pos:pos + 1] in ("]", "}") and before.endswith(","):
+        # JSON allows no comma before a closing bracket: point at the comma
+        at = len(before) - 1
+        line = doc.count("\n", 0, at) + 1
+        col = at - (doc.rfind("\n", 0, at) + 1) + 1
+        return Problem("yaml-syntax", "cannot parse JSON: a comma before a closing bracket",
+                       filename, line, col, got="','", expected="no comma after the last item")
+    rest = doc[pos:].split("\n", 1)[0]
+    return Problem("yaml-syntax", f"cannot parse JSON: {exc.msg}", filename, exc.lineno,
+                   exc.colno, got=short(rest, 40) if rest else "the end of the line",
+                   expected="valid JSON")
+
+
 _EXTENSIONS = frozenset({".yaml", ".yml", ".json", ".argdown", ".ad"})
 
 
@@ -108,19 +124,19 @@ def _parse_json(text: str, filename: str) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MapError([Problem(
-            "yaml-syntax", f"cannot parse JSON: {exc.msg}", filename, exc.lineno, exc.colno,
-            got=short(exc.doc[exc.pos:exc.pos + 30]) if exc.pos < len(exc.doc) else
-            "the end of the file", expected="valid JSON")]) from None
+        raise MapError([_json_problem(exc, filename)]) from None
     except RecursionError:
         raise MapError([Problem("too-deep", "the document nests too deeply", filename, 1, 1,
                                 got="thousands of levels", expected="at most 64")]) from None
     try:  # JSON allows tabs between tokens where YAML does not; nowhere else can they stand
-        return parse(text.replace("\t", " "), filename)
+        located = parse(text.replace("\t", " "), filename)
     except MapError as exc:
         if all(p.code == "yaml-syntax" for p in exc.problems):
             return data  # valid JSON that YAML 1.1 cannot read: checked without positions
         raise  # duplicate keys, too deep
+    # YAML reads a few things in JSON otherwise (1e5 is text, a raw U+2028 in a string
+    # is a line break): the positions are used only when the values agree
+    return located if located == data else data
 
 
 def build(raw: Any, filename: str) -> Map:
@@ -155,6 +171,12 @@ def build(raw: Any, filename: str) -> Map:
     if problems:
         raise MapError(problems)
     return result
+
+
+_EXPECTED = {  # what to show after "expected" for the models' own error codes
+    "empty-text": "some text",
+    "empty-quote": "the words quoted from the source",
+}
 
 
 def _as_written(value: Any) -> str:
@@ -206,7 +228,7 @@ def _translate(err: dict, raw: Any, filename: str) -> Problem:
 
     if etype in CODES:
         code = etype
-        got, expected = ctx.get("got", got), ctx.get("expected")
+        got, expected = ctx.get("got", got), ctx.get("expected", _EXPECTED.get(code))
         if code == "bad-date":
             expected = "YYYY or YYYY-MM, e.g. 1917 or 1917-04"
         if code == "undercut-reason" and isinstance(value, dict):  # from the Relation model
@@ -279,6 +301,7 @@ def _translate(err: dict, raw: Any, filename: str) -> Problem:
             expected = f"at least {ctx.get('min_length', 1)}"
             got = "none" if not value else got
         elif etype in ("string_too_long", "too_long"):
+            msg = f"`{last}` is too long"
             expected = f"at most {ctx.get('max_length')} characters"
             got = f"{len(value) if hasattr(value, '__len__') else '?'} characters"
     line, col = position(raw, loc, key=at_key)

@@ -85,6 +85,7 @@ def read_text(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
             got=f"byte 0x{data[exc.start]:02x}", expected="UTF-8 encoded text")]) from None
     if not text.strip():
         raise MapError([Problem("empty-file", "the file is empty", filename, 1, 1,
+                                got=f"{len(data):,} bytes" if not data else "only blanks",
                                 expected="a map with source, actors, topics, claims and relations")])
     return text
 
@@ -148,6 +149,7 @@ def parse(text: str, filename: str) -> Any:
     anchors: dict[str, tuple[Any, int]] = {}
     expanded = 0
     docs = 0
+    last_scalar: ev.ScalarEvent | None = None
 
     def attach(value: Any, pos: Pos, size: int) -> None:
         nonlocal root
@@ -183,6 +185,7 @@ def parse(text: str, filename: str) -> Any:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, ev.ScalarEvent):
+                last_scalar = event
                 try:
                     value = _scalar(event)
                 except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
@@ -245,7 +248,16 @@ def parse(text: str, filename: str) -> Any:
             mark = exc.context_mark  # where the unclosed quote or bracket opened
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         ctx = getattr(exc, "context", None)
+        cmark = getattr(exc, "context_mark", None)
+        if ctx and cmark and cmark is not mark:
+            ctx += f" that starts at {cmark.line + 1}:{cmark.column + 1}"
         msg = f"{what} ({ctx})" if ctx else what
+        if (last_scalar is not None and last_scalar.style in ('"', "'")
+                and last_scalar.end_mark.line > last_scalar.start_mark.line):
+            # a quote left open swallows the lines after it; the parser trips far below
+            s = last_scalar.start_mark
+            msg += (f"; the quoted text that opens at {s.line + 1}:{s.column + 1} runs on to "
+                    f"line {last_scalar.end_mark.line + 1}: is a closing quote missing?")
         problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col,
                                 got=_near(text, line, col),
                                 expected=_hint(what, _char_at(text, line, col))))
