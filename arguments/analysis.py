@@ -254,12 +254,14 @@ def search(m: Map, query: str, limit: int = 200) -> list[Hit]:
 
     Matching ignores case and accents; a term matches at a word start, so
     "revolution" finds "revolutionary" but "evolution" does not find it.
-    Hits are ranked by the number of matches, claim text before quotes.
+    Hits are ranked by the number of matches, claim text before quotes; each
+    span covers a whole matched word (or phrase), ready to highlight.
     """
     terms = parse_query(query)
     if not terms:
         return []
-    patterns = [re.compile(r"(?<!\w)" + re.escape(t)) for t in terms]
+    # a match runs to the end of its word, so "revolution" highlights "revolutionary" whole
+    patterns = [re.compile(r"(?<!\w)" + re.escape(t) + r"\w*") for t in terms]
     hits: list[Hit] = []
     for order, c in enumerate(m.claims):
         fields = [("text", c.text)] + [(f"quote {i + 1}", q.text) for i, q in enumerate(c.quotes)]
