@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from .models import Map
@@ -63,44 +64,65 @@ class SourceText:
         parts = quote_parts(quote)
         if not parts:
             return False
+        # searched in the source without its own elisions, so that a quote may run
+        # across one (the parts hold none: the quote's elisions split them)
         start = 0
         for part in parts:
-            at = self.norm.find(part, start)
+            at = self.flat.find(part, start)
             if at < 0:
-                flat_part = _ELISION.sub(" ", part)
-                if self.flat.find(flat_part) < 0:
-                    return False
-                continue  # found across one of the source's own elisions
+                return False
             start = at + len(part)
         return True
 
     def nearest(self, quote: str, width: int | None = None) -> str:
-        """The passage of the source that looks most like the quote."""
+        """The passage of the source that looks most like the quote ("" when the
+        source shares no word with it)."""
         parts = quote_parts(quote) or [normalise(quote)]
         target = max(parts, key=len)
-        n = len(target.split(" "))
+        keys = [_key(w) for w in target.split(" ")]
+        n = len(keys)
         width = width or max(n, 6)
         words = self._words
-        # anchor on the quote's word trigrams that occur in the source
-        grams = {" ".join(target.split(" ")[i:i + 3]) for i in range(max(1, n - 2))}
-        best, best_score = 0, -1.0
+        # anchor on runs of 3, else 2, else 1 of the quote's words found in the source
+        # (compared without case and punctuation), where the quote would start
         candidates: set[int] = set()
-        for g in grams:
-            at = self.norm.find(g)
-            hits = 0
-            while at >= 0 and hits < 20:
-                candidates.add(self.norm.count(" ", 0, at))
-                at = self.norm.find(g, at + 1)
-                hits += 1
-        if not candidates:
-            candidates = set(range(0, max(1, len(words) - width), max(1, width // 2)))
+        for k in (3, 2, 1):
+            for i in range(max(1, n - k + 1)):
+                gram = keys[i:i + k]
+                if not gram[0]:
+                    continue
+                hits = [at for at in self._index.get(gram[0], ())
+                        if self._keys[at:at + k] == gram]
+                candidates.update(max(0, at - i) for at in hits[:_MAX_HITS])
+            if candidates:
+                break
+        best, best_score = 0, -1.0
         for c in candidates:
-            for start in (max(0, c - n), max(0, c - n // 2), c):
+            for start in (max(0, c - 2), max(0, c - 1), c, c + 1, c + 2):
                 window = " ".join(words[start:start + width])
                 score = SequenceMatcher(None, target, window, autojunk=False).ratio()
                 if score > best_score:
                     best, best_score = start, score
-        return " ".join(words[best:best + width])
+        return " ".join(words[best:best + width]) if candidates else ""
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return [_key(w) for w in self._words]
+
+    @cached_property
+    def _index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for at, k in enumerate(self._keys):
+            if k:
+                index.setdefault(k, []).append(at)
+        return index
+
+
+_MAX_HITS = 40  # places looked at per run of words (a word like "the" is everywhere)
+
+
+def _key(word: str) -> str:
+    return "".join(ch for ch in word.lower() if ch.isalnum())
 
 
 @dataclass(frozen=True)
@@ -113,8 +135,9 @@ class QuoteFailure:
 
     def __str__(self) -> str:
         q = self.quote if len(self.quote) <= 160 else self.quote[:157] + "..."
+        near = repr(self.nearest) if self.nearest else "none (the source has none of its words)"
         return (f"{self.path}: the quote of {self.claim} is not verbatim in the source:\n"
-                f"    quote:   {q!r}\n    nearest: {self.nearest!r}")
+                f"    quote:   {q!r}\n    nearest: {near}")
 
 
 def check_quotes(m: Map, source_text: str | SourceText) -> list[QuoteFailure]:
