@@ -30,6 +30,8 @@ _FOOTNOTE = re.compile(r"(?<=[A-Za-z.,;:!?\"')\]])\d{1,3}(?=\s|$)")
 _LINEBREAK_HYPHEN = re.compile(r"-[ \t]*\n\s*")
 _SPACES = re.compile(r"\s+")
 _SPACED_ELLIPSIS = re.compile(r"\.\s\.\s\.(?:\s\.)?")
+# a sentence's full stop followed by an elision: "character. . . ." (the stop stays)
+_STOP_THEN_ELLIPSIS = re.compile(r"(?<=[^\s.])\.\s\.\s\.\s\.")
 _ELISION = re.compile(r"\s*\.\.\.+\s*")
 
 
@@ -39,6 +41,7 @@ def normalise(text: str) -> str:
     t = _FOOTNOTE.sub("", t)
     t = _LINEBREAK_HYPHEN.sub("-", t)
     t = _SPACES.sub(" ", t)
+    t = _STOP_THEN_ELLIPSIS.sub(". ...", t)
     t = _SPACED_ELLIPSIS.sub("...", t)
     return t.strip()
 

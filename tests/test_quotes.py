@@ -32,7 +32,7 @@ def essay() -> SourceText:
     ("1905\u20131907 \u2014 war", "1905-1907 - war"),          # en and em dashes
     ("wait\u2026", "wait..."),                                 # the ellipsis character
     ("animosity . . . encouraged", "animosity ... encouraged"),  # the source's spaced dots
-    ("workers. . . . The", "workers... The"),
+    ("workers. . . . The", "workers. ... The"),                # a full stop, then an elision
     ("embraced Marxism.1 From", "embraced Marxism. From"),   # footnote markers
     ("the movement.\u201d4 The", "the movement.\" The"),
     ("in 1905 and 1917", "in 1905 and 1917"),                 # years are no footnotes
@@ -155,3 +155,10 @@ def test_a_quote_sharing_no_word_with_the_source_says_so():
     m = _map_with_quote("<script>alert(1)</script>")
     [f] = [f for f in check_quotes(m, SOURCE) if f.claim == "l-april-theses"]
     assert f.nearest == "" and "nearest: none" in str(f)
+
+
+def test_a_quote_may_end_at_the_full_stop_before_the_sources_elision():
+    src = SourceText("and more and more define its class character. . . . \nThe more definite")
+    assert src.find("more and more define its class character.")
+    assert src.find("define its class character. ... The more definite")
+    assert not src.find("define its class character The more")
