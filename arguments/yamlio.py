@@ -37,6 +37,12 @@ def to_data(m: Map) -> dict:
 
 
 def dumps(m: Map) -> str:
-    header = f"# {m.source.title}: an argument map (argmap/1, YAML)\n"
+    # the title in a comment: on one line, without characters YAML refuses
+    title = "".join(ch for ch in " ".join(m.source.title.split()) if ch.isprintable())
+    header = f"# {_shorten(title, 120)}: an argument map (argmap/1, YAML)\n"
     return header + yaml.dump(to_data(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                               width=100, default_flow_style=False)
+
+
+def _shorten(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
