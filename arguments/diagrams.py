@@ -94,8 +94,15 @@ def clean(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    """Text for an HTML-like label: escaped, control characters dropped."""
-    return html.escape(clean(text), quote=True)
+    """Text for an HTML-like label: escaped, control characters dropped, and a word
+    joiner after each backslash so that Graphviz shows \\N, \\G, \\L... as written."""
+    return html.escape(clean(text), quote=True).replace("\\", "\\\u2060")
+
+
+def attr(text: str) -> str:
+    """Text for a plain DOT attribute such as a tooltip: a backslash stays a backslash
+    (graphviz.escape is not enough: Graphviz still expands \\\\N to the node's name)."""
+    return graphviz.nohtml(clean(text).replace("\\", "\\\\\u2060"))  # "<b>" is no HTML here
 
 
 def wrap(text: str, width: int, limit: int = MAX_LABEL) -> list[str]:
@@ -222,7 +229,7 @@ def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digr
     g.attr(rankdir=sel.rankdir, newrank="true", compound="true", fontname=FONT,
            nodesep="0.45" if spacious else "0.25", ranksep="0.8" if spacious else "0.45",
            pad="0.3", labelloc="t", labeljust="l", bgcolor="white",
-           outputorder="edgesfirst", charset="UTF-8", tooltip=sel.title[:200])
+           outputorder="edgesfirst", charset="UTF-8", tooltip=attr(sel.title[:200]))
     g.attr(label=(f'<<FONT POINT-SIZE="24"><B>{esc(_shorten(sel.title, 140))}</B></FONT>'
                   f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="13" COLOR="#444444">'
                   f'{esc(_source_line(m, sel.map))}</FONT><BR ALIGN="LEFT"/>>'))
@@ -258,7 +265,7 @@ def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digr
             attrs = dict(KIND_STYLE[c.kind])
             attrs.update(fillcolor=colours.get(c.actor, OTHER),
                          id=f"claim-{c.id}", URL=f"#claim-{c.id}",
-                         tooltip=graphviz.escape(_shorten(clean(c.text), 600)),
+                         tooltip=attr(_shorten(c.text, 600)),
                          target="_self")
             attrs["class"] = f"claim kind-{c.kind} actor-{c.actor}"
             if view.claim == c.id:
@@ -276,7 +283,7 @@ def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digr
         if timed:
             attrs["constraint"] = "false"
         if r.note:
-            attrs["tooltip"] = graphviz.escape(_shorten(clean(f"{r.kind}: {r.note}"), 400))
+            attrs["tooltip"] = attr(_shorten(f"{r.kind}: {r.note}", 400))
         else:
             attrs["tooltip"] = r.kind
         attrs["class"] = f"relation rel-{r.kind}"
