@@ -1,0 +1,56 @@
+"""argmap, the app: ``streamlit run app.py`` (or ``make run``).
+
+Contract: this entry point only wires things together: page configuration,
+the session's map (:func:`components.source.current`, cached by path and
+modification time; ``$ARGMAP_MAP`` names the file), the list of problems when
+the map is invalid, and the pages (``app_pages/``) through ``st.navigation``.
+A page switch requested by a callback (``components.state.go``) happens here.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import filters, page, source, state
+from components.text import md
+
+st.set_page_config(page_title="argmap", layout="wide",
+                   page_icon=str(source.ROOT / "components" / "icon.png"),
+                   initial_sidebar_state="expanded")
+st.html(f"<style>{(source.ROOT / 'components' / 'app.css').read_text(encoding='utf-8')}</style>")
+
+PAGES = {
+    "map": st.Page("app_pages/map.py", title="Map", icon=":material/account_tree:",
+                   default=True),
+    "claim": st.Page("app_pages/claim.py", title="Claim", icon=":material/article:",
+                     url_path="claim"),
+    "compare": st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:",
+                       url_path="compare"),
+    "postulates": st.Page("app_pages/postulates.py", title="Postulates",
+                          icon=":material/format_list_numbered:", url_path="postulates"),
+    "verdicts": st.Page("app_pages/verdicts.py", title="Verdicts", icon=":material/gavel:",
+                        url_path="verdicts"),
+    "timeline": st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:",
+                        url_path="timeline"),
+    "search": st.Page("app_pages/search.py", title="Search", icon=":material/search:",
+                      url_path="search"),
+}
+nav = st.navigation(list(PAGES.values()))
+
+goto = state.take_goto()
+if goto in PAGES:
+    cid = st.session_state.get(state.SELECTED)
+    st.switch_page(PAGES[goto], query_params={state.QUERY_KEY: cid} if cid else None)
+
+loaded = source.current()
+filters.keep()
+with st.sidebar:
+    if loaded.map is not None:
+        m = loaded.map
+        st.caption(f"Map: **{md(loaded.label)}** \u00b7 {len(m.claims)} claims \u00b7 "
+                   f"{len(m.relations)} relations")
+    else:
+        st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
+if loaded.problems:
+    page.problems(loaded.label, loaded.problems)
+
+nav.run()

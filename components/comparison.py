@@ -1,0 +1,109 @@
+"""Rendering a comparison of two actors (rows from :func:`arguments.compare.compare`).
+
+Contract: :func:`table` turns the compare frame into the displayed table
+(escaped Markdown cells); :func:`side_by_side` shows each (topic, period)
+row with both actors' claims and quotes and the relations behind the row's
+relation word; :func:`chains` lists an actor's revisions.  Nothing here
+decides a relation: the words come from the compare frame.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from arguments.models import Map
+
+from . import claim as claim_ui
+from . import state
+from .text import md, short
+
+RELATION_MARK = {"agree": "\u2714 agree", "adopt": "\u2714 adopt", "disagree": "\u2716 disagree",
+                 "contradict": "\u2716 contradict", "mixed": "\u00b1 mixed"}
+
+
+def _claims_cell(m: Map, ids: list[str], linked: list[str] = ()) -> str:
+    """The row's claims, then (in italics) claims of other periods its relations name."""
+    own = [f"**{md(m.claim(c).date or 'undated')}** {md(short(m.claim(c).text, 160))}"
+           for c in ids]
+    other = [f"_\u21b3 {md(m.claim(c).date or 'undated')}: {md(short(m.claim(c).text, 120))}_"
+             for c in dict.fromkeys(linked) if c not in ids]
+    return "; ".join(own + other) or "\u2014"
+
+
+def _linked(m: Map, links, actor: str) -> list[str]:
+    return [c for s, _, t in links for c in (s, t) if m.claim(c).actor == actor]
+
+
+def link_sentence(m: Map, link: tuple[str, str, str]) -> str:
+    """``Lenin (1917-04) adopts Trotsky (1906)`` for a (source, kind, target) triple."""
+    s, kind, t = link
+    a, b = m.claim(s), m.claim(t)
+    return (f"{m.actor_name(a.actor)} ({a.date or 'undated'}) {kind} "
+            f"{m.actor_name(b.actor)} ({b.date or 'undated'})")
+
+
+def table(m: Map, df: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """The comparison as displayed: topic, period, each side's claims, relation, its basis."""
+    a_name, b_name = m.actor_name(a), m.actor_name(b)
+    return pd.DataFrame({
+        "Topic": [md(x) for x in df["topic_label"]],
+        "Period": [md(x) for x in df["period"]],
+        md(a_name): [_claims_cell(m, ids, _linked(m, links, a))
+                     for ids, links in zip(df["a_claims"], df["links"])],
+        "Relation": [RELATION_MARK.get(r, r) for r in df["relation"]],
+        md(b_name): [_claims_cell(m, ids, _linked(m, links, b))
+                     for ids, links in zip(df["b_claims"], df["links"])],
+        "Stated by": ["; ".join(md(link_sentence(m, lk)) for lk in links) or "\u2014"
+                      for links in df["links"]],
+    })
+
+
+def _claim_block(m: Map, cid: str, key: str) -> None:
+    c = m.claim(cid)
+    st.markdown(f"**{md(c.date or 'undated')}** \u00b7 {md(c.kind)}: {md(c.text)}")
+    st.html("".join(claim_ui.quote_block(m, q) for q in c.quotes))
+    st.button("Open this claim", key=key, on_click=state.go, args=("claim", cid),
+              type="tertiary", icon=":material/open_in_new:")
+
+
+def side_by_side(m: Map, df: pd.DataFrame, a: str, b: str, key: str) -> None:
+    """Per topic, an expander with each period's positions of both actors and their quotes."""
+    a_name, b_name = m.actor_name(a), m.actor_name(b)
+    for ti, (topic, rows) in enumerate(df.groupby("topic", sort=False)):
+        label = rows["topic_label"].iloc[0]
+        words = ", ".join(f"{p}: {r}" for p, r in zip(rows["period"], rows["relation"])
+                          if r != "no stated relation")
+        box = st.expander(f"{md(label)}" + (f" \u2014 {md(words)}" if words else ""),
+                          key=f"{key}-topic-{ti}", on_change="rerun")
+        with box:
+            if not box.open:  # drawn only when opened: the page stays quick
+                continue
+            for ri, row in enumerate(rows.itertuples()):
+                st.markdown(f"##### {md(row.period)} \u00b7 "
+                            f"{md(RELATION_MARK.get(row.relation, row.relation))}")
+                for lk in row.links:
+                    st.caption(md(link_sentence(m, lk)))
+                ca, cb = st.columns(2, gap="medium")
+                with ca:
+                    st.markdown(f"**{md(a_name)}**")
+                    for ci, cid in enumerate(row.a_claims):
+                        _claim_block(m, cid, f"{key}-{ti}-{ri}-a-{ci}")
+                    if not row.a_claims:
+                        st.caption("no position in this period")
+                with cb:
+                    st.markdown(f"**{md(b_name)}**")
+                    for ci, cid in enumerate(row.b_claims):
+                        _claim_block(m, cid, f"{key}-{ti}-{ri}-b-{ci}")
+                    if not row.b_claims:
+                        st.caption("no position in this period")
+
+
+def chains(m: Map, actor: str, chains_: list[list[str]], key: str) -> None:
+    st.markdown(f"**{md(m.actor_name(actor))}**")
+    if not chains_:
+        st.caption("The map records no revision of his own positions.")
+        return
+    for i, chain in enumerate(chains_):
+        lines = [f"{n + 1}. **{md(m.claim(c).date or 'undated')}** {md(m.claim(c).text)}"
+                 for n, c in enumerate(chain)]
+        st.markdown("\n".join(lines))

@@ -1,0 +1,141 @@
+"""Diagrams on a page: the interactive SVG viewer, its download buttons, its cache.
+
+Contract: :func:`show` draws a :class:`arguments.exporters.View` of the map as
+SVG (laid out by :func:`arguments.diagrams.render`, cached by map key and view
+parameters) inside a components-v2 element with pan, zoom and fit; a click
+on a claim selects it (``mode="select"``) or opens its detail page
+(``mode="open"``) without reloading the page.  :func:`downloads` offers every
+registered diagram exporter, generated only when its button is clicked.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from arguments import diagrams
+from arguments.exporters import EXPORTERS, View
+from arguments.graph import Filters
+from arguments.models import Map
+
+from . import state
+
+_HERE = Path(__file__).resolve().parent
+_VIEWER = st.components.v2.component(
+    "argmap_svg_viewer",
+    css=(_HERE / "svgview.css").read_text(encoding="utf-8"),
+    js=(_HERE / "svgview.js").read_text(encoding="utf-8"),
+)
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_VIEWBOX = re.compile(r'viewBox="([-\d. ]+)"')
+NATURAL = 96 / 72
+
+
+# ------------------------------------------------------------------ view <-> plain tuple
+def _freeze(value):
+    if isinstance(value, Filters):
+        return ("Filters",) + tuple((f.name, _freeze(getattr(value, f.name)))
+                                    for f in dataclasses.fields(value))
+    if isinstance(value, (frozenset, set)):
+        return tuple(sorted(value))
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def view_params(view: View) -> tuple:
+    """A hashable, plain form of a View (cache keys), whatever fields View grows."""
+    return tuple((f.name, _freeze(getattr(view, f.name))) for f in dataclasses.fields(view))
+
+
+def view_from(params: tuple) -> View:
+    kw = {}
+    for name, value in params:
+        if isinstance(value, tuple) and value[:1] == ("Filters",):
+            value = Filters.make(**{k: (list(v) if isinstance(v, tuple) and k != "years" else v)
+                                    for k, v in value[1:]})
+        kw[name] = value
+    return View(**kw)
+
+
+# ------------------------------------------------------------------ cached drawing
+@st.cache_data(max_entries=256, show_spinner="Laying out the diagram…")
+def drawn(map_key: str, params: tuple, _m: Map) -> dict:
+    """The SVG of a view and facts about it; keyed on the map key and the view's params."""
+    view = view_from(params)
+    sel = diagrams.select(_m, view)
+    svg = diagrams.render(_m, view, "svg").decode("utf-8")
+    svg = _COMMENT.sub("", _PROLOG.sub("", svg, count=1))
+    box = _VIEWBOX.search(svg)
+    w, h = (float(x) for x in box.group(1).split()[2:4]) if box else (800.0, 600.0)
+    return {"svg": svg, "hash": hashlib.sha1(svg.encode()).hexdigest()[:16], "width": w,
+            "height": h, "slug": sel.slug, "title": sel.title,
+            "claims": [c.id for c in sel.map.claims], "relations": len(sel.map.relations)}
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def outlined(map_key: str, params: tuple, _m: Map) -> str:
+    """The text view (Markdown outline) of a view, grouped like its diagram."""
+    from .outline import selection_outline
+    view = view_from(params)
+    sel = diagrams.select(_m, view)
+    group = sel.cluster if sel.cluster in ("chapter", "actor") else "chapter"
+    return selection_outline(_m, sel.map, group, tuple(view.actors))
+
+
+def exported(m: Map, view: View, fmt: str) -> bytes:
+    """The file of one format (runs when its download button is clicked, outside the script)."""
+    out = EXPORTERS[fmt].run(m, view)
+    return out.encode("utf-8") if isinstance(out, str) else out
+
+
+# ------------------------------------------------------------------ the viewer
+def _on_click(key: str, mode: str) -> None:
+    value = st.session_state.get(key) or {}
+    cid = value.get("select") if hasattr(value, "get") else None
+    if not cid:
+        return
+    if mode == "open":
+        state.go("claim", cid)
+    else:
+        state.select(cid)
+
+
+def show(m: Map, map_key: str, view: View, *, key: str, mode: str = "select",
+         selected: str | None = None, max_height: int = 720, min_height: int = 220,
+         label: str | None = None, shrink: bool = True) -> dict:
+    """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...)."""
+    info = drawn(map_key, view_params(view), m)
+    natural = info["height"] * NATURAL + 8
+    height = int(max(min_height, min(max_height, natural)))
+    hint = ("Drag to pan, scroll to zoom, click a claim to select it" if mode == "select"
+            else "Drag to pan, scroll to zoom, click a claim to open it")
+    _VIEWER(key=key, data={"svg": info["svg"], "hash": info["hash"], "selected": selected,
+                           "height": height, "hint": hint, "shrink": shrink,
+                           "minHeight": min_height,
+                           "label": label or f"Diagram: {info['title']}"},
+            on_select_change=lambda: _on_click(key, mode))
+    return info
+
+
+def downloads(m: Map, map_key: str, view: View, *, key: str, slug: str | None = None) -> None:
+    """One download button per diagram format; files are made when a button is clicked."""
+    params = view_params(view)
+    slug = slug or drawn(map_key, params, m)["slug"]
+    fmts = [e for e in EXPORTERS.values() if e.diagram]
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center",
+                       key=f"{key}-downloads")
+    row.caption("Download", width="content")
+    for exp in fmts:
+        row.download_button(
+            _LABELS.get(exp.name, exp.name.upper()),
+            data=(lambda name=exp.name: exported(m, view, name)),
+            file_name=f"{slug}.{exp.extension}", mime=exp.mime, help=exp.description,
+            key=f"{key}-dl-{exp.name}", on_click="ignore", icon=":material/download:")
+
+
+_LABELS = {"png300": "PNG 300 dpi", "png": "PNG", "svg": "SVG", "pdf": "PDF", "dot": "DOT"}

@@ -1,0 +1,110 @@
+"""Text views of diagrams: everything a picture shows, as an outline and a legend.
+
+Contract: :func:`selection_outline` renders the claims and relations of a cut
+of the map (what :func:`arguments.diagrams.select` chose) as a Markdown list
+grouped like the diagram; :func:`tree_outline` renders an
+:class:`arguments.analysis.TreeNode`; :func:`legend` shows the colours, shapes
+and line styles the diagrams use.  Map text is escaped.
+"""
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from arguments.analysis import TreeNode
+from arguments.diagrams import KIND_STYLE, OTHER, RELATION_STYLE, actor_colours
+from arguments.models import Map
+
+from .claim import swatch
+from .text import kind_label, md
+
+SHAPES = {"box": "box", "hexagon": "hexagon", "note": "note (folded corner)",
+          "ellipse": "ellipse", "octagon": "octagon"}
+
+
+def _line(m: Map, c) -> str:
+    when = f", {c.date}" if c.date else ""
+    return f"**{md(kind_label(c))}** \u00b7 {md(m.actor_name(c.actor) + when)}: {md(c.text)}"
+
+
+def selection_outline(m: Map, shown: Map, group: str = "chapter",
+                      order: tuple[str, ...] = ()) -> str:
+    """Markdown: the shown claims grouped by chapter or actor, each with its relations."""
+    if not shown.claims:
+        return "_No claim matches the current filters._"
+    by_id = shown.claim_index
+    out_rel: dict[str, list] = {}
+    for r in shown.relations:
+        out_rel.setdefault(r.source, []).append(r)
+    groups: dict[str, list] = {}
+    for c in shown.claims:
+        k = c.chapter if group == "chapter" else c.actor if group == "actor" else ""
+        groups.setdefault(k, []).append(c)
+    chapter_order = m.source.chapter_order
+    if group == "chapter":
+        keys = sorted(groups, key=lambda k: chapter_order.get(k, 99))
+    elif group == "actor":
+        keys = sorted(groups, key=lambda k: (order.index(k) if k in order else 99,
+                                             m.actor_name(k)))
+    else:
+        keys = list(groups)
+    lines = [f"{len(shown.claims)} claims, {len(shown.relations)} relations."]
+    for k in keys:
+        if group == "chapter":
+            lines.append(f"\n**Chapter {md(k)}: {md(m.source.chapter_title(k))}**\n")
+        elif group == "actor":
+            lines.append(f"\n**{md(m.actor_name(k))}**\n")
+        for c in sorted(groups[k], key=lambda c: c.sort_date):
+            lines.append(f"- {_line(m, c)}")
+            for r in out_rel.get(c.id, []):
+                t = by_id[r.target]
+                when = f", {t.date}" if t.date else ""
+                via = f" (its support from \u201c{md(by_id[r.reason].text)}\u201d)" \
+                    if r.reason and r.reason in by_id else ""
+                lines.append(f"    - _{md(r.kind)}_{via} \u2192 "
+                             f"{md(m.actor_name(t.actor) + when)}: {md(t.text)}")
+    return "\n".join(lines)
+
+
+def tree_outline(m: Map, tree: TreeNode) -> str:
+    """Markdown nested list of a support tree (the accessible view of the tree diagram)."""
+    lines = []
+    for depth, node in tree.walk():
+        c = m.claim(node.claim)
+        rel = f"_{md(node.relation)}_: " if node.relation else ""
+        again = " _(shown above)_" if node.repeated else ""
+        lines.append(f"{'    ' * depth}- {rel}{_line(m, c)}{again}")
+    return "\n".join(lines)
+
+
+def legend(m: Map, shown: Map | None = None) -> None:
+    """Colours (actors), shapes (claim kinds) and lines (relation kinds), as in the diagrams."""
+    shown = shown or m
+    colours = actor_colours(m)
+    actors = [a for a in m.actors if any(c.actor == a.id for c in shown.claims)]
+    kinds = [k for k in KIND_STYLE if any(c.kind == k for c in shown.claims)]
+    rels = [k for k in RELATION_STYLE if any(r.kind == k for r in shown.relations)]
+    own = [a for a in actors if colours.get(a.id, OTHER) != OTHER]
+    rest = [a for a in actors if colours.get(a.id, OTHER) == OTHER]
+    rows = "".join(f'<li>{swatch(colours[a.id])}{html.escape(a.name)}</li>' for a in own)
+    if rest:
+        names = ", ".join(html.escape(a.name) for a in rest)
+        rows += (f'<li title="{names}">{swatch(OTHER)}{"Other actors" if own else "Actors"} '
+                 f'({len(rest)})<br/><span style="font-size:.8rem;color:#666">{names}</span></li>')
+    shapes = "".join(
+        f"<li><b>{html.escape(k)}</b>: {html.escape(SHAPES.get(KIND_STYLE[k]['shape'], KIND_STYLE[k]['shape']))}"
+        f"{', bold' if 'bold' in KIND_STYLE[k].get('style', '') else ''}</li>" for k in kinds)
+    lines = "".join(
+        f'<li><span style="display:inline-block;width:2.2em;border-top:3px '
+        f'{_css_line(RELATION_STYLE[k])} {RELATION_STYLE[k]["color"]};vertical-align:middle;'
+        f'margin-right:.4em"></span>{html.escape(k)}</li>' for k in rels)
+    ul = 'style="list-style:none;padding-left:0;margin:.2rem 0 .6rem 0;font-size:.9rem"'
+    st.html(f'<div><b>Actors</b> (fill colour)<ul {ul}>{rows}</ul>'
+            f'<b>Claim kinds</b> (shape)<ul {ul}>{shapes}</ul>'
+            f'<b>Relations</b> (line)<ul {ul}>{lines}</ul></div>')
+
+
+def _css_line(style: dict) -> str:
+    s = style.get("style", "solid")
+    return "dashed" if "dashed" in s else "dotted" if "dotted" in s else "solid"

@@ -1,0 +1,72 @@
+"""Where the app's current map comes from: the one place every page asks.
+
+Contract: :func:`current` returns a :class:`Loaded` record for this session:
+the map (or ``None``) and the problems found while loading it, plus a
+``key`` string that names the map's content (path and modification time for
+a file).  Cached computations elsewhere take that key as their cache key and
+the map itself as an un-hashed ``_m`` argument, so they work for any source.
+
+Today the source is the file named by the ``ARGMAP_MAP`` environment variable,
+by default ``claims.yaml`` next to ``app.py``.  A session-only map (an upload)
+plugs in here: put a :class:`Loaded` under ``st.session_state[SESSION_MAP]``
+and every page shows it instead; remove it to return to the bundled map.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from arguments.errors import MapError, Problem
+from arguments.loader import load_map
+from arguments.models import Map
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV_VAR = "ARGMAP_MAP"
+SESSION_MAP = "session_map"   # a Loaded put there replaces the bundled map for this session
+
+
+@dataclass(frozen=True)
+class Loaded:
+    key: str                      # names the content: cache key of everything derived
+    label: str                    # what to call it on screen (a file name)
+    map: Map | None
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.map is not None
+
+
+def map_path() -> Path:
+    """The bundled map's path: ``$ARGMAP_MAP`` or ``claims.yaml`` next to app.py."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env).expanduser() if env else ROOT / "claims.yaml"
+
+
+@st.cache_data(show_spinner="Reading the map…", max_entries=16)
+def load_file(path: str, mtime_ns: int) -> tuple[Map | None, tuple[Problem, ...]]:
+    """The map at ``path`` (``mtime_ns`` only keys the cache), or its problems."""
+    try:
+        return load_map(path), ()
+    except MapError as err:
+        return None, tuple(err.problems)
+
+
+def current() -> Loaded:
+    """This session's map: an uploaded one if the session has it, else the bundled file."""
+    session = st.session_state.get(SESSION_MAP)
+    if isinstance(session, Loaded):
+        return session
+    path = map_path()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        problem = Problem("unknown-format", f"cannot open the map file: {exc.strerror}",
+                          str(path), 1, 1, got=str(path),
+                          expected=f"a map file (set {ENV_VAR} to choose one)")
+        return Loaded(f"missing:{path}", path.name, None, (problem,))
+    m, problems = load_file(str(path), mtime)
+    return Loaded(f"file:{path}:{mtime}", path.name, m, problems)
