@@ -194,7 +194,7 @@ def _node_label(m: Map, c, width: int, colour_badge: bool = False) -> str:
     head = KIND_LABEL[c.kind].upper()
     if c.kind == "postulate":
         head = f"POSTULATE {c.number}"
-    bits = [head, m.actor_name(c.actor)]
+    bits = [head, _shorten(" ".join(m.actor_name(c.actor).split()), 40)]  # one short line
     if c.date:
         bits.append(c.date)
     header = esc(" \u00b7 ".join(bits))
