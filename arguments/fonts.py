@@ -1,11 +1,23 @@
 """The diagram font: Source Sans Pro, installed from PyPI by requirements.txt.
 
 Contract: :func:`ensure_fontconfig` points the Graphviz engine bundled in
-pygraphviz at a fontconfig file of ours, so PNG and PDF text is set in the
-same font on every machine, whatever fonts the system has.  It must run before
-the first rendering in a process (fontconfig reads its configuration once);
-:mod:`arguments.diagrams` calls it on import.  System font folders stay
-listed after ours, so characters our font lacks can still fall back.
+pygraphviz at a fontconfig setup of ours, so PNG and PDF text is set in
+Source Sans Pro on every machine, whatever fonts and font settings the
+system has.  It must run before the first rendering in a process (fontconfig
+reads its configuration once); :mod:`arguments.diagrams` calls it on import.
+The system's font folders stay listed after ours, so characters our font
+lacks can still fall back to an installed font.
+
+Why a "sysroot": the fontconfig bundled with pygraphviz (2.13) also reads
+every file in ``/usr/share/fontconfig/conf.avail`` and, on systems with a
+newer fontconfig, prints ``Fontconfig warning: ... 05-reset-dirs-sample.conf
+... unknown element "reset-dirs"`` on every run.  Setting
+``FONTCONFIG_SYSROOT`` to a folder of ours makes it look for that template
+folder (and every path of the configuration) inside our folder instead, so
+the warning is gone and the system's configuration cannot change how our
+diagrams look.  The font folders are reached through symbolic links at the
+same paths inside that folder.  (That fontconfig checks the configuration file's path without the
+sysroot and opens it with the sysroot, so the file is written at both.)
 """
 from __future__ import annotations
 
@@ -35,24 +47,55 @@ def font_file(style: str = "Regular") -> Path | None:
     return f if f and f.exists() else None
 
 
+def _write(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _link(link: Path, target: Path) -> None:
+    if link.is_symlink() and os.readlink(link) == str(target):
+        return
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(target, target_is_directory=True)
+    tmp.replace(link)
+
+
 def ensure_fontconfig() -> str | None:
-    """Write (once) and select our fontconfig file; return its path."""
+    """Write (once) and select our fontconfig setup; return the configuration's path."""
     d = font_dir()
     if d is None:
         return None
     home = Path(os.environ.get("ARGMAP_CACHE", Path(tempfile.gettempdir()) / "argmap-fonts"))
-    home.mkdir(parents=True, exist_ok=True)
-    conf = home / "fonts.conf"
-    dirs = "".join(f"<dir>{escape(str(p))}</dir>" for p in (d, *_SYSTEM_DIRS))
+    root = (home / "root").resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    dirs = [d] + [Path(p) for p in _SYSTEM_DIRS if Path(p).is_dir()]
+    try:
+        for target in dirs:  # the same path inside the sysroot, linked to the real folder
+            inside = Path(str(root) + str(target))
+            inside.parent.mkdir(parents=True, exist_ok=True)
+            _link(inside, target)
+        sysroot: str | None = str(root)
+    except OSError:  # no symbolic links here: plain paths, and the warning may show
+        sysroot = None
+    listed = "".join(f"<dir>{escape(str(p))}</dir>" for p in dirs)
     text = (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
-        f"{dirs}<cachedir>{escape(str(home / 'cache'))}</cachedir>"
+        f"{listed}<cachedir>{'/cache' if sysroot else escape(str(root / 'cache'))}</cachedir>"
         f"<alias><family>sans-serif</family><prefer><family>{FAMILY}</family></prefer></alias>"
         f"<alias><family>serif</family><prefer><family>{FAMILY}</family></prefer></alias>"
         "</fontconfig>\n")
-    if not conf.exists() or conf.read_text(encoding="utf-8") != text:
-        tmp = conf.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(conf)
+    conf = root / "fonts.conf"
+    _write(conf, text)
+    if sysroot:
+        _write(Path(str(root) + str(conf)), text)   # the same file, seen through the sysroot
+        os.environ["FONTCONFIG_SYSROOT"] = sysroot
+    else:
+        os.environ.pop("FONTCONFIG_SYSROOT", None)
     os.environ["FONTCONFIG_FILE"] = str(conf)
     return str(conf)
