@@ -127,11 +127,25 @@ def _refuse_tag(tag: str) -> None:
 
 
 def _scalar(event: ev.ScalarEvent) -> Any:
+    """The value of a tagged or quoted scalar (plain ones go through :func:`_plain`)."""
     if event.tag not in _SCALAR_TAGS:
         _refuse_tag(event.tag)
     if event.style or event.tag == _STR or event.tag == "!":  # quoted, literal, folded
         return event.value
     tag = event.tag or _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return _construct(tag, event)
+
+
+def _plain(event: ev.ScalarEvent) -> Any:
+    """The value of a plain, untagged scalar: YAML 1.1's implicit types, fast."""
+    value = event.value
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):  # keyed by the first character
+        if regexp.match(value):
+            return _construct(tag, event)
+    return value
+
+
+def _construct(tag: str, event: ev.ScalarEvent) -> Any:
     if tag == _STR or tag == _TIMESTAMP:  # a date-like value stays the text written
         return event.value
     if tag not in _SCALAR_TAGS:  # an implicit merge key `<<`
@@ -140,100 +154,129 @@ def _scalar(event: ev.ScalarEvent) -> Any:
     return _CONSTRUCTOR.construct_object(node, deep=True)
 
 
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
+_ScalarEvent, _AliasEvent = ev.ScalarEvent, ev.AliasEvent
+_MapStart, _SeqStart = ev.MappingStartEvent, ev.SequenceStartEvent
+_MapEnd, _SeqEnd = ev.MappingEndEvent, ev.SequenceEndEvent
+_DocStart, _StreamEnd = ev.DocumentStartEvent, ev.StreamEndEvent
+
+
 def parse(text: str, filename: str) -> Any:
     """Parse YAML or JSON text into YMap/YList/scalars, or raise MapError."""
     problems: list[Problem] = []
     root: Any = None
-    # each frame: [container, pending_key, key_pos, size]
+    # each frame: [container, pending_key, key_pos, size, pos, anchor, is_mapping]
     stack: list[list] = []
     anchors: dict[str, tuple[Any, int]] = {}
+    plain: dict[str, Any] = {}  # plain scalar text -> value (values repeat: ids, kinds, years)
     expanded = 0
     docs = 0
     last_scalar: ev.ScalarEvent | None = None
-
-    def attach(value: Any, pos: Pos, size: int) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        frame = stack[-1]
-        frame[3] += size
-        parent = frame[0]
-        if isinstance(parent, YList):
-            parent.append(value)
-            parent.itempos.append(pos)
-            return
-        if frame[1] is _NO_KEY:  # this value is a key
-            if isinstance(value, (dict, list)):
-                problems.append(Problem("wrong-type", "a mapping key must be plain text",
-                                        filename, *pos, got="a collection", expected="a text key"))
-                value = f"<complex key at {pos[0]}:{pos[1]}>"
-            frame[1], frame[2] = value, pos
-            return
-        key, kpos = frame[1], frame[2]
-        frame[1] = _NO_KEY
-        if key in parent:
-            problems.append(Problem(
-                "duplicate-key", f"the key {key!r} appears twice in this mapping; the first is kept",
-                filename, *kpos, got=f"{key!r} again", expected=f"one {key!r} (first at line "
-                f"{parent.keypos[key][0]})"))
-            return
-        parent[key] = value
-        parent.keypos[key] = kpos
-        parent.valpos[key] = pos
-
+    # libyaml's events pulled one by one (PyYAML's yaml.parse generator costs ~4x more)
+    loader = _Loader(text)
+    next_event = loader.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, ev.ScalarEvent):
+        while True:
+            event = next_event()
+            cls = type(event)
+            if cls is _ScalarEvent:
                 last_scalar = event
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                size = 1
                 try:
-                    value = _scalar(event)
+                    if event.tag is None and not event.style:  # plain: the common case
+                        value = plain.get(event.value, _NO_KEY)
+                        if value is _NO_KEY:
+                            value = plain[event.value] = _plain(event)
+                    else:
+                        value = _scalar(event)
                 except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
                     problems.append(Problem(
                         "yaml-syntax", f"cannot read this value: {_reason(exc)}", filename,
-                        *_mark(event), got=short(event.value),
+                        *pos, got=short(event.value),
                         expected=getattr(exc, "expected", "a value of the kind its tag names")))
                     value = None
-                attach(value, _mark(event), 1)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-            elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+            elif cls is _MapStart or cls is _SeqStart:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
                 if len(stack) >= MAX_DEPTH:
                     raise MapError(problems + [Problem(
-                        "too-deep", "the document nests too deeply", filename, *_mark(event),
+                        "too-deep", "the document nests too deeply", filename, *pos,
                         got=f"more than {MAX_DEPTH} levels", expected=f"at most {MAX_DEPTH}")])
-                pos = _mark(event)
                 if event.tag not in _COLLECTION_TAGS:
                     problems.append(Problem(
                         "yaml-syntax", f"the tag {event.tag} is not allowed in a map file",
                         filename, *pos, got=event.tag, expected="a plain mapping or list"))
-                container = YMap(pos) if isinstance(event, ev.MappingStartEvent) else YList(pos)
-                stack.append([container, _NO_KEY, None, 1, pos, event.anchor])
-            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
-                container, _, _, size, pos, anchor = stack.pop()
-                attach(container, pos, size)
+                is_map = cls is _MapStart
+                stack.append([YMap(pos) if is_map else YList(pos), _NO_KEY, None, 1, pos,
+                              event.anchor, is_map])
+                continue
+            elif cls is _MapEnd or cls is _SeqEnd:
+                value, _, _, size, pos, anchor, _ = stack.pop()
                 if anchor:
-                    anchors[anchor] = (container, size)
-            elif isinstance(event, ev.AliasEvent):
+                    anchors[anchor] = (value, size)
+            elif cls is _AliasEvent:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
                 if event.anchor not in anchors:
                     raise MapError(problems + [Problem(
-                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *_mark(event),
+                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *pos,
                         got=f"*{event.anchor}", expected="an anchor (&name) defined before it")])
                 value, size = anchors[event.anchor]
                 expanded += size
                 if expanded > MAX_EXPANDED:
                     raise MapError(problems + [Problem(
                         "alias-bomb", "YAML aliases expand this document beyond the limit",
-                        filename, *_mark(event), got=f"over {MAX_EXPANDED:,} nodes after expansion",
+                        filename, *pos, got=f"over {MAX_EXPANDED:,} nodes after expansion",
                         expected="a map without alias-expansion bombs")])
-                attach(value, _mark(event), size)
-            elif isinstance(event, ev.DocumentStartEvent):
+            elif cls is _DocStart:
                 docs += 1
                 if docs > 1:
+                    mark = event.start_mark
                     problems.append(Problem("yaml-syntax", "a map file holds one YAML document",
-                                            filename, *_mark(event), got="a second document",
+                                            filename, mark.line + 1, mark.column + 1,
+                                            got="a second document",
                                             expected="a single document"))
                     break
+                continue
+            elif cls is _StreamEnd:
+                break
+            else:  # stream start, document end
+                continue
+
+            # attach the value to its parent
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            frame[3] += size
+            parent = frame[0]
+            if not frame[6]:  # a list
+                parent.append(value)
+                parent.itempos.append(pos)
+            elif frame[1] is _NO_KEY:  # this value is a key
+                if isinstance(value, (dict, list)):
+                    problems.append(Problem(
+                        "wrong-type", "a mapping key must be plain text", filename, *pos,
+                        got="a collection", expected="a text key"))
+                    value = f"<complex key at {pos[0]}:{pos[1]}>"
+                frame[1], frame[2] = value, pos
+            else:
+                key, kpos = frame[1], frame[2]
+                frame[1] = _NO_KEY
+                if key in parent:
+                    problems.append(Problem(
+                        "duplicate-key",
+                        f"the key {key!r} appears twice in this mapping; the first is kept",
+                        filename, *kpos, got=f"{key!r} again",
+                        expected=f"one {key!r} (first at line {parent.keypos[key][0]})"))
+                else:
+                    parent[key] = value
+                    parent.keypos[key] = kpos
+                    parent.valpos[key] = pos
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line, col = _char_pos(text, exc.position)
         problems.append(Problem(
@@ -266,6 +309,8 @@ def parse(text: str, filename: str) -> Any:
         problems.append(Problem("yaml-syntax", f"cannot read the file: {_reason(exc)}",
                                 filename, 1, 1))
         raise MapError(problems) from None
+    finally:
+        loader.dispose()
     if problems:
         raise MapError(problems)
     return root
