@@ -134,9 +134,11 @@ def check(data: Any) -> list[Issue]:
     for i, r in enumerate(_items(data, "relations")):
         if not isinstance(r, dict) and not hasattr(r, "kind"):
             continue
-        src, tgt, kind = (_hashable_str(_get(r, k)) for k in ("source", "target", "kind"))
-        for field in ("source", "target", "reason"):
-            cid = _hashable_str(_get(r, field))
+        src = _hashable_str(_get(r, "source"))
+        tgt = _hashable_str(_get(r, "target"))
+        kind = _hashable_str(_get(r, "kind"))
+        reason = _hashable_str(_get(r, "reason"))
+        for field, cid in (("source", src), ("target", tgt), ("reason", reason)):
             if claims and cid is not None and cid not in claims:
                 add(Issue("unknown-claim", f"the relation's {field} {cid!r} is not a claim",
                           ("relations", i, field), got=repr(cid),
@@ -157,7 +159,6 @@ def check(data: Any) -> list[Issue]:
         if src not in claims or tgt not in claims:
             continue
         a, b = claim_at(src), claim_at(tgt)
-        reason = _hashable_str(_get(r, "reason"))
         if kind == "undercuts" and reason in claims and (reason, tgt) not in supports:
             add(Issue("undercut-reason", f"no relation says {reason!r} supports {tgt!r}",
                       ("relations", i, "reason"), got=repr(reason),
