@@ -36,7 +36,7 @@ with left:
     tab_d, tab_t = st.tabs(["Diagram", "Text view"], key="map_tabs", on_change="rerun")
     with tab_d:
         info = diagram.show(m, loaded.key, view, key="map_view", selected=cid,
-                            min_height=520, max_height=780, shrink=False)
+                            min_height=420, max_height=900, initial="readable")
         if not info["claims"]:
             st.info("No claim matches the current filters.", icon=":material/filter_alt_off:")
         diagram.downloads(m, loaded.key, view, key="map", slug=info["slug"])

@@ -14,11 +14,17 @@ const TEMPLATE = `
   <span class="am-hint"></span>
   <span class="am-zoom" aria-live="polite"></span>
 </div>
-<div class="am-view" tabindex="0" role="group"></div>`;
+<div class="am-stage">
+  <div class="am-view" tabindex="0" role="group"></div>
+  <div class="am-mini" hidden title="Overview: click or drag to move around">
+    <img alt="" draggable="false"><div class="am-mini-rect"></div>
+  </div>
+</div>`;
+const READABLE = 0.35; // below this share of natural size, text cannot be read
+const MINI_W = 200, MINI_H = 140;
 
 function prepare(svg) {
   // Tooltips: browsers show <title> children, not Graphviz's xlink:title.
-  svg.querySelectorAll("title").forEach((t) => t.remove());
   svg.querySelectorAll("a").forEach((a) => {
     const text = a.getAttribute("xlink:title") || a.getAttribute("title");
     if (!text) return;
@@ -58,9 +64,17 @@ export default function (component) {
   }
   const view = root.querySelector(".am-view");
   const zoomLabel = root.querySelector(".am-zoom");
+  const mini = root.querySelector(".am-mini");
+  const miniImg = mini.querySelector("img");
+  const miniRect = mini.querySelector(".am-mini-rect");
   const s = root._am || (root._am = { scale: NATURAL, x: 0, y: 0 });
   s.send = setTriggerValue;
-  if (s.hash !== data.hash) view.style.height = data.height + "px";
+  if (s.hash !== data.hash) {
+    // the main map takes most of the window's height, never more than asked
+    const h = data.fitWindow ? Math.max(data.minHeight || 320,
+      Math.min(data.height, Math.round(window.innerHeight * 0.72))) : data.height;
+    view.style.height = h + "px";
+  }
   view.setAttribute("aria-label", data.label || "Argument diagram");
   root.querySelector(".am-hint").textContent = data.hint || "";
 
@@ -70,6 +84,17 @@ export default function (component) {
     const { W, H } = size();
     s.svg.setAttribute("viewBox", `${s.x} ${s.y} ${W / s.scale} ${H / s.scale}`);
     zoomLabel.textContent = Math.round((s.scale / NATURAL) * 100) + "%";
+    // the overview shows where the view is, when the view shows only part of the drawing
+    const whole = W / s.scale >= s.base.w * 0.98 && H / s.scale >= s.base.h * 0.98;
+    mini.hidden = whole || !s.miniScale;
+    if (!mini.hidden) {
+      const k = s.miniScale;
+      const left = Math.max(0, (s.x - s.base.x) * k), top = Math.max(0, (s.y - s.base.y) * k);
+      const right = Math.min(s.base.w * k, (s.x - s.base.x + W / s.scale) * k);
+      const bottom = Math.min(s.base.h * k, (s.y - s.base.y + H / s.scale) * k);
+      Object.assign(miniRect.style, { left: left + "px", top: top + "px",
+        width: Math.max(4, right - left) + "px", height: Math.max(4, bottom - top) + "px" });
+    }
   };
   const limits = () => {
     const { W, H } = size();
@@ -77,17 +102,37 @@ export default function (component) {
     return { min: Math.min(fit * 0.5, NATURAL * 0.1), max: NATURAL * 5 };
   };
   const clamp = (v) => { const l = limits(); return Math.max(l.min, Math.min(l.max, v)); };
-  const fit = () => {
+  const fit = (initial = false) => {
     const { W, H } = size();
     s.scale = Math.min(NATURAL, Math.min(W / s.base.w, H / s.base.h) * 0.98);
     s.x = s.base.x - (W / s.scale - s.base.w) / 2;
     s.y = s.base.y; // top-aligned: the title and the first claims are where eyes start
-    if (data.shrink) {
+    if (initial && data.shrink) {
       // a small diagram: no empty band under it
-      const h = Math.max(data.minHeight || 160, Math.ceil(s.base.h * s.scale) + 6);
+      // (tall enough that a later "Fit" gives this same scale)
+      const h = Math.max(data.minHeight || 160, Math.ceil((s.base.h * s.scale) / 0.98) + 2);
       if (h < H) { view.style.height = h + "px"; s.x = s.base.x - (W / s.scale - s.base.w) / 2; }
     }
     apply();
+  };
+  const start = () => {
+    // a map too big to read when fitted opens readable at its top left (its start);
+    // "Fit" shows the whole of it, the overview in the corner says where we are
+    const { W, H } = size();
+    const fitted = Math.min(W / s.base.w, H / s.base.h);
+    if (data.initial !== "readable" || fitted >= NATURAL * READABLE) { fit(true); return; }
+    s.scale = NATURAL * 0.7;
+    s.x = s.base.x;
+    s.y = s.base.y;
+    apply();
+    // begin at the first claim drawn (the first chapter's first claim), not at blank paper
+    const first = view.querySelector("g.node.claim");
+    if (first) {
+      const r = first.getBoundingClientRect(), v = view.getBoundingClientRect();
+      s.x += Math.max(0, r.left - v.left - 40) / s.scale;
+      s.y += Math.max(0, r.top - v.top - 60) / s.scale;
+      apply();
+    }
   };
   const fitWidth = () => {
     const { W } = size();
@@ -128,9 +173,21 @@ export default function (component) {
     s.hash = data.hash;
     s.lastSelected = undefined;
     fresh = true;
+    s.miniScale = 0; // the overview is drawn once the diagram itself is on screen
+    mini.style.width = Math.round(s.base.w * Math.min(MINI_W / s.base.w, MINI_H / s.base.h)) + "px";
+    mini.style.height = Math.round(s.base.h * Math.min(MINI_W / s.base.w, MINI_H / s.base.h)) + "px";
+    const hash = data.hash, svgText = data.svg;
+    setTimeout(() => {
+      if (s.hash !== hash) return;
+      if (s.miniUrl) URL.revokeObjectURL(s.miniUrl);
+      s.miniUrl = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+      miniImg.src = s.miniUrl;
+      s.miniScale = Math.min(MINI_W / s.base.w, MINI_H / s.base.h);
+      apply();
+    }, 400);
   }
   const g = highlight(data.selected);
-  if (fresh && view.clientWidth > 0) fit();
+  if (fresh && view.clientWidth > 0) start();
   else if (fresh) s.needFit = true; // not laid out yet: fit once it has a size
   else apply();
   if (g && data.selected !== s.lastSelected) centreOn(g);
@@ -141,7 +198,7 @@ export default function (component) {
     const act = e.target.closest("button")?.dataset.act;
     if (act === "in") zoomCentre(1.25);
     else if (act === "out") zoomCentre(0.8);
-    else if (act === "fit") fit();
+    else if (act === "fit") fit(false);
     else if (act === "width") fitWidth();
     else if (act === "actual") actual();
   };
@@ -193,7 +250,7 @@ export default function (component) {
     if (e.key === "Enter" || e.key === " ") { if (choose(e.target)) e.preventDefault(); return; }
     const keys = {
       "+": () => zoomCentre(1.25), "=": () => zoomCentre(1.25), "-": () => zoomCentre(0.8),
-      "0": fit, "w": fitWidth, "1": actual,
+      "0": () => fit(false), "w": fitWidth, "1": actual,
       ArrowLeft: () => { s.x -= step / s.scale; apply(); },
       ArrowRight: () => { s.x += step / s.scale; apply(); },
       ArrowUp: () => { s.y -= step / s.scale; apply(); },
@@ -201,9 +258,24 @@ export default function (component) {
     };
     if (keys[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); keys[e.key](); }
   };
+  const miniMove = (e) => {
+    const r = mini.getBoundingClientRect();
+    const { W, H } = size();
+    s.x = s.base.x + (e.clientX - r.left) / s.miniScale - W / s.scale / 2;
+    s.y = s.base.y + (e.clientY - r.top) / s.miniScale - H / s.scale / 2;
+    apply();
+  };
+  mini.onpointerdown = (e) => {
+    e.stopPropagation();
+    mini.setPointerCapture(e.pointerId);
+    s.miniDrag = true;
+    miniMove(e);
+  };
+  mini.onpointermove = (e) => { if (s.miniDrag) miniMove(e); };
+  mini.onpointerup = mini.onpointercancel = () => { s.miniDrag = false; };
   if (s.observer) s.observer.disconnect();
   s.observer = new ResizeObserver(() => {
-    if (s.needFit && view.clientWidth > 0) { s.needFit = false; fit(); } else apply();
+    if (s.needFit && view.clientWidth > 0) { s.needFit = false; start(); } else apply();
   });
   s.observer.observe(view);
   return () => { if (s.observer) s.observer.disconnect(); s.observer = null; };

@@ -3,13 +3,21 @@
 Contract: :func:`open_app` returns an ``AppTest`` of app.py on a given map
 (through ``ARGMAP_MAP``) that has run once on the given page; :func:`shown_claims`
 reads the claim ids drawn in a diagram (the SVG handed to the viewer
-component); :func:`page_text` gathers the visible text of the page.
+component); :func:`page_text` gathers the visible text of the page;
+:func:`server` runs the real ``streamlit run app.py`` for the browser test and
+the benchmarks.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -67,3 +75,50 @@ def page_text(at: AppTest) -> str:
 def unescape_md(text: str) -> str:
     """Markdown-escaped map text back to plain text (components.text.md adds backslashes)."""
     return re.sub(r"\\(.)", r"\1", text)
+
+
+# ---------------------------------------------------------------- a real server
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(map_path: Path | str, port: int | None = None):
+    """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL."""
+    port = port or free_port()
+    env = {**os.environ, "ARGMAP_MAP": str(map_path)}
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError("streamlit did not start:\n"
+                                   + log.read().decode(errors="replace"))
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
