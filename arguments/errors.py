@@ -93,19 +93,34 @@ class Problem:
         }
 
 
+#: at most this many problems are kept (a broken 10 MB file can hold 700,000 of them)
+MAX_PROBLEMS = 1000
+
+
 @dataclass
 class MapError(Exception):
-    """Raised by the loader with every problem it found in one pass."""
+    """Raised by the loader with every problem it found in one pass.
+
+    Only the first :data:`MAX_PROBLEMS` problems (by position) are kept;
+    ``omitted`` counts the others.
+    """
 
     problems: list[Problem] = field(default_factory=list)
+    omitted: int = 0
 
     def __post_init__(self) -> None:
         self.problems = sorted(self.problems, key=lambda p: (p.file, p.line, p.column, p.code))
+        if len(self.problems) > MAX_PROBLEMS:
+            self.omitted += len(self.problems) - MAX_PROBLEMS
+            del self.problems[MAX_PROBLEMS:]
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        n = len(self.problems)
-        return f"{n} problem{'s' if n != 1 else ''} found"
+        n = len(self.problems) + self.omitted
+        text = f"{n:,} problem{'s' if n != 1 else ''} found"
+        if self.omitted:
+            text += f" (the first {len(self.problems):,} shown: fix those and run again)"
+        return text
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems) or self.summary()

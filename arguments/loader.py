@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import crossref
-from .errors import CODES, MapError, Problem, short
+from .errors import CODES, MAX_PROBLEMS, MapError, Problem, short
 from .models import CLAIM_KINDS, Map
 from .yamlsrc import MAX_BYTES, parse, position, read_text
 
@@ -188,12 +188,16 @@ def build(raw: Any, filename: str) -> Map:
     try:
         result = Map.model_validate(data)
     except ValidationError as exc:
-        field_errors = [e for e in exc.errors(include_url=False)]
-        problems.extend(_translate(e, raw, filename) for e in field_errors)
+        field_errors = exc.errors(include_url=False)
+        # translating is the slow part: only as many as a MapError keeps
+        problems.extend(_translate(e, raw, filename) for e in field_errors[:MAX_PROBLEMS])
+        omitted = max(0, len(field_errors) - MAX_PROBLEMS)
         if not any((e.get("ctx") or {}).get("crossref") for e in field_errors):
             # the after-validator did not run: check references on the raw data too
-            problems.extend(_issue(i, raw, filename) for i in crossref.check(data))
-        raise MapError(problems) from None
+            issues = crossref.check(data)
+            problems.extend(_issue(i, raw, filename) for i in issues[:MAX_PROBLEMS])
+            omitted += max(0, len(issues) - MAX_PROBLEMS)
+        raise MapError(problems, omitted) from None
     if problems:
         raise MapError(problems)
     return result
