@@ -199,3 +199,15 @@ def test_a_json_export_without_schema_loads_and_our_yaml_may_carry_it():
 
 def test_a_byte_order_mark_is_ignored():
     assert load_bytes(b"\xef\xbb\xbf" + MINI.read_bytes(), "bom.yaml") == load_map(MINI)
+
+
+def test_a_file_with_thousands_of_problems_keeps_the_first_thousand_and_counts_the_rest():
+    from arguments.errors import MAX_PROBLEMS
+    text = MINI.read_text("utf-8") + "  - {source: 1, target: 2, kind: 3}\n" * 1500
+    with pytest.raises(MapError) as info:
+        load_text(text, "many.yaml")
+    exc = info.value
+    assert len(exc.problems) == MAX_PROBLEMS and exc.omitted == 3 * 1500 - MAX_PROBLEMS
+    first_added = MINI.read_text("utf-8").count("\n") + 1
+    assert exc.problems[0].line == first_added  # the first broken relation, in file order
+    assert "4,500 problems found (the first 1,000 shown" in exc.summary()
