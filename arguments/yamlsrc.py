@@ -292,7 +292,7 @@ def parse(text: str, filename: str) -> Any:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         ctx = getattr(exc, "context", None)
         cmark = getattr(exc, "context_mark", None)
-        if ctx and cmark and cmark is not mark:
+        if ctx and cmark and (cmark.line, cmark.column) != (mark.line, mark.column):
             ctx += f" that starts at {cmark.line + 1}:{cmark.column + 1}"
         msg = f"{what} ({ctx})" if ctx else what
         if (last_scalar is not None and last_scalar.style in ('"', "'")
