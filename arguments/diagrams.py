@@ -2,21 +2,35 @@
 
 Contract: :func:`select` cuts the claims and relations a :class:`View` shows
 from the *whole* map (so an actor keeps his colour in every view);
-:func:`build_dot` returns the DOT source, with a title, the source line and a
-legend inside the picture; :func:`render` lays it out with the Graphviz engine
-bundled in pygraphviz (no system Graphviz) and returns SVG, PNG or PDF bytes.
-Node shape shows the claim kind, fill colour the actor (Paul Tol's
-colour-blind-safe "light" scheme), edge colour, line and arrowhead the relation
-kind.  Every label and tooltip is escaped for DOT, HTML-like labels and SVG.
-In SVG each claim is a ``<g id="claim-ID" class="node claim ...">`` so a page
-can catch clicks on it.  The diagram formats register themselves as exporters.
+:func:`build_dot` returns the DOT source of the view, with a header (title,
+source line and legend) inside the picture; :func:`render` lays it out with
+the Graphviz engine bundled in pygraphviz (no system Graphviz) and returns
+SVG, PNG or PDF bytes (or the DOT source).  Node shape shows the claim kind,
+fill colour the actor (Paul Tol's colour-blind-safe "light" scheme), edge
+colour, line and arrowhead the relation kind.  Every label and tooltip is
+escaped for DOT, HTML-like labels and SVG.  In SVG each claim is a
+``<g id="claim-ID" class="node claim ...">`` so a page can catch clicks on it.
+The diagram formats register themselves as exporters.
+
+Layout: a view is laid out by ``dot`` in one piece, except the map view
+grouped by chapter or actor, which is laid out group by group and composed:
+each group (a chapter, in reading order) is laid out by ``dot`` on its own,
+the groups are set out like the pages of a book, in rows, to a screen's
+proportions, and the relations between groups are then routed across them
+(``neato -n2`` keeps every position and every edge already drawn).  One
+``dot`` run over a whole essay map puts the chapters side by side in one
+long strip (183 x 61 inches for the bundled map) and its run time grows
+faster than the map; the groups keep the picture about as wide as it is tall
+and the time about linear in the size of the map.
 """
 from __future__ import annotations
 
 import html
+import math
 import re
 import textwrap
-from dataclasses import dataclass, replace
+import warnings
+from dataclasses import dataclass, field, replace
 
 import graphviz
 
@@ -33,34 +47,39 @@ FONT = fonts.FAMILY
 #: claim kind -> node attributes
 KIND_STYLE: dict[str, dict[str, str]] = {
     "thesis": {"shape": "box", "style": "filled,bold", "peripheries": "2", "penwidth": "2"},
-    "postulate": {"shape": "box", "style": "filled,bold", "penwidth": "2"},
+    "postulate": {"shape": "box", "style": "filled,bold", "penwidth": "2.5"},
     "position": {"shape": "box", "style": "filled,rounded"},
     "prediction": {"shape": "hexagon", "style": "filled"},
     "event": {"shape": "note", "style": "filled"},
     "interpretation": {"shape": "ellipse", "style": "filled"},
     "verdict": {"shape": "octagon", "style": "filled,bold", "penwidth": "2"},
 }
-KIND_LABEL = {"thesis": "thesis", "postulate": "postulate", "position": "position",
-              "prediction": "prediction", "event": "event", "interpretation": "interpretation",
-              "verdict": "verdict"}
+KIND_LABEL = {k: k for k in KIND_STYLE}
+#: how the legend names each kind's shape
+SHAPE_WORD = {"thesis": "double frame", "postulate": "bold frame", "position": "rounded box",
+              "prediction": "hexagon", "event": "page with a folded corner",
+              "interpretation": "ellipse", "verdict": "octagon"}
 
 #: relation kind -> edge attributes (colour, line and arrowheads all differ, so
 #: the kinds stay apart in greyscale print and for colour-blind readers)
 RELATION_STYLE: dict[str, dict[str, str]] = {
-    "supports": {"color": "#228833", "style": "solid", "arrowhead": "normal", "penwidth": "1.6"},
-    "attacks": {"color": "#CC3311", "style": "solid", "arrowhead": "tee", "penwidth": "1.6"},
-    "undercuts": {"color": "#AA3377", "style": "dashed", "arrowhead": "tee", "penwidth": "1.6"},
+    "supports": {"color": "#228833", "style": "solid", "arrowhead": "normal", "penwidth": "1.8"},
+    "attacks": {"color": "#CC3311", "style": "solid", "arrowhead": "tee", "penwidth": "1.8"},
+    "undercuts": {"color": "#AA3377", "style": "dashed", "arrowhead": "tee", "penwidth": "1.8"},
     "contradicts": {"color": "#CC3311", "style": "bold", "dir": "both", "arrowhead": "tee",
-                    "arrowtail": "tee", "penwidth": "2.4"},
+                    "arrowtail": "tee", "penwidth": "2.6"},
     "agrees": {"color": "#0077BB", "style": "bold", "dir": "both", "arrowhead": "dot",
-               "arrowtail": "dot", "penwidth": "2.4"},
-    "adopts": {"color": "#0077BB", "style": "solid", "arrowhead": "empty", "penwidth": "1.6"},
-    "revises": {"color": "#555555", "style": "dashed", "arrowhead": "vee", "penwidth": "1.4"},
-    "elaborates": {"color": "#777777", "style": "dotted", "arrowhead": "open", "penwidth": "1.4"},
-    "confirms": {"color": "#228833", "style": "dashed", "arrowhead": "diamond", "penwidth": "1.6"},
+               "arrowtail": "dot", "penwidth": "2.6"},
+    "adopts": {"color": "#0077BB", "style": "solid", "arrowhead": "empty", "penwidth": "1.8"},
+    "revises": {"color": "#555555", "style": "dashed", "arrowhead": "vee", "penwidth": "1.6"},
+    "elaborates": {"color": "#777777", "style": "dotted", "arrowhead": "open", "penwidth": "1.8"},
+    "confirms": {"color": "#228833", "style": "dashed", "arrowhead": "diamond", "penwidth": "1.8"},
     "disconfirms": {"color": "#CC3311", "style": "dashed", "arrowhead": "odiamond",
-                    "penwidth": "1.6"},
+                    "penwidth": "1.8"},
 }
+#: an arrowhead as the legend draws it: a glyph Source Sans Pro has
+_MARK = {"normal": "\u25b6", "tee": "|", "empty": "\u25b7", "vee": ">", "open": "\u203a",
+         "diamond": "\u25c6", "odiamond": "\u25ca", "dot": "\u2022", "none": ""}
 
 #: Paul Tol's "light" scheme (for fills under black text); the author first
 PALETTE = ("#EEDD88", "#EE8866", "#77AADD", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33",
@@ -70,8 +89,15 @@ OTHER = "#DDDDDD"
 #: kinds whose source is later than its target: drawn reversed so time runs downward
 BACKWARD = frozenset({"adopts", "revises", "confirms", "disconfirms"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-AUTO_CLUSTER_AT = 40   # nodes: group larger selections into clusters
+AUTO_CLUSTER_AT = 40   # claims: group larger selections into clusters
 MAX_LABEL = 220        # characters of a claim shown in its node (all of it in the tooltip)
+BODY_PT, HEAD_PT = 14, 10.5   # node text; readable from the back of a seminar room
+#: a PNG is kept under this many pixels (a whole map at 300 dpi would be ~130 million);
+#: SVG and PDF are vector and need no limit
+MAX_PIXELS = 60_000_000
+#: above this many relations between groups, they are drawn straight (routing each
+#: around every node costs more than the rest of the layout); below, as curves
+LINE_ROUTING_AT = 600
 
 
 def actor_colours(m: Map) -> dict[str, str]:
@@ -110,6 +136,10 @@ def wrap(text: str, width: int, limit: int = MAX_LABEL) -> list[str]:
     if len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
     return textwrap.wrap(text, width=width, break_long_words=True) or [""]
+
+
+def _shorten(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
 # ------------------------------------------------------------------ selection
@@ -189,8 +219,22 @@ def _need_claim(m: Map, view: View) -> str:
     return view.claim
 
 
-# ------------------------------------------------------------------ DOT
-def _node_label(m: Map, c, width: int, colour_badge: bool = False) -> str:
+# ------------------------------------------------------------------ nodes and edges
+@dataclass
+class _Node:
+    id: str
+    attrs: dict
+    group: str = ""          # the cluster it belongs to ("" = none)
+
+
+@dataclass
+class _Edge:
+    tail: str
+    head: str
+    attrs: dict = field(default_factory=dict)
+
+
+def _node_label(m: Map, c, width: int) -> str:
     head = KIND_LABEL[c.kind].upper()
     if c.kind == "postulate":
         head = f"POSTULATE {c.number}"
@@ -200,10 +244,78 @@ def _node_label(m: Map, c, width: int, colour_badge: bool = False) -> str:
     header = esc(" \u00b7 ".join(bits))
     body = "<BR/>".join(esc(line) for line in wrap(c.text, width))
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f'<TR><TD><FONT POINT-SIZE="9" COLOR="#333333">{header}</FONT></TD></TR>'
+            f'<TR><TD><FONT POINT-SIZE="{HEAD_PT}" COLOR="#333333">{header}</FONT></TD></TR>'
             f"<TR><TD>{body}</TD></TR></TABLE>>")
 
 
+def _groups(m: Map, view: View, sel: Selection) -> list[tuple[str, str]]:
+    """The clusters of a view in display order: (key, title)."""
+    if sel.cluster == "chapter":
+        order = m.source.chapter_order
+        keys = sorted({c.chapter for c in sel.map.claims}, key=lambda k: (order.get(k, 999), k))
+        return [(k, f"{k}: {m.source.chapter_title(k)}" if k in order else k) for k in keys]
+    if sel.cluster == "actor":
+        count: dict[str, int] = {}
+        for c in sel.map.claims:
+            count[c.actor] = count.get(c.actor, 0) + 1
+        keys = sorted(count, key=lambda a: (view.actors.index(a) if a in view.actors else 9,
+                                            -count[a], a))
+        return [(k, m.actor_name(k)) for k in keys]
+    return []
+
+
+def _items(m: Map, view: View, sel: Selection) -> tuple[list[_Node], list[_Edge]]:
+    """Every node and edge of a view, with its attributes and its group."""
+    colours = actor_colours(m)
+    width = 34 if view.spacing == "spacious" else 30
+    key_of = (lambda c: c.chapter) if sel.cluster == "chapter" else \
+        (lambda c: c.actor) if sel.cluster == "actor" else (lambda c: "")
+    nodes = []
+    for c in sel.map.claims:
+        a = dict(KIND_STYLE[c.kind])
+        a.update(label=_node_label(m, c, width), fillcolor=colours.get(c.actor, OTHER),
+                 id=f"claim-{c.id}", URL=f"#claim-{c.id}", tooltip=attr(_shorten(c.text, 600)),
+                 target="_self")
+        a["class"] = f"claim kind-{c.kind} actor-{c.actor}"
+        if view.claim == c.id:
+            a.update(penwidth="5", color="#000000")
+        nodes.append(_Node(c.id, a, key_of(c)))
+    group = {n.id: n.group for n in nodes}
+    timed = sel.cluster == "actor" and view.kind == "compare"
+    split = {(r.reason, r.target) for r in sel.map.relations if r.kind == "undercuts"}
+    edges = []
+    for r in sel.map.relations:
+        a = dict(RELATION_STYLE[r.kind])
+        if view.edge_labels:
+            a.update(label=esc(r.kind), fontcolor=a["color"])
+        if timed:
+            a["constraint"] = "false"
+        a["tooltip"] = attr(_shorten(f"{r.kind}: {r.note}", 400)) if r.note else r.kind
+        a["class"] = f"relation rel-{r.kind}"
+        if r.kind == "supports" and (r.source, r.target) in split:
+            mid = _mid(r.source, r.target)
+            same = group[r.source] if group[r.source] == group[r.target] else None
+            nodes.append(_Node(mid, {"label": "", "shape": "point", "width": "0.08",
+                                     "color": a["color"], "tooltip": a["tooltip"]},
+                               same if same is not None else "\0between"))
+            edges.append(_Edge(r.source, mid, {**a, "arrowhead": "none"}))
+            edges.append(_Edge(mid, r.target, a))
+        elif r.kind == "undercuts":
+            edges.append(_Edge(r.source, _mid(r.reason, r.target), a))
+        elif r.kind in BACKWARD:
+            # a later claim pointing at an earlier one: laid out earlier-above-later
+            a.update(dir="back", arrowtail=a.pop("arrowhead"), arrowhead="none")
+            edges.append(_Edge(r.target, r.source, a))
+        else:
+            edges.append(_Edge(r.source, r.target, a))
+    return nodes, edges
+
+
+def _mid(a: str, b: str) -> str:
+    return f"link--{a}--{b}"
+
+
+# ------------------------------------------------------------------ the header
 def _source_line(m: Map, sel: Map) -> str:
     order = m.source.chapter_order
     chapters = sorted({c.chapter for c in sel.claims}, key=lambda ch: order.get(ch, 99))
@@ -219,98 +331,128 @@ def _source_line(m: Map, sel: Map) -> str:
     return f"after: {m.source.title}{author}{where}"
 
 
-def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digraph:
-    """The DOT graph of a view of ``m`` (the whole map), ready to lay out."""
-    sel = sel or select(m, view)
-    colours = actor_colours(m)
+def _line_sample(style: dict) -> str:
+    """A relation's line as a legend cell: the line itself (colour, dash, weight) and marks
+    for its arrowheads, so the legend reads the way the edges look."""
+    width = str(max(1, round(float(style.get("penwidth", "1.5")))))
+    dash = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}.get(style["style"], "")
+    colour = style["color"]
+    line = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD WIDTH="38" HEIGHT="8" FIXEDSIZE="TRUE"></TD></TR>'
+            f'<TR><TD WIDTH="38" HEIGHT="8" FIXEDSIZE="TRUE" SIDES="T" BORDER="{width}"{dash} '
+            f'COLOR="{colour}"></TD></TR></TABLE>')
+    head = _MARK.get(style.get("arrowhead", "normal"), "")
+    tail = _MARK.get(style.get("arrowtail", "none"), "") if style.get("dir") == "both" else ""
+    mark = (lambda g: f'<FONT COLOR="{colour}" POINT-SIZE="15"><B>{esc(g)}</B></FONT>' if g
+            else "")
+    return (f'<TD ALIGN="RIGHT" CELLPADDING="0">{mark(tail)}</TD><TD CELLPADDING="0">{line}</TD>'
+            f'<TD ALIGN="LEFT" CELLPADDING="0">{mark(head)}</TD>')
+
+
+def _legend(m: Map, sel: Map, colours: dict[str, str]) -> str:
+    """The legend as one HTML-like table: who (fill), what (shape), how (line).
+
+    One table, so the rows of the three sections line up; a long section runs on in a
+    second column."""
+    kinds = [k for k in KIND_STYLE if any(c.kind == k for c in sel.claims)]
+    rels = [k for k in RELATION_STYLE if any(r.kind == k for r in sel.relations)]
+    actors = [a for a in m.actors if any(c.actor == a.id for c in sel.claims)]
+    sections = []   # (heading, cells per item, items)
+    if actors:
+        sections.append(("Who (fill)", 2, [
+            f'<TD WIDTH="24" HEIGHT="16" FIXEDSIZE="TRUE" BGCOLOR="{colours.get(a.id, OTHER)}" '
+            f'BORDER="1" COLOR="#555555"></TD><TD ALIGN="LEFT">'
+            f'{esc(_shorten(" ".join(a.name.split()), 40))}</TD>' for a in actors]))
+    if kinds:
+        sections.append(("What (shape)", 2, [
+            f'<TD ALIGN="LEFT"><B>{esc(k)}</B></TD><TD ALIGN="LEFT">'
+            f'<FONT COLOR="#444444">{esc(SHAPE_WORD[k])}</FONT></TD>' for k in kinds]))
+    if rels:
+        sections.append(("How (line)", 4, [
+            _line_sample(RELATION_STYLE[k]) + f'<TD ALIGN="LEFT">{esc(k)}</TD>' for k in rels]))
+    per_column = max(5, min(8, max((len(items) for _, _, items in sections), default=0)))
+    laid = []   # (heading, width in cells, rows of cells)
+    for heading, span, items in sections:
+        cols = max(1, math.ceil(len(items) / per_column))
+        n_rows = math.ceil(len(items) / cols)
+        rows = []
+        for r in range(n_rows):
+            cells = []
+            for c in range(cols):
+                i = c * n_rows + r
+                cells.append(items[i] if i < len(items) else f'<TD COLSPAN="{span}"></TD>')
+            rows.append('<TD WIDTH="12"></TD>'.join(cells))
+        laid.append((heading, cols * span + cols - 1, rows))
+    gap = '<TD WIDTH="28"></TD>'
+    out = ["<TR>" + gap.join(
+        f'<TD COLSPAN="{w}" ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="#444444"><B>{h}</B>'
+        f"</FONT></TD>" for h, w, _ in laid) + "</TR>"]
+    for r in range(max((len(rows) for _, _, rows in laid), default=0)):
+        out.append("<TR>" + gap.join(rows[r] if r < len(rows) else f'<TD COLSPAN="{w}"></TD>'
+                                     for _, w, rows in laid) + "</TR>")
+    return (f'<TABLE BORDER="1" COLOR="#BBBBBB" STYLE="rounded" CELLBORDER="0" CELLSPACING="2" '
+            f'CELLPADDING="3">{"".join(out)}</TABLE>')
+
+
+def _header(m: Map, sel: Selection, colours: dict[str, str]) -> str:
+    """The title, the source line and the legend, as one HTML-like label."""
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="30"><B>{esc(line)}</B></FONT></TD></TR>'
+            for line in wrap(sel.title, 64, limit=300)[:3]]
+    rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16" COLOR="#444444">'
+                f"{esc(_source_line(m, sel.map))}</FONT></TD></TR>")
+    if sel.map.claims:
+        rows.append(f'<TR><TD ALIGN="LEFT">{_legend(m, sel.map, colours)}</TD></TR>')
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+            f'{"".join(rows)}</TABLE>>')
+
+
+# ------------------------------------------------------------------ DOT
+def _graph_attrs(view: View, sel: Selection, n_nodes: int) -> dict[str, str]:
     spacious = view.spacing == "spacious"
-    width = 34 if spacious else 28
+    return dict(rankdir=sel.rankdir, fontname=FONT, nodesep="0.5" if spacious else "0.3",
+                ranksep="0.9" if spacious else "0.5", pad="0.4", bgcolor="white",
+                outputorder="edgesfirst", labelloc="t", labeljust="l",
+                tooltip=attr(sel.title[:200]))
+
+
+def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digraph:
+    """The DOT graph of a view of ``m`` (the whole map), ready to lay out with ``dot``."""
+    sel = sel or select(m, view)
+    nodes, edges = _items(m, view, sel)
     g = graphviz.Digraph("argmap", engine="dot")
-    g.attr(rankdir=sel.rankdir, newrank="true", compound="true", fontname=FONT,
-           nodesep="0.45" if spacious else "0.25", ranksep="0.8" if spacious else "0.45",
-           pad="0.3", labelloc="t", labeljust="l", bgcolor="white",
-           outputorder="edgesfirst", charset="UTF-8", tooltip=attr(sel.title[:200]))
-    g.attr(label=(f'<<FONT POINT-SIZE="24"><B>{esc(_shorten(sel.title, 140))}</B></FONT>'
-                  f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="13" COLOR="#444444">'
-                  f'{esc(_source_line(m, sel.map))}</FONT><BR ALIGN="LEFT"/>>'))
-    g.attr("node", fontname=FONT, fontsize="12", color="#333333", margin="0.12,0.06")
-    g.attr("edge", fontname=FONT, fontsize="10", arrowsize="0.8")
-
-    order = m.source.chapter_order
-    groups: dict[str, list] = {}
-    for c in sel.map.claims:
-        key = c.chapter if sel.cluster == "chapter" else c.actor if sel.cluster == "actor" else ""
-        groups.setdefault(key, []).append(c)
-    if sel.cluster == "chapter":
-        keys = sorted(groups, key=lambda k: order.get(k, 99))
-    elif sel.cluster == "actor" and view.actors:
-        keys = sorted(groups, key=lambda k: view.actors.index(k) if k in view.actors else 9)
-    else:
-        keys = list(groups)
-
-    if sel.cluster == "actor" and view.kind == "compare":
+    g.attr(charset="UTF-8", **_graph_attrs(view, sel, len(nodes)))
+    g.attr(label=_header(m, sel, actor_colours(m)))
+    g.attr("node", fontname=FONT, fontsize=str(BODY_PT), color="#333333", margin="0.14,0.07")
+    g.attr("edge", fontname=FONT, fontsize="12", arrowsize="0.9")
+    compare = sel.cluster == "actor" and view.kind == "compare"
+    if compare:
+        g.attr(newrank="true")  # rank=same across the two actors' clusters
         _rank_by_period(g, sel.map)  # period labels first: they form the left column
-    for key in keys:
-        target = g
+    titles = dict(_groups(m, view, sel))
+    for key in [k for k, _ in _groups(m, view, sel)] + [""]:
+        members = [n for n in nodes if n.group == key or (key == "" and n.group not in titles)]
+        if not members:
+            continue
         if key:
-            name = f"cluster_{_slug(key)}"
-            title = (f"{key}: {m.source.chapter_title(key)}" if sel.cluster == "chapter"
-                     and key in order else m.actor_name(key))
-            sub = graphviz.Digraph(name)
-            sub.attr(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="15",
-                     style="rounded,filled", fillcolor="#F6F6F6", color="#BBBBBB",
-                     labeljust="l", margin="14")
-            target = sub
-        for c in groups[key]:
-            attrs = dict(KIND_STYLE[c.kind])
-            attrs.update(fillcolor=colours.get(c.actor, OTHER),
-                         id=f"claim-{c.id}", URL=f"#claim-{c.id}",
-                         tooltip=attr(_shorten(c.text, 600)),
-                         target="_self")
-            attrs["class"] = f"claim kind-{c.kind} actor-{c.actor}"
-            if view.claim == c.id:
-                attrs.update(penwidth="4", color="#000000")
-            target.node(c.id, label=_node_label(m, c, width), **attrs)
+            sub = graphviz.Digraph(f"cluster_{_slug(key)}")
+            sub.attr(**_cluster_attrs(titles[key]))
+        else:
+            sub = g
+        for n in members:
+            sub.node(n.id, **n.attrs)
         if key:
-            g.subgraph(target)
-
-    timed = sel.cluster == "actor" and view.kind == "compare"
-    split = {(r.reason, r.target) for r in sel.map.relations if r.kind == "undercuts"}
-    for r in sel.map.relations:
-        attrs = dict(RELATION_STYLE[r.kind])
-        if view.edge_labels:
-            attrs.update(label=esc(r.kind), fontcolor=attrs["color"])
-        if timed:
-            attrs["constraint"] = "false"
-        if r.note:
-            attrs["tooltip"] = attr(_shorten(f"{r.kind}: {r.note}", 400))
-        else:
-            attrs["tooltip"] = r.kind
-        attrs["class"] = f"relation rel-{r.kind}"
-        if r.kind == "supports" and (r.source, r.target) in split:
-            mid = _mid(r.source, r.target)
-            g.node(mid, label="", shape="point", width="0.07", color=attrs["color"])
-            g.edge(r.source, mid, **{**attrs, "arrowhead": "none"})
-            g.edge(mid, r.target, **attrs)
-        elif r.kind == "undercuts":
-            g.edge(r.source, _mid(r.reason, r.target), **attrs)
-        elif r.kind in BACKWARD:
-            # a later claim pointing at an earlier one: lay it out earlier-above-later
-            attrs.update(dir="back", arrowtail=attrs.pop("arrowhead"), arrowhead="none")
-            g.edge(r.target, r.source, **attrs)
-        else:
-            g.edge(r.source, r.target, **attrs)
-
-    _legend(g, m, sel.map, colours)
+            g.subgraph(sub)
+    minlen = {} if compare else _stagger(edges)
+    for e in edges:
+        extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
+        g.edge(e.tail, e.head, **e.attrs, **extra)
     return g
 
 
-def _mid(a: str, b: str) -> str:
-    return f"link--{a}--{b}"
-
-
-def _shorten(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "\u2026"
+def _cluster_attrs(title: str) -> dict[str, str]:
+    return dict(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="20", fontname=FONT,
+                style="rounded,filled", fillcolor="#F4F4F4", color="#BBBBBB", labeljust="l",
+                margin="16")
 
 
 def _rank_by_period(g: graphviz.Digraph, sel: Map) -> None:
@@ -324,72 +466,247 @@ def _rank_by_period(g: graphviz.Digraph, sel: Map) -> None:
         if p in by_period:
             anchor = f"period--{_slug(p)}"
             anchors.append(anchor)
-            g.node(anchor, label=esc(p), shape="plaintext", fontsize="13", fontcolor="#555555")
+            g.node(anchor, label=f"<<B>{esc(p)}</B>>", shape="plaintext", fontsize="18",
+                   fontcolor="#555555")
             with g.subgraph() as same:
                 same.attr(rank="same")
                 same.node(anchor)
                 for cid in by_period[p]:
                     same.node(cid)
     for a, b in zip(anchors, anchors[1:]):
-        g.edge(a, b, style="invis")
+        g.edge(a, b, style="invis", weight="10")
 
 
-def _legend(g: graphviz.Digraph, m: Map, sel: Map, colours: dict[str, str]) -> None:
-    """A legend cluster: actors' colours, the claim kinds' shapes, the relations' lines."""
-    kinds = [k for k in KIND_STYLE if any(c.kind == k for c in sel.claims)]
-    rels = [k for k in RELATION_STYLE if any(r.kind == k for r in sel.relations)]
-    actors = [a for a in m.actors if any(c.actor == a.id for c in sel.claims)]
-    leg = graphviz.Digraph("cluster_legend")
-    leg.attr(label="<<B>Legend</B>>", fontsize="14", style="rounded", color="#999999",
-             labeljust="l", margin="10")
-    rows = "".join(
-        f'<TR><TD WIDTH="18" HEIGHT="12" BGCOLOR="{colours.get(a.id, OTHER)}" BORDER="1" '
-        f'COLOR="#555555"></TD><TD ALIGN="LEFT">{esc(_shorten(a.name, 40))}</TD></TR>'
-        for a in actors)
-    leg.node("legend--actors", shape="plaintext", fontsize="11",
-             label=f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2">'
-                   f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Actors (fill)</B></TD></TR>{rows}</TABLE>>')
-    rows_of_items: list[list[str]] = []
-    kind_row = []
-    for k in kinds:
-        attrs = dict(KIND_STYLE[k])
-        attrs.update(fillcolor="white", fontsize="10", margin="0.08,0.03")
-        name = f"legend--kind-{k}"
-        leg.node(name, label=esc(k), **attrs)
-        kind_row.append(name)
-    for i in range(0, len(kind_row), 4):
-        rows_of_items.append(kind_row[i:i + 4])
-    for i in range(0, len(rels), 3):
-        row = []
-        for k in rels[i:i + 3]:
-            a, b = f"legend--rel-{k}-a", f"legend--rel-{k}-b"
-            leg.node(a, label="", shape="point", width="0.05", color="#999999")
-            leg.node(b, label=esc(k), shape="plaintext", fontsize="10")
-            leg.edge(a, b, minlen="2", **RELATION_STYLE[k])
-            row += [a, b]
-        rows_of_items.append(row)
-    prev = "legend--actors"
-    for row in rows_of_items:
-        with leg.subgraph() as same:
-            same.attr(rank="same")
-            for name in row:
-                same.node(name)
-        leg.edge(prev, row[0], style="invis")
-        prev = row[0]
-    g.subgraph(leg)
+# ------------------------------------------------------------------ layout
+def _agraph(source: str):
+    import pygraphviz
+    return pygraphviz.AGraph(string=source)
+
+
+def _quiet(run):
+    """Run a Graphviz call without its warnings reaching the user (they are about layout
+    heuristics, e.g. falling back to straight lines, not about the map)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return run()
+
+
+def _bb(value: str) -> tuple[float, float, float, float]:
+    a, b, c, d = (float(x) for x in value.split(","))
+    return a, b, c, d
+
+
+def _shift(points: str, dx: float, dy: float) -> str:
+    """A Graphviz position list (``e,x,y s,x,y x,y ...``) moved by dx, dy."""
+    out = []
+    for tok in points.split():
+        pre = ""
+        if tok[:2] in ("e,", "s,"):
+            pre, tok = tok[:2], tok[2:]
+        x, y = tok.split(",")[:2]
+        out.append(f"{pre}{float(x) + dx:.2f},{float(y) + dy:.2f}")
+    return " ".join(out)
+
+
+def layout(m: Map, view: View):
+    """The view laid out: a pygraphviz AGraph with every position set, ready to draw."""
+    sel = select(m, view)
+    if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(
+            _groups(m, view, sel)) > 1:
+        return _grid_layout(m, view, sel)
+    g = _agraph(build_dot(m, view, sel).source)
+    _quiet(lambda: g.layout(prog="dot"))
+    return g
+
+
+def _grid_layout(m: Map, view: View, sel: Selection):
+    """Each group laid out by dot on its own, set out in rows, relations between groups
+    routed last (see the module docstring)."""
+    nodes, edges = _items(m, view, sel)
+    groups = _groups(m, view, sel)
+    group = {n.id: n.group for n in nodes}
+    gattrs = _graph_attrs(view, sel, len(nodes))
+    node_defaults = dict(fontname=FONT, fontsize=str(BODY_PT), color="#333333",
+                         margin="0.14,0.07")
+    edge_defaults = dict(fontname=FONT, fontsize="12", arrowsize="0.9")
+
+    # 1. each group on its own
+    blocks = {}
+    for key, title in groups:
+        g = graphviz.Digraph("group", engine="dot")
+        g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": "graph"})
+        g.attr(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="20")
+        g.attr("node", **node_defaults)
+        g.attr("edge", **edge_defaults)
+        for n in nodes:
+            if n.group == key:
+                g.node(n.id, **n.attrs)
+        inner = [i for i, e in enumerate(edges)
+                 if group.get(e.tail) == key and group.get(e.head) == key]
+        minlen = _stagger([edges[i] for i in inner])
+        for i in inner:
+            e = edges[i]
+            extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
+            g.edge(e.tail, e.head, **e.attrs, **extra, comment=str(i))
+        ag = _agraph(g.source)
+        _quiet(lambda: ag.layout(prog="dot"))
+        blocks[key] = ag
+    # the header, measured as a node of its own
+    head = graphviz.Digraph("header")
+    head.attr(charset="UTF-8", fontname=FONT)
+    head.node("legend--header", label=_header(m, sel, actor_colours(m)), shape="plaintext",
+              fontname=FONT, margin="0")
+    hg = _agraph(head.source)
+    _quiet(lambda: hg.layout(prog="dot"))
+    hn = hg.get_node("legend--header")
+    hw, hh = float(hn.attr["width"]) * 72, float(hn.attr["height"]) * 72
+
+    # 2. the groups in rows, in order, to a 16:10 page
+    gap = 48.0
+    size = {}
+    for key, ag in blocks.items():
+        x0, y0, x1, y1 = _bb(ag.graph_attr["bb"])
+        size[key] = (x1 - x0, y1 - y0)
+    area = sum(w * h for w, h in size.values())
+    width = max(max(w for w, _ in size.values()), hw, math.sqrt(area * 1.6) * 1.1)
+    rows: list[list[str]] = [[]]
+    x = 0.0
+    for key, _ in groups:
+        w = size[key][0]
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(key)
+        x += w + gap
+    offset = {}
+    top = -(hh + gap / 2)
+    for row in rows:
+        x = 0.0
+        for key in row:
+            offset[key] = (x, top - size[key][1])   # top-aligned; y grows upward
+            x += size[key][0] + gap
+        top -= max(size[k][1] for k in row) + gap
+
+    # 3. one graph with every position fixed; edges between groups routed by neato -n2
+    out = graphviz.Digraph("argmap")
+    cross = [e for e in edges if not (group.get(e.tail) and group.get(e.tail) == group.get(e.head)
+                                      and group.get(e.tail) != "\0between")]
+    # between groups: gentle arcs (a router around every node falls back to straight lines
+    # as soon as two nodes come near); straight lines for very many
+    splines = "line" if len(cross) > LINE_ROUTING_AT else "curved"
+    out.attr(charset="UTF-8", **{**gattrs, "splines": splines, "esep": "+2", "sep": "+4",
+                                 "overlap": "true"})
+    out.attr("node", **node_defaults)
+    out.attr("edge", **edge_defaults)
+    pos: dict[str, tuple[float, float]] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for key, title in groups:
+        ag = blocks[key]
+        x0, y0, x1, y1 = _bb(ag.graph_attr["bb"])
+        dx, dy = offset[key][0] - x0, offset[key][1] - y0
+        sub = graphviz.Digraph(f"cluster_{_slug(key)}")
+        sub.attr(**_cluster_attrs(title))
+        sub.attr(bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
+                 lp=_shift(ag.graph_attr["lp"], dx, dy), lwidth=ag.graph_attr["lwidth"],
+                 lheight=ag.graph_attr["lheight"])
+        for n in nodes:
+            if n.group != key:
+                continue
+            an = ag.get_node(n.id)
+            p = _shift(an.attr["pos"], dx, dy)
+            x, y = (float(v) for v in p.split(","))
+            pos[n.id] = (x, y)
+            w, h = float(an.attr["width"]) * 36, float(an.attr["height"]) * 36
+            boxes.append((x - w, y - h, x + w, y + h))
+            sub.node(n.id, **n.attrs, pos=p, width=an.attr["width"], height=an.attr["height"])
+        out.subgraph(sub)
+        for e in ag.edges():
+            i = int(e.attr["comment"])
+            extra = {"pos": _shift(e.attr["pos"], dx, dy)}
+            for k in ("lp", "xlp", "head_lp", "tail_lp"):
+                if e.attr.get(k):
+                    extra[k] = _shift(e.attr[k], dx, dy)
+            out.edge(edges[i].tail, edges[i].head, **edges[i].attrs, **extra)
+    for n in nodes:
+        if n.group == "\0between":   # the mid-point of a support between two groups
+            tail, headn = _split_mid(n.id)
+            x, y = _free_spot(pos[tail], pos[headn], boxes)
+            pos[n.id] = (x, y)
+            out.node(n.id, **n.attrs, pos=f"{x:.2f},{y:.2f}")
+    out.node("legend--header", label=_header(m, sel, actor_colours(m)), shape="plaintext",
+             margin="0", pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}",
+             height=f"{hh / 72:.4f}")
+    for e in cross:   # a shade lighter, so each group's own argument stands out
+        a = dict(e.attrs)
+        a["color"] = a["color"] + "B0"
+        out.edge(e.tail, e.head, **a)
+    right = max(max(offset[k][0] + size[k][0] for k in offset), hw)
+    bottom = min(offset[k][1] for k in offset)
+    out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
+    g = _agraph(out.source)
+    _quiet(lambda: g.layout(prog="nop2"))
+    return g
+
+
+def _stagger(edges: list[_Edge], many: int = 8) -> dict[int, int]:
+    """Longer minimum lengths that fold a very wide rank (what Graphviz's ``unflatten``
+    does for leaves): when more than ``many`` claims of a group only point at others (in
+    ``dot``'s terms, sources), they all sit in one rank, side by side; spread over
+    one more rank for each ``many`` of them (up to five), siblings apart, the group is
+    that many times narrower.  The
+    same for claims that are only pointed at (sinks).  Returns ``id(edge) -> minlen``."""
+    ins: dict[str, list[_Edge]] = {}
+    outs: dict[str, list[_Edge]] = {}
+    for e in edges:
+        outs.setdefault(e.tail, []).append(e)
+        ins.setdefault(e.head, []).append(e)
+    out: dict[int, int] = {}
+    sources = sorted((n for n in outs if n not in ins and not n.startswith("link--")),
+                     key=lambda n: (sorted(e.head for e in outs[n]), n))
+    sinks = sorted((n for n in ins if n not in outs and not n.startswith("link--")),
+                   key=lambda n: (sorted(e.tail for e in ins[n]), n))
+    for nodes, edges_of in ((sources, outs), (sinks, ins)):
+        levels = min(5, math.ceil(len(nodes) / many))
+        if levels > 1:
+            for i, n in enumerate(nodes):
+                for e in edges_of[n]:
+                    out[id(e)] = max(out.get(id(e), 1), 1 + i % levels)
+    return out
+
+
+def _free_spot(a: tuple[float, float], b: tuple[float, float], boxes: list) -> tuple[float, float]:
+    """A point on the segment a-b, as near its middle as possible, clear of every box."""
+    for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82):
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if not any(x0 - 6 < x < x1 + 6 and y0 - 6 < y < y1 + 6 for x0, y0, x1, y1 in boxes):
+            return x, y
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+
+
+def _split_mid(mid: str) -> tuple[str, str]:
+    """The two claims a ``link--A--B`` mid-point joins (ids hold single hyphens only)."""
+    rest = mid[len("link--"):]
+    i = rest.index("--")
+    return rest[:i], rest[i + 2:]
 
 
 # ------------------------------------------------------------------ render
 def render(m: Map, view: View, fmt: str, dpi: int = 150) -> bytes:
     """Lay out and draw a view: ``fmt`` is svg, png, pdf or dot."""
-    dot = build_dot(m, view)
     if fmt == "dot":
-        return dot.source.encode("utf-8")
-    import pygraphviz
+        return build_dot(m, view).source.encode("utf-8")
+    if fmt not in ("svg", "png", "pdf"):
+        raise ValueError(f"unknown diagram format {fmt!r}")
+    g = layout(m, view)
     if fmt == "png":
-        dot.attr(dpi=str(dpi))
-    agraph = pygraphviz.AGraph(string=dot.source)
-    out = agraph.draw(format=fmt, prog="dot")
+        x0, y0, x1, y1 = _bb(g.graph_attr["bb"])
+        w_in, h_in = (x1 - x0) / 72 + 0.8, (y1 - y0) / 72 + 0.8
+        g.graph_attr["dpi"] = str(dpi)
+        pixels = w_in * h_in * dpi * dpi
+        if pixels > MAX_PIXELS:
+            k = math.sqrt(MAX_PIXELS / pixels)
+            g.graph_attr["size"] = f"{w_in * k:.2f},{h_in * k:.2f}"
+    out = _quiet(lambda: g.draw(format=fmt))   # no prog: draws the layout as it stands
     if fmt == "svg":
         out = out.replace(f'font-family="{FONT}"'.encode(),
                           f'font-family="{fonts.SVG_FAMILY}"'.encode())
@@ -402,21 +719,21 @@ def _diagram(fmt: str, dpi: int = 150):
     return run
 
 
-register("svg", "svg", "image/svg+xml", "SVG diagram of the view (scales for a projector)",
-         binary=True, diagram=True)(_diagram("svg"))
-register("png", "png", "image/png", "PNG diagram of the view at 150 dpi",
+register("svg", "svg", "image/svg+xml", "SVG diagram of the view (sharp at any size: projector, "
+         "web page)", binary=True, diagram=True)(_diagram("svg"))
+register("png", "png", "image/png", "PNG diagram of the view at 150 dpi (slides)",
          binary=True, diagram=True)(_diagram("png", 150))
 register("png300", "png", "image/png", "PNG diagram of the view at 300 dpi (print)",
          binary=True, diagram=True)(_diagram("png", 300))
 register("pdf", "pdf", "application/pdf", "PDF diagram of the view (vector, for handouts)",
          binary=True, diagram=True)(_diagram("pdf"))
-register("dot", "dot", "text/vnd.graphviz", "Graphviz DOT source of the view",
-         diagram=True)(lambda m, view: build_dot(m, view).source)
+register("dot", "dot", "text/vnd.graphviz", "Graphviz DOT source of the view (to restyle or "
+         "lay out again with Graphviz)", diagram=True)(lambda m, view: build_dot(m, view).source)
 
 
 def view_slug(m: Map, view: View) -> str:
     return select(m, view).slug
 
 
-__all__ = ["KIND_STYLE", "RELATION_STYLE", "Selection", "actor_colours", "build_dot", "render",
-           "select", "view_slug", "replace"]
+__all__ = ["KIND_STYLE", "RELATION_STYLE", "Selection", "actor_colours", "build_dot", "layout",
+           "render", "select", "view_slug", "replace"]
