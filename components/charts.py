@@ -55,10 +55,18 @@ def timeline_chart(df: pd.DataFrame, colours: dict[str, str], names: dict[str, s
     data = df.assign(short=df["text"].str.slice(0, 140),
                      selected=df["id"] == selected if selected else False)
     data = data.drop(columns=["topics"], errors="ignore")
+    # claims of one actor at one date sit side by side in the lane instead of on top
+    data["slot"] = data.groupby(["actor", "start"]).cumcount()
     pick = alt.selection_point(name="pick", fields=["id"], on="click", clear="dblclick")
+    zoom = alt.selection_interval(name="zoom", bind="scales", encodings=["x"])
+    span = (data["year"].max() - data["year"].min()) if len(data) else 0
+    step = 1 if span <= 15 else 2 if span <= 40 else 5
     base = alt.Chart(data).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", grid=True)),
-        y=alt.Y("actor_name:N", sort=lanes, title=None),
+        x=alt.X("start:T", title=None, scale=alt.Scale(padding=14),
+                axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": step},
+                              grid=True, gridOpacity=0.5)),
+        y=alt.Y("actor_name:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=260)),
+        yOffset=alt.YOffset("slot:O"),
     )
     points = base.mark_point(filled=True, size=140, stroke="#333333", strokeWidth=0.8,
                              opacity=0.95).encode(
@@ -67,12 +75,13 @@ def timeline_chart(df: pd.DataFrame, colours: dict[str, str], names: dict[str, s
         shape=alt.Shape("kind:N", legend=alt.Legend(title="Claim kind", orient="top")),
         tooltip=[alt.Tooltip("date:N"), alt.Tooltip("actor_name:N", title="actor"),
                  alt.Tooltip("kind:N"), alt.Tooltip("short:N", title="claim")],
-    ).add_params(pick)
+    ).add_params(pick, zoom)
     layers = [points]
     if selected and bool(data["selected"].any()):
         ring = alt.Chart(data[data["selected"]]).mark_point(
             size=520, stroke="#000000", strokeWidth=2.5, filled=False).encode(
-            x="start:T", y=alt.Y("actor_name:N", sort=lanes))
+            x=alt.X("start:T", scale=alt.Scale(padding=14)),
+            y=alt.Y("actor_name:N", sort=lanes), yOffset=alt.YOffset("slot:O"))
         layers.append(ring)
-    height = max(160, 30 * max(1, len(lanes)))
+    height = 110 + 28 * max(1, len(lanes))  # Streamlit fits legend and axis inside it
     return alt.layer(*layers).properties(height=height)

@@ -21,13 +21,22 @@ RELATION_MARK = {"agree": "\u2714 agree", "adopt": "\u2714 adopt", "disagree": "
                  "contradict": "\u2716 contradict", "mixed": "\u00b1 mixed"}
 
 
-def _claims_cell(m: Map, ids: list[str], linked: list[str] = ()) -> str:
-    """The row's claims, then (in italics) claims of other periods its relations name."""
-    own = [f"**{md(m.claim(c).date or 'undated')}** {md(short(m.claim(c).text, 160))}"
-           for c in ids]
-    other = [f"_\u21b3 {md(m.claim(c).date or 'undated')}: {md(short(m.claim(c).text, 120))}_"
-             for c in dict.fromkeys(linked) if c not in ids]
-    return "; ".join(own + other) or "\u2014"
+def _claims_cell(m: Map, ids: list[str], linked: list[str] = (), most: int = 3) -> str:
+    """A side of a row, short enough to scan: the claims the row's relations name first
+    (in italics with an arrow when they belong to an earlier row), then up to ``most``
+    others, then how many more the quotes section below holds."""
+    linked = list(dict.fromkeys(linked))
+    named = [c for c in ids if c in linked]
+    rest = [c for c in ids if c not in linked]
+    shown = named + rest[:max(0, most - len(named))]
+    cells = [f"**{md(m.claim(c).date or 'undated')}** {md(short(m.claim(c).text, 150))}"
+             for c in shown]
+    cells += [f"_\u21b3 {md(m.claim(c).date or 'undated')}: {md(short(m.claim(c).text, 110))}_"
+              for c in linked if c not in ids]
+    hidden = len(ids) - len(shown)
+    if hidden:
+        cells.append(f"_and {hidden} more position{'s' if hidden > 1 else ''}, with quotes below_")
+    return "; ".join(cells) or "\u2014"
 
 
 def _linked(m: Map, links, actor: str) -> list[str]:

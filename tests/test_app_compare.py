@@ -93,3 +93,20 @@ def test_a_row_names_the_earlier_claim_its_relation_points_to(at):
     row = at.table[0].value.iloc[1]   # the dictatorship in 1917: Lenin adopts Trotsky's 1906 view
     assert unescape_md(row["Trotsky"]).startswith("_\u21b3 1906: The proletariat")
     assert "Lenin (1917-04) adopts Trotsky (1906)" in unescape_md(row["Stated by"])
+
+
+def test_a_crowded_cell_names_the_related_claims_first_and_counts_the_rest(tmp_path):
+    from arguments.yamlio import dumps
+    from gen import build, claim, rel
+    m = build([*(claim(f"t{i}", "trotsky", f"190{i}", f"Trotsky position {i}.")
+                 for i in range(1, 6)),
+               claim("l1", "lenin", "1905", "Lenin position.")],
+              [rel("l1", "contradicts", "t5")])
+    path = tmp_path / "crowded.yaml"
+    path.write_text(dumps(m), encoding="utf-8")
+    at = open_app(path, "compare")
+    cell = unescape_md(at.table[0].value.iloc[0]["Trotsky"])
+    assert cell.startswith("**1905** Trotsky position 5.")
+    assert "Trotsky position 1." in cell and "Trotsky position 2." in cell
+    assert "Trotsky position 3." not in cell
+    assert cell.endswith("_and 2 more positions, with quotes below_")

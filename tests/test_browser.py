@@ -143,3 +143,16 @@ def test_a_diagram_downloads_as_a_named_svg_file(page, url):
     assert download.suggested_filename == "map.svg"
     data = open(download.path(), "rb").read()
     assert b"<svg" in data and b"claim&#45;war&#45;1914" in data
+
+
+def test_clicking_a_point_of_the_timeline_shows_its_claim(page, url):
+    open_page(page, url, "timeline", "Timeline")
+    point = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path'
+                         '[aria-label*="The war broke out"]').first
+    point.wait_for(timeout=60_000)
+    point.click()
+    page.wait_for_url(re.compile(r"claim=war-1914"), timeout=30_000)
+    page.get_by_text("World War One permanently divided", exact=False).first.wait_for(
+        timeout=30_000)
+    shot(page, "timeline-selected")
+    assert page.locator(EXCEPTION).count() == 0
