@@ -72,7 +72,7 @@ export default function (component) {
   if (s.hash !== data.hash) {
     // the main map takes most of the window's height, never more than asked
     const h = data.fitWindow ? Math.max(data.minHeight || 320,
-      Math.min(data.height, Math.round(window.innerHeight * 0.72))) : data.height;
+      Math.min(data.height, Math.round(window.innerHeight * 0.64))) : data.height;
     view.style.height = h + "px";
   }
   view.setAttribute("aria-label", data.label || "Argument diagram");
