@@ -42,8 +42,10 @@ def year_bounds(m: Map) -> tuple[int, int]:
 
 
 def reset(m: Map) -> None:
+    """Clear the filters (not the layout, nor other pages' choices)."""
     for k in KEYS:
-        st.session_state.pop(k, None)
+        if k.startswith("f_"):
+            st.session_state.pop(k, None)
 
 
 def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:

@@ -125,3 +125,11 @@ def test_every_widget_has_a_key(at):
     assert widgets
     assert all(w.key for w in widgets if hasattr(w, "key")), \
         [w for w in widgets if not getattr(w, "key", "x")]
+
+
+def test_clear_filters_leaves_the_layout_alone(at):
+    at.segmented_control(key="v_direction").set_value("LR").run()
+    at.multiselect(key="f_actors").set_value(["lenin"]).run()
+    at.button(key="f_clear").click().run()
+    assert at.segmented_control(key="v_direction").value == "LR"
+    assert at.multiselect(key="f_actors").value == []
