@@ -47,7 +47,8 @@ conv = convergence(m, a, b) if topic is None else None
 
 st.subheader("Convergence over time")
 if conv is not None and (conv["agree"].sum() + conv["disagree"].sum()) > 0:
-    st.altair_chart(charts.convergence_chart(conv, a_name, b_name), width="stretch")
+    st.altair_chart(charts.convergence_chart(conv, a_name, b_name), width="stretch",
+                    key="cmp_convergence")
     figures = st.expander("The chart's figures, as a table", key="cmp_conv_table",
                           on_change="rerun")
     with figures:
