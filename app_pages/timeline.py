@@ -15,7 +15,8 @@ cid = state.selected(m)
 st.title("Timeline")
 st.markdown("Every dated claim of the map on a time axis, one lane per actor, filled with the "
             "actor's colour as in the diagrams; the shape gives the kind of claim. Click a "
-            "point to read the claim below; double-click to clear. The sidebar filters apply.")
+            "point to read the claim below; scroll over the chart to zoom in on years, drag to "
+            "move along them. The sidebar filters apply (the year slider narrows the axis).")
 undated = sum(1 for c in shown.claims if not c.date)
 if df.empty:
     st.info("No dated claim matches the current filters.", icon=":material/filter_alt_off:")
