@@ -27,8 +27,8 @@ FILES = sorted(p.name for p in CORPUS.iterdir() if p.name != "expected.yaml")
 ELSEWHERE = {
     "file-too-large": "test_a_50_mb_file_is_refused_before_reading",
     "file-unreadable": "test_a_missing_file_or_a_folder_is_unreadable",
-    "quote-not-in-source": "validate --source (tests/test_quotes.py, tests/test_cli.py)",
-    "source-unreadable": "validate --source (tests/test_cli.py)",
+    "quote-not-in-source": "`validate --source`: the quote check, not the loader",
+    "source-unreadable": "`validate --source`: the source text, not the map",
 }
 
 
