@@ -2,16 +2,22 @@
 
 Contract: :func:`main(argv)` returns an exit code and never lets a traceback
 reach the user for bad input: 0 when all is well, 2 for invalid input (a map
-with problems, an unknown id, format or view, quotes not in the source), 1 for
-an internal error.  Output goes to stdout, problems to stderr.
+with problems, an unknown id, format or view, quotes not in the source, an
+unsafe output name), 1 for an internal error.  Output goes to stdout (or the
+file named with ``-o``), problems to stderr.
+
+Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
+:data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
+the Argdown subset, written as YAML), ``compare`` (two actors, topic by
+topic and period by period) and ``schema`` (the JSON Schema of argmap/1).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -19,6 +25,8 @@ from .errors import MapError
 from .models import Map
 
 BUNDLED_MAP = Path(__file__).resolve().parent.parent / "claims.yaml"
+#: names Windows reserves for devices, refused as output file names everywhere
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.I)
 
 
 class UserError(Exception):
@@ -35,14 +43,25 @@ def _load(path: str | None, fmt: str | None = None) -> Map:
     return load_map(path or default_map(), fmt=fmt)
 
 
-def _write(text: str | bytes, out: str | None) -> None:
+def _guess(value: str, choices) -> str:
+    from .crossref import did_you_mean
+    g = did_you_mean(value, list(choices))
+    return f"; did you mean {g!r}?" if g else "."
+
+
+def _write(text: str | bytes, out: str | None, extension: str | None = None,
+           name: str | None = None) -> None:
+    """Write to stdout (no -o, or -o -), to FILE, or to DIR/NAME.EXT when -o is a folder."""
     if out in (None, "-"):
         if isinstance(text, bytes):
+            if out is None and sys.stdout.isatty():
+                raise UserError("this format is binary: name a file with -o FILE "
+                                f"(e.g. -o {name or 'view'}.{extension or 'bin'})")
             sys.stdout.buffer.write(text)
         else:
             sys.stdout.write(text)
         return
-    target = safe_output_path(out)
+    target = safe_output_path(out, extension, name)
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
         target.write_bytes(text)
@@ -51,11 +70,28 @@ def _write(text: str | bytes, out: str | None) -> None:
     print(f"wrote {target}", file=sys.stderr)
 
 
-def safe_output_path(out: str) -> Path:
-    """An output path with control characters and reserved characters refused."""
-    if any(ord(ch) < 32 for ch in out) or any(ch in out for ch in '<>"|?*'):
-        raise UserError(f"unsafe output file name {out!r}: use letters, digits, '-', '_', '.', '/'")
-    return Path(out)
+def safe_file_name(name: str) -> str:
+    """A file name made safe on every system: letters, digits, '-', '_' and '.' only."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "view"
+    return base[:120]
+
+
+def safe_output_path(out: str, extension: str | None = None, name: str | None = None) -> Path:
+    """The path to write: control and reserved characters refused, a folder gets NAME.EXT
+    inside it, a name without extension gets the format's."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in out) or any(ch in out for ch in '<>"|?*'):
+        raise UserError(f"unsafe output file name {out!r}: use letters, digits, '-', '_', "
+                        "'.' and '/'")
+    path = Path(out)
+    if out.endswith(("/", os.sep)) or path.is_dir():
+        path = path / f"{safe_file_name(name or 'view')}.{extension or 'out'}"
+    if _RESERVED.match(path.name) or path.name in ("", ".", ".."):
+        raise UserError(f"unsafe output file name {path.name!r}: it names a device or a folder")
+    if path.name.endswith((" ", ".")):
+        raise UserError(f"unsafe output file name {path.name!r}: it ends in a space or a dot")
+    if extension and not path.suffix:
+        path = path.with_name(f"{path.name}.{extension}")
+    return path
 
 
 # ---------------------------------------------------------------- commands
@@ -110,33 +146,200 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import exporters
-    from .exporters import EXPORTERS, VIEWS
-    try:
-        from . import diagrams  # noqa: F401  (registers the diagram formats)
-    except ImportError:  # pragma: no cover
-        pass
-    if args.export_format not in EXPORTERS:
-        raise UserError(f"unknown format {args.export_format!r}; expected one of "
-                        + ", ".join(sorted(EXPORTERS)))
+    from .exporters import EXPORTERS, VIEWS, load_all
+    load_all()
+    fmt = args.export_format
+    if fmt not in EXPORTERS:
+        raise UserError(f"unknown format {fmt!r}{_guess(fmt, EXPORTERS)} Formats: "
+                        + ", ".join(EXPORTERS) + " (export --help describes each)")
     if args.view not in VIEWS:
-        raise UserError(f"unknown view {args.view!r}; expected one of {', '.join(VIEWS)}")
+        raise UserError(f"unknown view {args.view!r}{_guess(args.view, VIEWS)} Views: "
+                        + ", ".join(VIEWS))
     m = _load(args.map, args.input_format)
-    view = _view_from_args(m, args)
-    _write(exporters.export(m, args.export_format, view), args.output)
+    view = view_from_args(m, args)
+    exp = EXPORTERS[fmt]
+    from .diagrams import select
+    try:
+        slug = select(m, view).slug
+        if args.dpi is not None and fmt in ("png", "png300"):
+            from .diagrams import render
+            out: str | bytes = render(m, view, "png", dpi=args.dpi)
+        else:
+            out = exp.run(m, view)
+    except (ValueError, KeyError) as exc:   # a view the map cannot show (no such actor...)
+        raise UserError(str(exc).strip("'\"")) from None
+    if fmt in ("png", "png300"):
+        dpi = args.dpi or (300 if fmt == "png300" else 150)
+        slug += f"-{dpi}dpi" if dpi != 150 else ""
+    _write(out, args.output, exp.extension, slug)
     return 0
 
 
-def _view_from_args(m: Map, args: argparse.Namespace):
+def _split(values: list[str] | None) -> list[str]:
+    """Values given as repeated flags, separated by spaces or commas."""
+    out: list[str] = []
+    for v in values or []:
+        out += [x for x in re.split(r"[,\s]+", v) if x]
+    return out
+
+
+def _check(kind: str, values: list[str], known) -> list[str]:
+    for v in values:
+        if v not in known:
+            raise UserError(f"no {kind} has the id {v!r}{_guess(v, known).rstrip('.')}")
+    return values
+
+
+def view_from_args(m: Map, args: argparse.Namespace):
+    """The View the export options describe; unknown ids are a UserError."""
     from .exporters import View
-    return View(kind=args.view)
+    from .graph import Filters
+    from .models import CLAIM_KINDS, RELATION_KINDS
+    years = None
+    if args.years:
+        mt = re.fullmatch(r"\s*(\d{3,4})\s*(?:[-:\u2013]\s*(\d{3,4}))?\s*", args.years)
+        if not mt:
+            raise UserError(f"--years {args.years!r}: write a year or a span, e.g. 1917-1921")
+        lo, hi = int(mt.group(1)), int(mt.group(2) or mt.group(1))
+        if lo > hi:
+            raise UserError(f"--years {args.years!r}: the first year is after the last")
+        years = (lo, hi)
+    topics = _check("topic", _split(args.topic), m.topic_index)
+    filters = Filters.make(
+        actors=_check("actor", _split(args.actor), m.actor_index),
+        kinds=_check("claim kind", _split(args.kind), CLAIM_KINDS),
+        relation_kinds=_check("relation kind", _split(args.relation_kind), RELATION_KINDS),
+        topics=topics,
+        chapters=_check("chapter", _split(args.chapter), m.source.chapter_order),
+        years=years, include_undated=not args.dated_only)
+    actors = tuple(_check("actor", _split(args.actors), m.actor_index))
+    if args.view == "compare" and len(actors) != 2:
+        raise UserError("the compare view needs two actors: --actors A B")
+    if args.claim is not None:
+        _check("claim", [args.claim], m.claim_index)
+    if args.view in ("focus", "postulate", "verdict") and not args.claim:
+        raise UserError(f"the {args.view} view needs a claim: --claim ID")
+    if args.view == "postulate" and args.claim and m.claim(args.claim).kind != "postulate":
+        pass  # any claim has a fate; the title says so
+    cluster = None if args.cluster in (None, "auto") else args.cluster
+    return View(kind=args.view, claim=args.claim, actors=actors,
+                topic=topics[0] if args.view == "compare" and len(topics) == 1 else None,
+                depth=args.depth, filters=filters, direction=args.direction,
+                spacing=args.spacing, edge_labels=args.edge_labels, cluster=cluster)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .loader import load_map
+    m = load_map(args.file, fmt=args.import_format)
+    out = args.output
+    if out not in (None, "-") and Path(out).suffix.lower() == ".json":
+        from .jsonio import dumps
+        text = dumps(m)
+    else:
+        from .yamlio import dumps
+        text = dumps(m)
+    _write(text, out, "yaml", Path(args.file).stem)
+    if out not in (None, "-"):
+        print(f"{len(m.claims)} claims, {len(m.relations)} relations, {m.quote_count} quotes",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    m = _load(args.map, args.input_format)
+    a, b = args.a, args.b
+    _check("actor", [a, b], m.actor_index)
+    if args.topic is not None:
+        _check("topic", [args.topic], m.topic_index)
+    from .compare import compare
+    df = compare(m, a, b, args.topic)
+    if args.format == "csv":
+        from .tables import _csv, comparison_frame
+        _write(_csv(comparison_frame(m, a, b, args.topic)), args.output, "csv",
+               f"{a}-vs-{b}")
+        return 0
+    if args.format == "json":
+        rows = df.to_dict(orient="records")
+        for r in rows:
+            r["links"] = [list(x) for x in r["links"]]
+        data = {"actors": [a, b], "topic": args.topic, "rows": rows}
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json",
+               f"{a}-vs-{b}")
+        return 0
+    _write(compare_table(m, df, a, b), args.output, "txt", f"{a}-vs-{b}")
+    return 0
+
+
+def compare_table(m: Map, df, a: str, b: str, width: int = 38) -> str:
+    """The comparison as a plain-text table: per topic, a row per period."""
+    import textwrap
+    name_a, name_b = m.actor_name(a), m.actor_name(b)
+    if df.empty:
+        return f"{name_a} and {name_b}: no dated claims to compare\n"
+
+    def cell(ids) -> list[str]:
+        lines: list[str] = []
+        for cid in ids:
+            c = m.claim(cid)
+            text = f"{c.date}: {' '.join(c.text.split())}" if c.date else c.text
+            lines += textwrap.wrap(text, width, initial_indent="- ",
+                                   subsequent_indent="  ") or ["-"]
+        return lines or [""]
+
+    out = [f"{name_a} vs {name_b}", ""]
+    head = f"{'period':<15} {name_a[:width]:<{width}}  {'relation':<18} {name_b[:width]}"
+    for topic, rows in df.groupby("topic_label", sort=False):
+        out += [f"== {topic}", head, "-" * len(head)]
+        for r in rows.itertuples(index=False):
+            left, right = cell(r.a_claims), cell(r.b_claims)
+            for i in range(max(len(left), len(right))):
+                out.append(f"{(r.period if i == 0 else ''):<15} "
+                           f"{(left[i] if i < len(left) else ''):<{width}}  "
+                           f"{(r.relation if i == 0 else ''):<18} "
+                           f"{right[i] if i < len(right) else ''}".rstrip())
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .jsonio import schema_text
+    _write(schema_text(), args.output, "json", "argmap-1.schema")
+    return 0
 
 
 # ---------------------------------------------------------------- parser
+def _formats_help() -> str:
+    from .exporters import EXPORTERS, FAMILIES, VIEW_HELP, load_all
+    load_all()
+    import textwrap
+    lines = ["formats:"]
+    names = {"diagram": "diagrams of the view", "document": "documents and tables",
+             "interchange": "for other tools"}
+    for family in FAMILIES:
+        lines.append(f"  {names[family]}:")
+        for e in EXPORTERS.values():
+            if e.family == family:
+                desc = textwrap.wrap(e.description, 64)
+                lines.append(f"    {e.name:<14} {desc[0]}")
+                lines += [f"    {'':<14} {d}" for d in desc[1:]]
+    lines += ["", "views (--view):"]
+    lines += [f"    {k:<14} {v}" for k, v in VIEW_HELP.items()]
+    lines += ["", "examples:",
+              "  python -m arguments export --format svg -o map.svg",
+              "  python -m arguments export --format pdf --view compare --actors trotsky lenin "
+              "-o out/",
+              "  python -m arguments export --format png --dpi 300 --view focus "
+              "--claim postulate-4 --depth 2 -o focus.png",
+              "  python -m arguments export --format handout --chapter II --years 1917-1921 "
+              "-o handout.html",
+              "  python -m arguments export --format kialo --claim author-thesis"]
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m arguments",
-        description="Load, check, explore and export argument maps.")
+        description="Load, check, explore, compare, export and import argument maps.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def with_map(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -159,13 +362,67 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("id", help="the claim id")
     sh.set_defaults(func=cmd_show)
 
-    e = with_map(sub.add_parser("export", help="export the map or a view of it"))
+    e = with_map(sub.add_parser(
+        "export", help="export the map or a view of it (diagrams, handouts, tables, Argdown, "
+        "AIF, GraphML, Kialo, JSON)", epilog=_formats_help(),
+        description="Export the map, or a view of it, in one of the formats below. Filters "
+        "narrow the view to the claims they keep (each filter takes one or more values).",
+        formatter_class=argparse.RawDescriptionHelpFormatter))
     e.add_argument("--format", "-f", dest="export_format", default="json", metavar="FORMAT",
-                   help="output format (default json)")
-    e.add_argument("--view", default="map", help="which view to export (default map)")
+                   help="output format (default json; the list is below)")
+    e.add_argument("--view", default="map", metavar="VIEW",
+                   help="map, focus, compare, postulate or verdict (default map)")
+    e.add_argument("--claim", metavar="ID",
+                   help="the claim of a focus, postulate or verdict view (kialo: the thesis)")
+    e.add_argument("--depth", type=int, default=1, choices=range(0, 6), metavar="N",
+                   help="focus view: relations to follow out from the claim (0-5, default 1)")
+    e.add_argument("--actors", nargs="+", metavar="A", help="compare view: the two actors")
+    g = e.add_argument_group("filters")
+    g.add_argument("--actor", action="append", metavar="ID", help="keep these actors' claims")
+    g.add_argument("--kind", action="append", metavar="KIND", help="keep these claim kinds")
+    g.add_argument("--relation-kind", action="append", metavar="KIND",
+                   help="keep only these relation kinds")
+    g.add_argument("--topic", action="append", metavar="ID",
+                   help="keep claims on these topics (compare view: the topic compared)")
+    g.add_argument("--chapter", action="append", metavar="ID", help="keep these chapters")
+    g.add_argument("--years", metavar="FROM-TO", help="keep claims dated in these years, "
+                   "e.g. 1917-1921 (undated claims stay unless --dated-only)")
+    g.add_argument("--dated-only", action="store_true", help="drop undated claims")
+    lay = e.add_argument_group("layout (diagrams)")
+    lay.add_argument("--direction", choices=("TB", "LR", "BT", "RL"), default="TB",
+                     help="time and argument flow: top-bottom (default) or left-right")
+    lay.add_argument("--spacing", choices=("compact", "spacious"), default="compact")
+    lay.add_argument("--edge-labels", action="store_true", help="name each relation on its line")
+    lay.add_argument("--cluster", choices=("auto", "chapter", "actor", "none"), default="auto",
+                     help="group claims in boxes (auto: by chapter above 40 claims)")
+    lay.add_argument("--dpi", type=int, choices=(96, 150, 200, 300, 600), metavar="DPI",
+                     help="PNG resolution: 150 (default for png) or 300 (print)")
     e.add_argument("--input-format", choices=("yaml", "json", "argdown"))
-    e.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    e.add_argument("--output", "-o", metavar="FILE",
+                   help="write here (a folder: named after the view) instead of stdout")
     e.set_defaults(func=cmd_export)
+
+    i = sub.add_parser("import", help="read our JSON or the Argdown subset; write the map as "
+                       "YAML (or JSON with -o FILE.json)")
+    i.add_argument("--format", "-f", dest="import_format", choices=("json", "argdown", "yaml"),
+                   required=True, help="the format of FILE")
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--output", "-o", metavar="OUT", help="write here instead of stdout")
+    i.set_defaults(func=cmd_import)
+
+    c = with_map(sub.add_parser("compare", help="two actors side by side, topic by topic and "
+                                "period by period"))
+    c.add_argument("a", metavar="A", help="an actor id")
+    c.add_argument("b", metavar="B", help="another actor id")
+    c.add_argument("--topic", metavar="ID", help="only this topic")
+    c.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    c.add_argument("--input-format", choices=("yaml", "json", "argdown"))
+    c.add_argument("--output", "-o", metavar="FILE")
+    c.set_defaults(func=cmd_compare)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the argmap/1 format")
+    sc.add_argument("--output", "-o", metavar="FILE")
+    sc.set_defaults(func=cmd_schema)
     return p
 
 
@@ -186,7 +443,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `... | head`
+        try:
+            sys.stdout = open(os.devnull, "w")  # no second error at exit
+        except OSError:  # pragma: no cover
+            pass
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:   # cannot write the output, cannot read a file
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 2
     except Exception as exc:  # an internal error: say so, briefly
         if os.environ.get("ARGMAP_DEBUG"):
             raise

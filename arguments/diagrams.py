@@ -691,21 +691,29 @@ def _split_mid(mid: str) -> tuple[str, str]:
 
 
 # ------------------------------------------------------------------ render
-def render(m: Map, view: View, fmt: str, dpi: int = 150) -> bytes:
-    """Lay out and draw a view: ``fmt`` is svg, png, pdf or dot."""
+def render(m: Map, view: View, fmt: str, dpi: int = 150,
+           fit: tuple[float, float] | None = None) -> bytes:
+    """Lay out and draw a view: ``fmt`` is svg, png, pdf or dot.
+
+    ``fit`` (width, height in inches) shrinks the drawing to fit that box (a page)."""
     if fmt == "dot":
         return build_dot(m, view).source.encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"unknown diagram format {fmt!r}")
     g = layout(m, view)
+    x0, y0, x1, y1 = _bb(g.graph_attr["bb"])
+    pad = 2 * float(g.graph_attr.get("pad") or 0.4)
+    w_in, h_in = (x1 - x0) / 72 + pad, (y1 - y0) / 72 + pad
+    k = 1.0
+    if fit:
+        k = min(k, fit[0] / w_in, fit[1] / h_in)
     if fmt == "png":
-        x0, y0, x1, y1 = _bb(g.graph_attr["bb"])
-        w_in, h_in = (x1 - x0) / 72 + 0.8, (y1 - y0) / 72 + 0.8
         g.graph_attr["dpi"] = str(dpi)
-        pixels = w_in * h_in * dpi * dpi
+        pixels = w_in * h_in * dpi * dpi * k * k
         if pixels > MAX_PIXELS:
-            k = math.sqrt(MAX_PIXELS / pixels)
-            g.graph_attr["size"] = f"{w_in * k:.2f},{h_in * k:.2f}"
+            k *= math.sqrt(MAX_PIXELS / pixels)
+    if k < 1.0:
+        g.graph_attr["size"] = f"{w_in * k:.3f},{h_in * k:.3f}"
     out = _quiet(lambda: g.draw(format=fmt))   # no prog: draws the layout as it stands
     if fmt == "svg":
         out = out.replace(f'font-family="{FONT}"'.encode(),
