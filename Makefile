@@ -26,8 +26,9 @@ test: setup
 test-fast: setup
 	$(PY) -m pytest -m "not browser and not argdown_cli"
 
+# speed figures (printed, not asserted); see README, "Speed"
 bench: setup
-	$(PY) bench/load.py
+	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 # regenerate the JSON Schema of the argmap/1 format after changing the models
 schema: setup
