@@ -666,8 +666,8 @@ class _Reader:
             for value, tpos in st.tags:
                 if value in CLAIM_KINDS:
                     slot = "kind"
-                elif DATE_RE.match(value):
-                    slot = "date"
+                elif DATE_RE.match(value) or re.fullmatch(r"\d{1,4}(-\d{1,2})?", value):
+                    slot = "date"   # a date, or meant as one: the model says what is wrong
                 elif value in actor_ids:
                     slot = "actor"
                 elif value.lower() in actor_names:
