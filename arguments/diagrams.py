@@ -715,10 +715,30 @@ def render(m: Map, view: View, fmt: str, dpi: int = 150,
     if k < 1.0:
         g.graph_attr["size"] = f"{w_in * k:.3f},{h_in * k:.3f}"
     out = _quiet(lambda: g.draw(format=fmt))   # no prog: draws the layout as it stands
+    if fmt == "png":
+        out = png_with_dpi(out, dpi)
     if fmt == "svg":
         out = out.replace(f'font-family="{FONT}"'.encode(),
                           f'font-family="{fonts.SVG_FAMILY}"'.encode())
     return out
+
+
+def png_with_dpi(png: bytes, dpi: int) -> bytes:
+    """The PNG with its resolution recorded (a pHYs chunk), which cairo leaves out: image
+    programs and printers then print it at the intended size."""
+    import struct
+    import zlib
+    sig, pos = png[:8], 8
+    chunks = []
+    while pos < len(png):
+        n = struct.unpack(">I", png[pos:pos + 4])[0]
+        chunks.append(png[pos:pos + 12 + n])
+        pos += 12 + n
+    ppm = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
+    phys = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    kept = [c for c in chunks if c[4:8] != b"pHYs"]
+    return sig + kept[0] + phys + b"".join(kept[1:])   # right after IHDR
 
 
 def _diagram(fmt: str, dpi: int = 150):

@@ -11,10 +11,15 @@ Gephi show), ``kind``, ``number`` (postulates), ``actor``, ``actor_name``,
 ``quotes``, ``cites``, ``colour`` (the diagrams' fill).  Edge attributes:
 ``kind``, ``reason``, ``note``, ``quote``.  Graph attributes: ``title``,
 ``author``.
+
+GraphML is XML 1.0, which cannot hold most control characters: each one is
+written as U+FFFD (the replacement character), see :func:`xml_text`; and XML
+readers turn a carriage return before a line feed into a line feed.
 """
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 
@@ -22,12 +27,19 @@ from .exporters import View, register, selected
 from .models import Map
 
 SEP = " | "
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: each character it cannot, as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def to_graph(m: Map) -> nx.MultiDiGraph:
+    """The map as a networkx graph with GraphML-safe attributes (see the module doc)."""
     from .diagrams import OTHER, actor_colours
     colours = actor_colours(m)
-    g = nx.MultiDiGraph(title=m.source.title, author=m.source.author)
+    g = nx.MultiDiGraph(title=xml_text(m.source.title), author=xml_text(m.source.author))
     for c in m.claims:
         attrs = {"label": c.text, "kind": c.kind, "actor": c.actor,
                  "actor_name": m.actor_name(c.actor), "chapter": c.chapter,
@@ -40,7 +52,8 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
             attrs["number"] = c.number
         if c.date:
             attrs.update(date=c.date, year=c.year)
-        g.add_node(c.id, **attrs)
+        g.add_node(c.id, **{k: xml_text(v) if isinstance(v, str) else v
+                            for k, v in attrs.items()})
     for r in m.relations:
         attrs = {"kind": r.kind}
         if r.reason:
@@ -49,7 +62,7 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
             attrs["note"] = r.note
         if r.quote:
             attrs["quote"] = r.quote.text
-        g.add_edge(r.source, r.target, key=r.kind, **attrs)
+        g.add_edge(r.source, r.target, key=r.kind, **{k: xml_text(v) for k, v in attrs.items()})
     return g
 
 

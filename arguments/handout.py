@@ -22,7 +22,9 @@ from __future__ import annotations
 import base64
 import html
 import io
+import logging
 import re
+from pathlib import Path
 
 from .diagrams import OTHER, actor_colours, render, select
 from .exporters import View, register
@@ -204,8 +206,10 @@ def handout_markdown(m: Map, view: View | None = None) -> str:
 
 
 # ------------------------------------------------------------------ PDF
-PAGE_L = (11.69, 8.27)   # A4 landscape, inches
 PDF_DPI = 220
+FALLBACK_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                  "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+                  "/usr/share/fonts/TTF/DejaVuSans.ttf")
 
 
 def handout_pdf(m: Map, view: View | None = None) -> bytes:
@@ -224,6 +228,10 @@ def handout_pdf(m: Map, view: View | None = None) -> bytes:
     pdf.set_creator("argmap")
     for style, name in (("", "Regular"), ("B", "Bold"), ("I", "It"), ("BI", "BoldIt")):
         pdf.add_font("SSP", style, str(fonts.font_file(name)))
+    fallback = next((p for p in FALLBACK_FONTS if Path(p).exists()), None)
+    if fallback:   # characters Source Sans Pro lacks (arrows, Cyrillic extensions...)
+        pdf.add_font("Fallback", "", fallback)
+        pdf.set_fallback_fonts(["Fallback"], exact_match=False)
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_margins(16, 16, 16)
     widths: dict[tuple[str, float, str], float] = {}
@@ -305,7 +313,14 @@ def handout_pdf(m: Map, view: View | None = None) -> bytes:
             if y1 > y0:   # the actor's colour down the left edge (on this page)
                 pdf.rect(16, y0, 2, y1 - y0, style="F")
             pdf.ln(3)
-    return bytes(pdf.output())
+    # a glyph neither font has (an emoji...) is left out; say nothing about it on stderr
+    log = logging.getLogger("fpdf.output")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return bytes(pdf.output())
+    finally:
+        log.setLevel(level)
 
 
 # ------------------------------------------------------------------ registry

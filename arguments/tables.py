@@ -118,9 +118,13 @@ def _xlsx(m: Map, view: View) -> bytes:
     if len(view.actors) == 2:
         a, b = _pair(m, view)
         sheets["Comparison"] = comparison_frame(m, a, b, view.topic)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, df in sheets.items():
+            # a worksheet cannot hold control characters: each one becomes U+FFFD
+            df = df.apply(lambda col: col.map(
+                lambda v: ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v))
             df.to_excel(xw, sheet_name=name, index=False, freeze_panes=(1, 0))
             ws = xw.sheets[name]
             for i, col in enumerate(df.columns, start=1):
