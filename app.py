@@ -2,7 +2,8 @@
 
 Contract: this entry point only wires things together: page configuration,
 the session's map (:func:`components.source.current`, cached by path and
-modification time; ``$ARGMAP_MAP`` names the file), the list of problems when
+modification time; ``$ARGMAP_MAP`` names the file; an upload from the sidebar,
+:mod:`components.upload`, replaces it for one session), the list of problems when
 the map is invalid, and the pages (``app_pages/``) through ``st.navigation``.
 A page switch requested by a callback (``components.state.go``) happens here.
 """
@@ -10,8 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import filters, page, source, state
-from components.text import md
+from components import filters, page, source, state, upload
 
 st.set_page_config(page_title="argmap", layout="wide",
                    page_icon=str(source.ROOT / "components" / "icon.png"),
@@ -43,13 +43,8 @@ if goto in PAGES:
 
 loaded = source.current()
 filters.keep()
-with st.sidebar:
-    if loaded.map is not None:
-        m = loaded.map
-        st.caption(f"Map: **{md(loaded.label)}** \u00b7 {len(m.claims)} claims \u00b7 "
-                   f"{len(m.relations)} relations")
-    else:
-        st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
+upload.sidebar(loaded)   # which map is open, the uploader, the way back
+upload.notice(loaded)    # a failed upload's problems; the open map stays
 if loaded.problems:
     page.problems(loaded.label, loaded.problems)
 

@@ -6,13 +6,17 @@ the map (or ``None``) and the problems found while loading it, plus a
 a file).  Cached computations elsewhere take that key as their cache key and
 the map itself as an un-hashed ``_m`` argument, so they work for any source.
 
-Today the source is the file named by the ``ARGMAP_MAP`` environment variable,
-by default ``claims.yaml`` next to ``app.py``.  A session-only map (an upload)
-plugs in here: put a :class:`Loaded` under ``st.session_state[SESSION_MAP]``
-and every page shows it instead; remove it to return to the bundled map.
+The bundled source is the file named by the ``ARGMAP_MAP`` environment
+variable, by default ``claims.yaml`` next to ``app.py``.  A session-only map
+(an upload) plugs in here: :func:`from_upload` reads an upload's bytes into a
+:class:`Loaded` (key ``upload:<sha256>``, so caches never mix two sessions'
+maps), :func:`open_upload` puts it under ``st.session_state[SESSION_MAP]`` and
+every page shows it instead; :func:`close_upload` returns to the bundled map.
+Nothing here writes a file: an upload lives in its session only.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +24,13 @@ from pathlib import Path
 import streamlit as st
 
 from arguments.errors import MapError, Problem
-from arguments.loader import load_map
+from arguments.loader import UPLOAD_LIMIT, load_bytes, load_map
 from arguments.models import Map
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV_VAR = "ARGMAP_MAP"
 SESSION_MAP = "session_map"   # a Loaded put there replaces the bundled map for this session
+UPLOAD = "upload:"            # the key prefix of an uploaded map
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,33 @@ def current() -> Loaded:
         return Loaded(f"missing:{path}", path.name, None, (problem,))
     m, problems = load_file(str(path), mtime)
     return Loaded(f"file:{path}:{mtime}", path.name, m, problems)
+
+
+# ------------------------------------------------------------------ a session's upload
+def from_upload(filename: str, data: bytes) -> Loaded:
+    """An upload's bytes as a session map; raises MapError listing its problems.
+
+    Over :data:`~arguments.loader.UPLOAD_LIMIT` it is refused before decoding.
+    The key is the SHA-256 of the extension (it chooses the reader) and the bytes.
+    """
+    if len(data) > UPLOAD_LIMIT:
+        raise MapError([Problem(
+            "file-too-large", "the file is too large to upload", filename, 1, 1,
+            got=f"{len(data):,} bytes", expected=f"at most {UPLOAD_LIMIT:,} bytes (2 MB)")])
+    m = load_bytes(data, filename, limit=UPLOAD_LIMIT)
+    digest = hashlib.sha256(Path(filename).suffix.lower().encode() + b"\0" + data).hexdigest()
+    return Loaded(f"{UPLOAD}{digest}", filename, m)
+
+
+def is_upload(loaded: Loaded) -> bool:
+    return loaded.key.startswith(UPLOAD)
+
+
+def open_upload(loaded: Loaded) -> None:
+    """Show ``loaded`` instead of the bundled map, in this session only."""
+    st.session_state[SESSION_MAP] = loaded
+
+
+def close_upload() -> None:
+    """Back to the bundled map in this session."""
+    st.session_state.pop(SESSION_MAP, None)

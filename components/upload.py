@@ -1,0 +1,190 @@
+"""Opening another map: the sidebar's map box, the upload, the way back to the essay.
+
+Contract: :func:`sidebar` draws, on every page, which map is open (title, file
+name, counts, bundled or uploaded), a "Reset to the essay" button while an
+upload is open, and a file uploader for our YAML, our JSON export and the
+Argdown subset.  :func:`notice` shows the outcome of the last failed upload at
+the top of the page (every problem as ``file:line:col [code] ... (got ...,
+expected ...)``), until it is dismissed or another upload or reset replaces it.
+
+An upload is handled in the uploader's callback, before the page runs, so the
+page that follows already shows the result:
+
+- over :data:`arguments.loader.UPLOAD_LIMIT` (2 MB; judged by the size the
+  browser reports, before a byte is decoded): a message, nothing else changes;
+- invalid: its problems are kept for :func:`notice`; the open map stays open;
+- valid: :func:`components.source.from_upload` makes it a session map (key
+  ``upload:<sha256>``) and :func:`components.source.open_upload` opens it; the
+  selection and the map-specific filters are cleared (their ids belong to the
+  old map).
+
+Nothing touches the disk: the bytes come from Streamlit's in-memory upload,
+are parsed and dropped; the session keeps only the parsed map.  Everything
+derived from it is cached under the content digest, so another session sees
+its own upload only.  Reset removes the session's map (the bundled one shows
+again).  Nothing here raises for bad input: an unexpected error while reading
+an upload is logged on the server and told to the user in one calm sentence.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from arguments.errors import MapError, Problem
+from arguments.loader import UPLOAD_LIMIT
+
+from . import filters, source, state
+from .text import md, short
+
+log = logging.getLogger(__name__)
+
+TYPES = ("yaml", "yml", "json", "argdown", "ad")
+NOTICE = "upload_notice"    # the last failed upload (an Attempt), shown until dismissed
+ROUND = "upload_round"      # names the uploader widget; a new name empties the widget
+#: UI choices that name things of one map (claims, actors, topics, chapters, years):
+#: cleared when another map opens.  Layout choices and the search words stay.
+MAP_KEYS = tuple(k for k in filters.KEYS if k.startswith("f_")) + (
+    "v_focus", "v_focus_claim", "cmp_a", "cmp_b", "cmp_topic", "verdict_pick", "claim_pick",
+    state.VISITED)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A failed upload: what was tried and why it did not open."""
+
+    filename: str
+    size: int
+    reason: str                     # "too-large", "invalid" or "internal"
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    omitted: int = 0
+
+
+def widget_key() -> str:
+    return f"map_upload_{st.session_state.get(ROUND, 0)}"
+
+
+def megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.2f} MB"
+
+
+def reset_label() -> str:
+    """The way back: "Reset to the essay", or to the file ARGMAP_MAP names."""
+    path = source.map_path()
+    default = source.ROOT / "claims.yaml"
+    return "Reset to the essay" if path == default else f"Reset to {short(path.name, 40)}"
+
+
+# ------------------------------------------------------------------ what the callbacks do
+def _forget_selections() -> None:
+    for k in MAP_KEYS:
+        st.session_state.pop(k, None)
+    state.select(None)
+
+
+def _next_round() -> None:
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+
+
+def read(filename: str, data: bytes) -> source.Loaded | Attempt:
+    """An upload's bytes as a session map, or the reasons it cannot be one."""
+    try:
+        return source.from_upload(filename, data)
+    except MapError as err:
+        return Attempt(filename, len(data), "invalid", tuple(err.problems), err.omitted)
+    except Exception:  # a bug, not the user's input: log it, tell the user calmly
+        log.exception("reading the upload %r failed", filename)
+        return Attempt(filename, len(data), "internal")
+
+
+def _received(key: str) -> None:
+    """The uploader's callback: check the file, open it or keep its problems."""
+    upload = st.session_state.get(key)
+    if upload is None:  # the user removed the file from the widget: nothing to do
+        return
+    _next_round()  # the next run shows an empty uploader, ready for another file
+    name, size = upload.name, upload.size
+    if size > UPLOAD_LIMIT:  # before reading or decoding a byte of it
+        st.session_state[NOTICE] = Attempt(name, size, "too-large")
+        return
+    result = read(name, upload.getvalue())
+    if isinstance(result, Attempt):
+        st.session_state[NOTICE] = result
+        return
+    st.session_state.pop(NOTICE, None)
+    source.open_upload(result)
+    _forget_selections()
+    m = result.map
+    st.toast(f"Opened **{md(short(name, 60))}**: {len(m.claims)} claims, "
+             f"{len(m.relations)} relations.", icon=":material/upload_file:")
+
+
+def reset() -> None:
+    """Back to the bundled map (a callback of the reset button)."""
+    source.close_upload()
+    st.session_state.pop(NOTICE, None)
+    _next_round()
+    _forget_selections()
+
+
+def dismiss() -> None:
+    st.session_state.pop(NOTICE, None)
+
+
+# ------------------------------------------------------------------ drawing
+def sidebar(loaded: source.Loaded) -> None:
+    """The open map, the reset button and the uploader, in the sidebar."""
+    uploaded = source.is_upload(loaded)
+    with st.sidebar.container(key="open_map"):
+        if loaded.map is not None:
+            m = loaded.map
+            st.markdown(f"**{md(short(m.source.title, 90))}**")
+            st.caption(f"{md(short(loaded.label, 60))} \u00b7 {len(m.claims)} claims \u00b7 "
+                       f"{len(m.relations)} relations \u00b7 "
+                       + ("uploaded, open in this browser tab only" if uploaded
+                          else "the bundled map"))
+        else:
+            st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
+        if uploaded:
+            st.button(reset_label(), key="upload_reset", on_click=reset,
+                      icon=":material/restart_alt:", width="stretch",
+                      help="Close the uploaded map and show the bundled one again.")
+        key = widget_key()
+        st.file_uploader(
+            "Open another map", type=list(TYPES), key=key, on_change=_received,
+            args=(key,),
+            help="Our YAML (.yaml, .yml), our JSON export (.json) or an Argdown file "
+                 "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
+                 "you only, in this browser tab, until you reset or reload; nothing is "
+                 "saved on the server.")
+
+
+def notice(loaded: source.Loaded) -> None:
+    """The last failed upload, at the top of the page, with a button to dismiss it."""
+    attempt = st.session_state.get(NOTICE)
+    if not isinstance(attempt, Attempt):
+        return
+    name = md(short(attempt.filename, 80))
+    stays = (f"The map that was open, {md(short(loaded.label, 60))}, stays open."
+             if loaded.map is not None else "Nothing else changed.")
+    with st.container(key="upload_notice_box"):
+        if attempt.reason == "too-large":
+            st.error(f"**{name} was not opened: it is {megabytes(attempt.size)} "
+                     f"({attempt.size:,} bytes), over the 2 MB limit for uploads "
+                     f"({UPLOAD_LIMIT:,} bytes).** Split the map or leave out what it does "
+                     f"not need. {stays}", icon=":material/error:")
+        elif attempt.reason == "internal":
+            st.error(f"**{name} could not be read because of an error in argmap, not in "
+                     f"your file.** It has been logged. {stays}", icon=":material/error:")
+        else:
+            n = len(attempt.problems) + attempt.omitted
+            more = (f" The first {len(attempt.problems):,} are listed; fix them and upload "
+                    "again to see the rest." if attempt.omitted else "")
+            st.error(f"**{name} was not opened: {n:,} problem{'s' if n != 1 else ''}.** "
+                     "Each line gives the file, line and column, the problem's code, what "
+                     f"was found and what was expected.{more} {stays}",
+                     icon=":material/error:")
+            st.code("\n".join(str(p) for p in attempt.problems), language=None,
+                    wrap_lines=True)
+        st.button("Dismiss", key="upload_dismiss", on_click=dismiss, icon=":material/close:")
