@@ -158,6 +158,13 @@ def sidebar(loaded: source.Loaded) -> None:
                  "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
                  "you only, in this browser tab, until you reset or reload; nothing is "
                  "saved on the server.")
+        # the dropzone's own line names the server's hard cap (3 MB): say the real limit
+        st.html(f"<style>{_HIDE_CAP}</style>")
+        st.caption("YAML, JSON or Argdown · up to 2 MB")
+
+
+_HIDE_CAP = ('.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] '
+             '{display: none}')
 
 
 def notice(loaded: source.Loaded) -> None:

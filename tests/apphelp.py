@@ -89,11 +89,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(map_path: Path | str, port: int | None = None):
-    """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL."""
+def server(map_path: Path | str, port: int | None = None, *, log=None):
+    """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL.
+
+    ``log``: a binary file to receive the server's output (to read it afterwards).
+    """
     port = port or free_port()
     env = {**os.environ, "ARGMAP_MAP": str(map_path)}
-    log = tempfile.TemporaryFile()
+    own_log = log is None
+    log = tempfile.TemporaryFile() if own_log else log
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1",
@@ -121,4 +125,21 @@ def server(map_path: Path | str, port: int | None = None):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        log.close()
+        if own_log:
+            log.close()
+
+
+# ---------------------------------------------------------------- in the browser
+UPLOAD_INPUT = '[data-testid="stSidebar"] input[type="file"]'
+SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def upload_file(page, name: str, data: bytes, mime: str = "application/octet-stream") -> None:
+    """Give the sidebar's file input a file, as a user choosing it would."""
+    page.set_input_files(UPLOAD_INPUT, files=[{"name": name, "mimeType": mime,
+                                               "buffer": data}])
+
+
+def goto_page(page, title: str) -> None:
+    """Follow the sidebar's menu link ``title`` (in the same session: no reload)."""
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
