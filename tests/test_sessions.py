@@ -1,0 +1,132 @@
+"""Sessions: an upload belongs to the session that made it, and to no other.
+
+Two AppTest sessions (one process, as two browser tabs share one server) and
+two browser contexts against one ``streamlit run`` each upload a different map:
+each sees only its own, a third sees the bundled map, and a reset in one does
+not touch the other.
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from apphelp import (CHROMIUM_ARGS, MINI, PAGES, SCRIPT_IDLE, goto_page, no_exception,
+                     open_app, page_text, server, shown_claims, upload_file)
+from arguments import jsonio, yamlio
+from arguments.argdown import to_argdown
+from arguments.loader import load_map
+from arguments.models import Map
+from gen import make_data, make_map
+
+A = make_map(20, 24, seed=11)
+B = make_map(28, 36, seed=12)
+MINI_TITLE = load_map(MINI).source.title
+
+
+def _titled(seed: int, title: str, n: int = 20) -> bytes:
+    data = make_data(n, n + 4, seed)
+    data["source"]["title"] = title
+    return yamlio.dumps(Map.model_validate(data)).encode()
+
+
+def ids(m) -> set[str]:
+    return {c.id for c in m.claims}
+
+
+def test_two_sessions_each_see_only_their_own_upload():
+    one, two, three = open_app(MINI), open_app(MINI), open_app(MINI)
+    one.file_uploader[0].set_value(("a.yaml", yamlio.dumps(A).encode(), "text/yaml")).run()
+    two.file_uploader[0].set_value(("b.json", jsonio.dumps(B).encode(), "text/json")).run()
+    for at in (one, two, three):
+        at.run()
+        no_exception(at)
+    assert shown_claims(one, "map_view") == ids(A)
+    assert shown_claims(two, "map_view") == ids(B)
+    assert three.title[0].value == MINI_TITLE
+    # every page of each session draws from its own map
+    for page in PAGES[1:]:
+        for at in (one, two):
+            at.switch_page(f"app_pages/{page}.py").run()
+            no_exception(at)
+    one.switch_page("app_pages/claim.py").run()
+    two.switch_page("app_pages/claim.py").run()
+    assert set(one.selectbox(key="claim_pick").options) != set(
+        two.selectbox(key="claim_pick").options)
+    assert len(one.selectbox(key="claim_pick").options) == len(A.claims)
+    assert len(two.selectbox(key="claim_pick").options) == len(B.claims)
+
+
+def test_a_reset_or_a_broken_upload_in_one_session_leaves_the_other_alone():
+    one, two = open_app(MINI), open_app(MINI)
+    one.file_uploader[0].set_value(("a.argdown", to_argdown(A).encode(), "text/plain")).run()
+    two.file_uploader[0].set_value(("b.yaml", yamlio.dumps(B).encode(), "text/yaml")).run()
+    two.button(key="upload_reset").click().run()
+    one.run()
+    assert two.title[0].value == MINI_TITLE
+    assert shown_claims(one, "map_view") == ids(A)
+    two.file_uploader[0].set_value(("bad.yaml", b"source: 1\n", "text/yaml")).run()
+    one.run()
+    assert two.error and not one.error
+    assert "bad\\.yaml was not opened" not in page_text(one)
+
+
+def test_the_same_file_in_two_sessions_is_still_two_sessions():
+    data = yamlio.dumps(A).encode()
+    one, two = open_app(MINI), open_app(MINI)
+    for at in (one, two):
+        at.file_uploader[0].set_value(("a.yaml", data, "text/yaml")).run()
+    one.multiselect(key="f_kinds").set_value(["prediction"]).run()
+    two.run()
+    assert shown_claims(two, "map_view") == ids(A)         # one's filter is one's own
+    assert shown_claims(one, "map_view") == {c.id for c in A.claims if c.kind == "prediction"}
+
+
+# ------------------------------------------------------------------ in a real browser
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install Debian's "
+                                             "chromium package to run the browser test")
+def test_two_browser_sessions_against_one_server_each_see_their_own_map():
+    from playwright.sync_api import sync_playwright
+    maps = {"a": ("Colleague A's map", _titled(21, "Colleague A's map")),
+            "b": ("Colleague B's map", _titled(22, "Colleague B's map", 26))}
+    with server(MINI) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pages = {}
+        for name in ("a", "b", "c"):
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            pg = ctx.new_page()
+            pg.goto(url)
+            pg.wait_for_selector("g.node.claim", timeout=60_000)
+            pg.wait_for_selector(SCRIPT_IDLE, timeout=60_000)
+            pages[name] = pg
+        for name, (title, data) in maps.items():
+            upload_file(pages[name], f"{name}.yaml", data)
+        for name, (title, _) in maps.items():
+            pages[name].get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
+        # each walks through a few pages; the others stay on their own map
+        for title in ("Claim", "Compare", "Search", "Map"):
+            for name in ("a", "b"):
+                goto_page(pages[name], title)
+            for name in ("a", "b"):
+                pages[name].wait_for_selector(SCRIPT_IDLE, timeout=60_000)
+        for name, (title, _) in maps.items():
+            pg = pages[name]
+            pg.get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
+            other = maps["b" if name == "a" else "a"][0]
+            assert pg.get_by_text(other).count() == 0
+            assert pg.locator('[data-testid="stException"]').count() == 0
+        pages["c"].reload()
+        pages["c"].get_by_role("heading", name=MINI_TITLE, exact=True).wait_for(timeout=60_000)
+        assert pages["c"].get_by_text("Colleague").count() == 0
+        # a reset in one tab brings back the bundled map there only
+        pages["a"].get_by_role("button", name="Reset to mini.yaml").click()
+        pages["a"].get_by_role("heading", name=MINI_TITLE, exact=True).wait_for(timeout=60_000)
+        goto_page(pages["b"], "Claim")
+        goto_page(pages["b"], "Map")
+        pages["b"].get_by_role("heading", name=maps["b"][0], exact=True).wait_for(
+            timeout=60_000)
+        browser.close()
