@@ -146,10 +146,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .exporters import EXPORTERS, VIEWS, load_all
-    load_all()
+    from .exporters import EXPORTERS, VIEWS, load, load_all
     fmt = args.export_format
-    if fmt not in EXPORTERS:
+    if load(fmt) is None:
+        load_all()
         raise UserError(f"unknown format {fmt!r}{_guess(fmt, EXPORTERS)} Formats: "
                         + ", ".join(EXPORTERS) + " (export --help describes each)")
     if args.view not in VIEWS:
@@ -364,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = with_map(sub.add_parser(
         "export", help="export the map or a view of it (diagrams, handouts, tables, Argdown, "
-        "AIF, GraphML, Kialo, JSON)", epilog=_formats_help(),
+        "AIF, GraphML, Kialo, JSON)",
         description="Export the map, or a view of it, in one of the formats below. Filters "
         "narrow the view to the claims they keep (each filter takes one or more values).",
         formatter_class=argparse.RawDescriptionHelpFormatter))
@@ -401,6 +401,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", metavar="FILE",
                    help="write here (a folder: named after the view) instead of stdout")
     e.set_defaults(func=cmd_export)
+
+    def export_help() -> str:   # the format list imports every format module: only for help
+        e.epilog = _formats_help()
+        return argparse.ArgumentParser.format_help(e)
+    e.format_help = export_help
 
     i = sub.add_parser("import", help="read our JSON or the Argdown subset; write the map as "
                        "YAML (or JSON with -o FILE.json)")

@@ -35,8 +35,6 @@ from dataclasses import dataclass, field, replace
 import graphviz
 
 from . import fonts
-from .analysis import fate, support_tree
-from .compare import PERIOD_LABELS, period_of
 from .exporters import View, register
 from .graph import Filters, build_graph, filter_map, neighbourhood, submap
 from .models import Map
@@ -92,12 +90,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 AUTO_CLUSTER_AT = 40   # claims: group larger selections into clusters
 MAX_LABEL = 220        # characters of a claim shown in its node (all of it in the tooltip)
 BODY_PT, HEAD_PT = 14, 10.5   # node text; readable from the back of a seminar room
-#: a PNG is kept under this many pixels (a whole map at 300 dpi would be ~130 million);
+#: a PNG is kept under this many pixels (the whole essay map at 300 dpi would be 1.5
+#: billion; 40 million is 7,300 x 5,500, sharp on a 4K projector even zoomed in);
 #: SVG and PDF are vector and need no limit
-MAX_PIXELS = 60_000_000
+MAX_PIXELS = 40_000_000
 #: above this many relations between groups, they are drawn straight (routing each
 #: around every node costs more than the rest of the layout); below, as curves
 LINE_ROUTING_AT = 600
+#: the compare view puts at most this many claims of one actor side by side in a row
+COMPARE_ROW = 4
+#: a group of more pieces than this is packed in rows (see _grid_layout)
+PACK_FIT_AT = 40
 
 
 def actor_colours(m: Map) -> dict[str, str]:
@@ -187,6 +190,7 @@ def select(m: Map, view: View) -> Selection:
         slug = _slug(f"{a}-vs-{b}" + (f"-{view.topic}" if view.topic else ""))
         cluster = cluster or "actor"
     elif view.kind == "postulate":
+        from .analysis import fate   # analysis and compare import pandas: only when needed
         cid = _need_claim(m, view)
         c = m.claim(cid)
         keep = {s.claim for s in fate(m, cid)} | {cid}
@@ -197,6 +201,7 @@ def select(m: Map, view: View) -> Selection:
         slug = f"postulate-{c.number}" if c.kind == "postulate" else _slug(f"fate-{cid}")
         return Selection(sel, f"{title} - its fate", "LR", cluster or "none", slug)
     elif view.kind == "verdict":
+        from .analysis import support_tree
         cid = _need_claim(m, view)
         tree = support_tree(m, cid)
         keep = {n.claim for _, n in tree.walk()}
@@ -234,7 +239,7 @@ class _Edge:
     attrs: dict = field(default_factory=dict)
 
 
-def _node_label(m: Map, c, width: int) -> str:
+def _node_label(m: Map, c, width: int, number: int | None = None) -> str:
     head = KIND_LABEL[c.kind].upper()
     if c.kind == "postulate":
         head = f"POSTULATE {c.number}"
@@ -242,6 +247,8 @@ def _node_label(m: Map, c, width: int) -> str:
     if c.date:
         bits.append(c.date)
     header = esc(" \u00b7 ".join(bits))
+    if number is not None:   # the claim's number in a handout's list
+        header = f'<B><FONT COLOR="#000000" POINT-SIZE="{BODY_PT}">{number}</FONT></B>  {header}'
     body = "<BR/>".join(esc(line) for line in wrap(c.text, width))
     return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
             f'<TR><TD><FONT POINT-SIZE="{HEAD_PT}" COLOR="#333333">{header}</FONT></TD></TR>'
@@ -264,7 +271,8 @@ def _groups(m: Map, view: View, sel: Selection) -> list[tuple[str, str]]:
     return []
 
 
-def _items(m: Map, view: View, sel: Selection) -> tuple[list[_Node], list[_Edge]]:
+def _items(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
+           ) -> tuple[list[_Node], list[_Edge]]:
     """Every node and edge of a view, with its attributes and its group."""
     colours = actor_colours(m)
     width = 34 if view.spacing == "spacious" else 30
@@ -273,7 +281,7 @@ def _items(m: Map, view: View, sel: Selection) -> tuple[list[_Node], list[_Edge]
     nodes = []
     for c in sel.map.claims:
         a = dict(KIND_STYLE[c.kind])
-        a.update(label=_node_label(m, c, width), fillcolor=colours.get(c.actor, OTHER),
+        a.update(label=_node_label(m, c, width, (numbers or {}).get(c.id)), fillcolor=colours.get(c.actor, OTHER),
                  id=f"claim-{c.id}", URL=f"#claim-{c.id}", tooltip=attr(_shorten(c.text, 600)),
                  target="_self")
         a["class"] = f"claim kind-{c.kind} actor-{c.actor}"
@@ -415,10 +423,13 @@ def _graph_attrs(view: View, sel: Selection, n_nodes: int) -> dict[str, str]:
                 tooltip=attr(sel.title[:200]))
 
 
-def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digraph:
-    """The DOT graph of a view of ``m`` (the whole map), ready to lay out with ``dot``."""
+def build_dot(m: Map, view: View, sel: Selection | None = None,
+              numbers: dict[str, int] | None = None) -> graphviz.Digraph:
+    """The DOT graph of a view of ``m`` (the whole map), ready to lay out with ``dot``.
+
+    ``numbers`` (claim id -> number) prints a number on each claim, as a handout lists them."""
     sel = sel or select(m, view)
-    nodes, edges = _items(m, view, sel)
+    nodes, edges = _items(m, view, sel, numbers)
     g = graphviz.Digraph("argmap", engine="dot")
     g.attr(charset="UTF-8", **_graph_attrs(view, sel, len(nodes)))
     g.attr(label=_header(m, sel, actor_colours(m)))
@@ -427,7 +438,7 @@ def build_dot(m: Map, view: View, sel: Selection | None = None) -> graphviz.Digr
     compare = sel.cluster == "actor" and view.kind == "compare"
     if compare:
         g.attr(newrank="true")  # rank=same across the two actors' clusters
-        _rank_by_period(g, sel.map)  # period labels first: they form the left column
+        _rank_by_period(g, sel.map, view.actors)  # period labels first: the left column
     titles = dict(_groups(m, view, sel))
     for key in [k for k, _ in _groups(m, view, sel)] + [""]:
         members = [n for n in nodes if n.group == key or (key == "" and n.group not in titles)]
@@ -455,24 +466,47 @@ def _cluster_attrs(title: str) -> dict[str, str]:
                 margin="16")
 
 
-def _rank_by_period(g: graphviz.Digraph, sel: Map) -> None:
-    """Line the two actors' columns up by period (the compare view)."""
-    by_period: dict[str, list[str]] = {}
-    for c in sel.claims:
+def _rank_by_period(g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (),
+                    per_row: int = COMPARE_ROW) -> None:
+    """Line the two actors' columns up by period (the compare view).
+
+    Each period is a band of rows; an actor's claims of that period fill its rows, at
+    most ``per_row`` to a row, oldest first, so that an actor with forty claims in one
+    period makes a column ten rows deep, not a row forty claims wide.  A period label
+    in the left column starts each band; bands follow each other down the page."""
+    from .compare import PERIOD_LABELS, period_of
+    cells: dict[tuple[str, str], list] = {}
+    for c in sorted(sel.claims, key=lambda c: c.sort_date):
         if c.date:
-            by_period.setdefault(period_of(c.year), []).append(c.id)
+            cells.setdefault((period_of(c.year), c.actor), []).append(c.id)
     anchors = []
     for p in PERIOD_LABELS:
-        if p in by_period:
-            anchor = f"period--{_slug(p)}"
+        order = {a: i for i, a in enumerate(actors)}
+        columns = [ids for (period, a), ids in sorted(cells.items(),
+                                                      key=lambda kv: order.get(kv[0][1], 9))
+                   if period == p]
+        if not columns:
+            continue
+        depth = max(math.ceil(len(ids) / per_row) for ids in columns)
+        for row in range(depth):
+            anchor = f"period--{_slug(p)}" + (f"--{row}" if row else "")
             anchors.append(anchor)
-            g.node(anchor, label=f"<<B>{esc(p)}</B>>", shape="plaintext", fontsize="18",
-                   fontcolor="#555555")
+            if row == 0:
+                g.node(anchor, label=f"<<B>{esc(p)}</B>>", shape="plaintext", fontsize="18",
+                       fontcolor="#555555")
+            else:
+                g.node(anchor, label="", shape="point", style="invis", width="0.01")
             with g.subgraph() as same:
                 same.attr(rank="same")
                 same.node(anchor)
-                for cid in by_period[p]:
-                    same.node(cid)
+                for ids in columns:
+                    for cid in ids[row * per_row:(row + 1) * per_row]:
+                        same.node(cid)
+            # the label, then the first actor's column, then the second's: left to right
+            firsts = [anchor] + [ids[row * per_row] for ids in columns
+                                 if len(ids) > row * per_row]
+            for a, b in zip(firsts, firsts[1:]):
+                g.edge(a, b, style="invis")
     for a, b in zip(anchors, anchors[1:]):
         g.edge(a, b, style="invis", weight="10")
 
@@ -508,21 +542,21 @@ def _shift(points: str, dx: float, dy: float) -> str:
     return " ".join(out)
 
 
-def layout(m: Map, view: View):
+def layout(m: Map, view: View, numbers: dict[str, int] | None = None):
     """The view laid out: a pygraphviz AGraph with every position set, ready to draw."""
     sel = select(m, view)
     if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(
             _groups(m, view, sel)) > 1:
-        return _grid_layout(m, view, sel)
-    g = _agraph(build_dot(m, view, sel).source)
+        return _grid_layout(m, view, sel, numbers)
+    g = _agraph(build_dot(m, view, sel, numbers).source)
     _quiet(lambda: g.layout(prog="dot"))
     return g
 
 
-def _grid_layout(m: Map, view: View, sel: Selection):
+def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None):
     """Each group laid out by dot on its own, set out in rows, relations between groups
     routed last (see the module docstring)."""
-    nodes, edges = _items(m, view, sel)
+    nodes, edges = _items(m, view, sel, numbers)
     groups = _groups(m, view, sel)
     group = {n.id: n.group for n in nodes}
     gattrs = _graph_attrs(view, sel, len(nodes))
@@ -533,16 +567,21 @@ def _grid_layout(m: Map, view: View, sel: Selection):
     # 1. each group on its own
     blocks = {}
     for key, title in groups:
+        inner = [i for i, e in enumerate(edges)
+                 if group.get(e.tail) == key and group.get(e.head) == key]
+        members = [n.id for n in nodes if n.group == key]
+        # many components (a big map's loose claims): packed in rows ("array"), 30 times
+        # faster than fitted together like puzzle pieces ("graph"), a little less compact
+        mode = "graph" if _components(members, [edges[i] for i in inner]) <= PACK_FIT_AT \
+            else "array"
         g = graphviz.Digraph("group", engine="dot")
-        g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": "graph"})
+        g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
         g.attr(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="20")
         g.attr("node", **node_defaults)
         g.attr("edge", **edge_defaults)
         for n in nodes:
             if n.group == key:
                 g.node(n.id, **n.attrs)
-        inner = [i for i, e in enumerate(edges)
-                 if group.get(e.tail) == key and group.get(e.head) == key]
         minlen = _stagger([edges[i] for i in inner])
         for i in inner:
             e = edges[i]
@@ -618,7 +657,8 @@ def _grid_layout(m: Map, view: View, sel: Selection):
             pos[n.id] = (x, y)
             w, h = float(an.attr["width"]) * 36, float(an.attr["height"]) * 36
             boxes.append((x - w, y - h, x + w, y + h))
-            sub.node(n.id, **n.attrs, pos=p, width=an.attr["width"], height=an.attr["height"])
+            sub.node(n.id, **{**n.attrs, "pos": p, "width": an.attr["width"],
+                              "height": an.attr["height"]})
         out.subgraph(sub)
         for e in ag.edges():
             i = int(e.attr["comment"])
@@ -632,7 +672,7 @@ def _grid_layout(m: Map, view: View, sel: Selection):
             tail, headn = _split_mid(n.id)
             x, y = _free_spot(pos[tail], pos[headn], boxes)
             pos[n.id] = (x, y)
-            out.node(n.id, **n.attrs, pos=f"{x:.2f},{y:.2f}")
+            out.node(n.id, **{**n.attrs, "pos": f"{x:.2f},{y:.2f}"})
     out.node("legend--header", label=_header(m, sel, actor_colours(m)), shape="plaintext",
              margin="0", pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}",
              height=f"{hh / 72:.4f}")
@@ -646,6 +686,23 @@ def _grid_layout(m: Map, view: View, sel: Selection):
     g = _agraph(out.source)
     _quiet(lambda: g.layout(prog="nop2"))
     return g
+
+
+def _components(nodes: list[str], edges: list[_Edge]) -> int:
+    """How many pieces (weakly connected components) the nodes and edges make."""
+    parent = {n: n for n in nodes}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for e in edges:
+        a, b = root(e.tail), root(e.head)
+        if a != b:
+            parent[a] = b
+    return len({root(n) for n in nodes})
 
 
 def _stagger(edges: list[_Edge], many: int = 8) -> dict[int, int]:
@@ -692,15 +749,17 @@ def _split_mid(mid: str) -> tuple[str, str]:
 
 # ------------------------------------------------------------------ render
 def render(m: Map, view: View, fmt: str, dpi: int = 150,
-           fit: tuple[float, float] | None = None) -> bytes:
+           fit: tuple[float, float] | None = None,
+           numbers: dict[str, int] | None = None) -> bytes:
     """Lay out and draw a view: ``fmt`` is svg, png, pdf or dot.
 
-    ``fit`` (width, height in inches) shrinks the drawing to fit that box (a page)."""
+    ``fit`` (width, height in inches) shrinks the drawing to fit that box (a page);
+    ``numbers`` (claim id -> number) prints each claim's number, as a handout lists them."""
     if fmt == "dot":
-        return build_dot(m, view).source.encode("utf-8")
+        return build_dot(m, view, numbers=numbers).source.encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"unknown diagram format {fmt!r}")
-    g = layout(m, view)
+    g = layout(m, view, numbers)
     x0, y0, x1, y1 = _bb(g.graph_attr["bb"])
     pad = 2 * float(g.graph_attr.get("pad") or 0.4)
     w_in, h_in = (x1 - x0) / 72 + pad, (y1 - y0) / 72 + pad

@@ -111,6 +111,13 @@ def _json(m: Map, view: View) -> str:
 
 #: the modules that register formats, in the order --help lists them
 FORMAT_MODULES = ("diagrams", "handout", "tables", "argdown", "aif", "graphml", "kialo")
+#: which module registers each format, so that one export imports one module (a test
+#: checks this against what the modules register)
+FORMAT_MODULE = {"svg": "diagrams", "png": "diagrams", "png300": "diagrams", "pdf": "diagrams",
+                 "dot": "diagrams", "handout": "handout", "handout-md": "handout",
+                 "handout-pdf": "handout", "csv": "tables", "relations-csv": "tables",
+                 "compare-csv": "tables", "xlsx": "tables", "argdown": "argdown", "aif": "aif",
+                 "graphml": "graphml", "kialo": "kialo", "json": "exporters"}
 
 
 def load_all() -> dict[str, Exporter]:
@@ -118,3 +125,10 @@ def load_all() -> dict[str, Exporter]:
     for name in FORMAT_MODULES:
         importlib.import_module(f"{__package__}.{name}")
     return EXPORTERS
+
+
+def load(fmt: str) -> Exporter | None:
+    """The exporter of one format, importing only its module; None for an unknown format."""
+    if fmt not in EXPORTERS and fmt in FORMAT_MODULE:
+        importlib.import_module(f"{__package__}.{FORMAT_MODULE[fmt]}")
+    return EXPORTERS.get(fmt)

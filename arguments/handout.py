@@ -9,7 +9,8 @@ claims shown.  Map text is data: the HTML escapes it everywhere; the diagram
 is the SVG of :func:`arguments.diagrams.render`, whose labels are escaped;
 the Markdown escapes Markdown's own characters.
 
-The HTML is self-contained (the SVG inline, print styles for A4 and Letter:
+The diagram numbers each claim as the list does.  The HTML is self-contained
+(the SVG inline, print styles for A4 and Letter:
 the diagram on a landscape page of its own, claims never split across
 pages); a claim in the diagram links to its entry.  The Markdown embeds the
 diagram as an SVG data URI (shown by Pandoc, VS Code, Obsidian, Typora).
@@ -87,8 +88,8 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
-def _svg(m: Map, view: View) -> str:
-    svg = render(m, view, "svg").decode("utf-8")
+def _svg(m: Map, view: View, numbers: dict[str, int]) -> str:
+    svg = render(m, view, "svg", numbers=numbers).decode("utf-8")
     svg = _COMMENT.sub("", _PROLOG.sub("", svg, count=1))
     # a claim in the diagram links to its entry (the diagram's own ids stay unique)
     return svg.replace('xlink:href="#claim-', 'xlink:href="#entry-')
@@ -135,7 +136,7 @@ def handout_html(m: Map, view: View | None = None) -> str:
              f"<h1>{e(sel.title)}</h1>",
              f'<p class="source">{e(_source_line(m, sel.map))} \u00b7 {len(sel.map.claims)} '
              f"claims, {len(sel.map.relations)} relations</p>",
-             f'<figure class="diagram">{_svg(m, view)}</figure>']
+             f'<figure class="diagram">{_svg(m, view, num)}</figure>']
     for title, items in sections:
         parts.append(f"<h2>{e(title)}</h2>")
         for it in items:
@@ -177,7 +178,7 @@ def handout_markdown(m: Map, view: View | None = None) -> str:
     sections = entries(m, sel.map)
     num = _numbers(sections)
     from .diagrams import _source_line
-    svg = render(m, view, "svg")
+    svg = render(m, view, "svg", numbers=num)
     data = base64.b64encode(svg).decode("ascii")
     lines = [f"# {md(sel.title)}", "", f"*{md(_source_line(m, sel.map))}* \u00b7 "
              f"{len(sel.map.claims)} claims, {len(sel.map.relations)} relations", "",
@@ -267,7 +268,8 @@ def handout_pdf(m: Map, view: View | None = None) -> bytes:
     pdf.set_text_color(0, 0, 0)
     top = pdf.get_y() + 2
     box_w, box_h = pdf.w - 32, pdf.h - top - 12
-    png = render(m, view, "png", dpi=PDF_DPI, fit=(box_w / 25.4, box_h / 25.4))
+    png = render(m, view, "png", dpi=PDF_DPI, fit=(box_w / 25.4, box_h / 25.4),
+                 numbers=_numbers(sections))
     from PIL import Image
     with Image.open(io.BytesIO(png)) as im:
         w_px, h_px = im.size

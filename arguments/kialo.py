@@ -18,7 +18,6 @@ view's thesis is used: the first claim of kind thesis, else the first verdict.
 """
 from __future__ import annotations
 
-from .analysis import support_tree
 from .exporters import View, register
 from .models import Map
 
@@ -45,6 +44,7 @@ def default_claim(m: Map) -> str:
 
 
 def to_kialo(m: Map, claim_id: str | None = None, max_depth: int = 8) -> str:
+    from .analysis import support_tree
     root_id = claim_id or default_claim(m)
     tree = support_tree(m, root_id, max_depth=max_depth)
     title = " ".join(m.claim(root_id).text.split())

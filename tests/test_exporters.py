@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from arguments import jsonio
-from arguments.exporters import (EXPORTERS, FAMILIES, FORMAT_MODULES, View, export, load_all,
-                                 selected)
+from arguments.exporters import (EXPORTERS, FAMILIES, FORMAT_MODULE, FORMAT_MODULES, View,
+                                 export, load_all, selected)
 from arguments.loader import load_map, load_text
 from gen import make_map
 
@@ -33,6 +33,12 @@ def test_every_format_is_registered_with_what_the_cli_and_app_need():
         assert e.family in FAMILIES
         assert e.diagram == (e.family == "diagram")
     assert len(FORMAT_MODULES) == len(set(FORMAT_MODULES))
+
+
+def test_each_format_is_found_in_the_module_that_registers_it():
+    for name, e in EXPORTERS.items():
+        assert e.run.__module__ == f"arguments.{FORMAT_MODULE[name]}", name
+    assert set(FORMAT_MODULE) == set(EXPORTERS)
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPECTED))

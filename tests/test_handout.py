@@ -105,3 +105,16 @@ def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(m, view):
     words = " ".join(rest.split())
     c = next(c for c in select(m, view).map.claims if len(c.text) < 80 and c.text.isascii())
     assert " ".join(c.text.split())[:40] in words
+
+
+def test_the_handout_diagram_numbers_each_claim_as_the_list_does():
+    doc = handout_html(ESSAY, FOCUS)
+    root = ET.fromstring(doc[doc.index("<svg"):doc.index("</svg>") + 6])
+    ns = "{http://www.w3.org/2000/svg}"
+    numbers = {e.claim.id: e.n for _, items in entries(ESSAY, select(ESSAY, FOCUS).map)
+               for e in items}
+    for g in root.iter(f"{ns}g"):
+        cid = g.attrib.get("id", "")[len("claim-"):]
+        if cid in numbers:
+            first = next(t.text for t in g.iter(f"{ns}text") if (t.text or "").strip())
+            assert first.strip() == str(numbers[cid])
