@@ -231,12 +231,33 @@ class _Node:
     attrs: dict
     group: str = ""          # the cluster it belongs to ("" = none)
 
+    @property
+    def line(self) -> str:
+        """The node's DOT statement (quoted once: a 5,000-claim map is written twice)."""
+        if not hasattr(self, "_line"):
+            self._line = f"\t{_q(self.id)}{_alist(self.attrs)}"
+        return self._line
+
 
 @dataclass
 class _Edge:
     tail: str
     head: str
     attrs: dict = field(default_factory=dict)
+
+    def line(self, **extra) -> str:
+        """The edge's DOT statement; ``extra`` attributes are added after (and win)."""
+        if not hasattr(self, "_line"):
+            self._line = f"\t{_q(self.tail)} -> {_q(self.head)}{_alist(self.attrs)}"
+        return self._line + (_alist(extra) if extra else "")
+
+
+def _q(name: str) -> str:
+    return graphviz.quoting.quote(name)
+
+
+def _alist(attrs: dict) -> str:
+    return graphviz.quoting.attr_list(attributes=attrs)
 
 
 def _node_label(m: Map, c, width: int, number: int | None = None) -> str:
@@ -255,12 +276,20 @@ def _node_label(m: Map, c, width: int, number: int | None = None) -> str:
             f"<TR><TD>{body}</TD></TR></TABLE>>")
 
 
+def chapter_heading(m: Map, chapter: str) -> str:
+    """"II: The Confirmation", or just "Preface" when the id is the title."""
+    title = m.source.chapter_title(chapter)
+    if chapter not in m.source.chapter_order or title.lower() == chapter.lower():
+        return title
+    return f"{chapter}: {title}"
+
+
 def _groups(m: Map, view: View, sel: Selection) -> list[tuple[str, str]]:
     """The clusters of a view in display order: (key, title)."""
     if sel.cluster == "chapter":
         order = m.source.chapter_order
         keys = sorted({c.chapter for c in sel.map.claims}, key=lambda k: (order.get(k, 999), k))
-        return [(k, f"{k}: {m.source.chapter_title(k)}" if k in order else k) for k in keys]
+        return [(k, chapter_heading(m, k)) for k in keys]
     if sel.cluster == "actor":
         count: dict[str, int] = {}
         for c in sel.map.claims:
@@ -339,45 +368,50 @@ def _source_line(m: Map, sel: Map) -> str:
     return f"after: {m.source.title}{author}{where}"
 
 
-def _line_sample(style: dict) -> str:
+def _line_sample(style: dict, k: float = 1.0) -> str:
     """A relation's line as a legend cell: the line itself (colour, dash, weight) and marks
-    for its arrowheads, so the legend reads the way the edges look."""
-    width = str(max(1, round(float(style.get("penwidth", "1.5")))))
+    for its arrowheads, so the legend reads the way the edges look (``k`` scales it)."""
+    width = str(max(1, round(float(style.get("penwidth", "1.5")) * k)))
     dash = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}.get(style["style"], "")
     colour = style["color"]
+    w, h = round(38 * k), round(8 * k)
     line = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f'<TR><TD WIDTH="38" HEIGHT="8" FIXEDSIZE="TRUE"></TD></TR>'
-            f'<TR><TD WIDTH="38" HEIGHT="8" FIXEDSIZE="TRUE" SIDES="T" BORDER="{width}"{dash} '
+            f'<TR><TD WIDTH="{w}" HEIGHT="{h}" FIXEDSIZE="TRUE"></TD></TR>'
+            f'<TR><TD WIDTH="{w}" HEIGHT="{h}" FIXEDSIZE="TRUE" SIDES="T" BORDER="{width}"{dash} '
             f'COLOR="{colour}"></TD></TR></TABLE>')
     head = _MARK.get(style.get("arrowhead", "normal"), "")
     tail = _MARK.get(style.get("arrowtail", "none"), "") if style.get("dir") == "both" else ""
-    mark = (lambda g: f'<FONT COLOR="{colour}" POINT-SIZE="15"><B>{esc(g)}</B></FONT>' if g
-            else "")
+    mark = (lambda g: f'<FONT COLOR="{colour}" POINT-SIZE="{15 * k:.1f}"><B>{esc(g)}</B></FONT>'
+            if g else "")
     return (f'<TD ALIGN="RIGHT" CELLPADDING="0">{mark(tail)}</TD><TD CELLPADDING="0">{line}</TD>'
             f'<TD ALIGN="LEFT" CELLPADDING="0">{mark(head)}</TD>')
 
 
-def _legend(m: Map, sel: Map, colours: dict[str, str]) -> str:
+def _legend(m: Map, sel: Map, colours: dict[str, str], k: float = 1.0) -> str:
     """The legend as one HTML-like table: who (fill), what (shape), how (line).
 
     One table, so the rows of the three sections line up; a long section runs on in a
-    second column."""
-    kinds = [k for k in KIND_STYLE if any(c.kind == k for c in sel.claims)]
-    rels = [k for k in RELATION_STYLE if any(r.kind == k for r in sel.relations)]
+    second column.  ``k`` scales it (a wall-sized map gets a legend one can read)."""
+    kinds = [k_ for k_ in KIND_STYLE if any(c.kind == k_ for c in sel.claims)]
+    rels = [r_ for r_ in RELATION_STYLE if any(r.kind == r_ for r in sel.relations)]
     actors = [a for a in m.actors if any(c.actor == a.id for c in sel.claims)]
+    text = (lambda t, extra="": f'<FONT POINT-SIZE="{BODY_PT * k:.1f}"{extra}>{t}</FONT>')
     sections = []   # (heading, cells per item, items)
     if actors:
         sections.append(("Who (fill)", 2, [
-            f'<TD WIDTH="24" HEIGHT="16" FIXEDSIZE="TRUE" BGCOLOR="{colours.get(a.id, OTHER)}" '
-            f'BORDER="1" COLOR="#555555"></TD><TD ALIGN="LEFT">'
-            f'{esc(_shorten(" ".join(a.name.split()), 40))}</TD>' for a in actors]))
+            f'<TD WIDTH="{round(24 * k)}" HEIGHT="{round(16 * k)}" FIXEDSIZE="TRUE" '
+            f'BGCOLOR="{colours.get(a.id, OTHER)}" BORDER="1" COLOR="#555555"></TD>'
+            f'<TD ALIGN="LEFT">{text(esc(_shorten(" ".join(a.name.split()), 40)))}</TD>'
+            for a in actors]))
     if kinds:
         sections.append(("What (shape)", 2, [
-            f'<TD ALIGN="LEFT"><B>{esc(k)}</B></TD><TD ALIGN="LEFT">'
-            f'<FONT COLOR="#444444">{esc(SHAPE_WORD[k])}</FONT></TD>' for k in kinds]))
+            f'<TD ALIGN="LEFT">{text(f"<B>{esc(kd)}</B>")}</TD><TD ALIGN="LEFT">'
+            f'{text(esc(SHAPE_WORD[kd]), " COLOR=" + chr(34) + "#444444" + chr(34))}</TD>'
+            for kd in kinds]))
     if rels:
         sections.append(("How (line)", 4, [
-            _line_sample(RELATION_STYLE[k]) + f'<TD ALIGN="LEFT">{esc(k)}</TD>' for k in rels]))
+            _line_sample(RELATION_STYLE[rk], k) + f'<TD ALIGN="LEFT">{text(esc(rk))}</TD>'
+            for rk in rels]))
     per_column = max(5, min(8, max((len(items) for _, _, items in sections), default=0)))
     laid = []   # (heading, width in cells, rows of cells)
     for heading, span, items in sections:
@@ -389,28 +423,28 @@ def _legend(m: Map, sel: Map, colours: dict[str, str]) -> str:
             for c in range(cols):
                 i = c * n_rows + r
                 cells.append(items[i] if i < len(items) else f'<TD COLSPAN="{span}"></TD>')
-            rows.append('<TD WIDTH="12"></TD>'.join(cells))
+            rows.append(f'<TD WIDTH="{round(12 * k)}"></TD>'.join(cells))
         laid.append((heading, cols * span + cols - 1, rows))
-    gap = '<TD WIDTH="28"></TD>'
+    gap = f'<TD WIDTH="{round(28 * k)}"></TD>'
     out = ["<TR>" + gap.join(
-        f'<TD COLSPAN="{w}" ALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="#444444"><B>{h}</B>'
-        f"</FONT></TD>" for h, w, _ in laid) + "</TR>"]
+        f'<TD COLSPAN="{w}" ALIGN="LEFT"><FONT POINT-SIZE="{13 * k:.1f}" COLOR="#444444">'
+        f"<B>{h}</B></FONT></TD>" for h, w, _ in laid) + "</TR>"]
     for r in range(max((len(rows) for _, _, rows in laid), default=0)):
         out.append("<TR>" + gap.join(rows[r] if r < len(rows) else f'<TD COLSPAN="{w}"></TD>'
                                      for _, w, rows in laid) + "</TR>")
-    return (f'<TABLE BORDER="1" COLOR="#BBBBBB" STYLE="rounded" CELLBORDER="0" CELLSPACING="2" '
-            f'CELLPADDING="3">{"".join(out)}</TABLE>')
+    return (f'<TABLE BORDER="1" COLOR="#BBBBBB" STYLE="rounded" CELLBORDER="0" '
+            f'CELLSPACING="{round(2 * k)}" CELLPADDING="{round(3 * k)}">{"".join(out)}</TABLE>')
 
 
-def _header(m: Map, sel: Selection, colours: dict[str, str]) -> str:
-    """The title, the source line and the legend, as one HTML-like label."""
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="30"><B>{esc(line)}</B></FONT></TD></TR>'
-            for line in wrap(sel.title, 64, limit=300)[:3]]
-    rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16" COLOR="#444444">'
+def _header(m: Map, sel: Selection, colours: dict[str, str], k: float = 1.0) -> str:
+    """The title, the source line and the legend, as one HTML-like label (``k`` scales it)."""
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{30 * k:.1f}"><B>{esc(line)}</B></FONT>'
+            f"</TD></TR>" for line in wrap(sel.title, 64, limit=300)[:3]]
+    rows.append(f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{16 * k:.1f}" COLOR="#444444">'
                 f"{esc(_source_line(m, sel.map))}</FONT></TD></TR>")
     if sel.map.claims:
-        rows.append(f'<TR><TD ALIGN="LEFT">{_legend(m, sel.map, colours)}</TD></TR>')
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+        rows.append(f'<TR><TD ALIGN="LEFT">{_legend(m, sel.map, colours, k)}</TD></TR>')
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{round(2 * k)}" CELLPADDING="1">'
             f'{"".join(rows)}</TABLE>>')
 
 
@@ -449,19 +483,19 @@ def build_dot(m: Map, view: View, sel: Selection | None = None,
             sub.attr(**_cluster_attrs(titles[key]))
         else:
             sub = g
-        for n in members:
-            sub.node(n.id, **n.attrs)
+        sub.body.extend(n.line + "\n" for n in members)
         if key:
             g.subgraph(sub)
     minlen = {} if compare else _stagger(edges)
     for e in edges:
         extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
-        g.edge(e.tail, e.head, **e.attrs, **extra)
+        g.body.append(e.line(**extra) + "\n")
     return g
 
 
-def _cluster_attrs(title: str) -> dict[str, str]:
-    return dict(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="20", fontname=FONT,
+def _cluster_attrs(title: str, k: float = 1.0) -> dict[str, str]:
+    return dict(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize=f"{20 * k:.1f}",
+                fontname=FONT,
                 style="rounded,filled", fillcolor="#F4F4F4", color="#BBBBBB", labeljust="l",
                 margin="16")
 
@@ -564,6 +598,8 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
                          margin="0.14,0.07")
     edge_defaults = dict(fontname=FONT, fontsize="12", arrowsize="0.9")
 
+    # a wall-sized map gets a bigger header and chapter titles (292 claims: 1.7 times)
+    scale = min(3.0, max(1.0, math.sqrt(len(sel.map.claims)) / 10))
     # 1. each group on its own
     blocks = {}
     for key, title in groups:
@@ -576,25 +612,23 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
             else "array"
         g = graphviz.Digraph("group", engine="dot")
         g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
-        g.attr(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize="20")
+        g.attr(label=f'<<B>{esc(_shorten(title, 80))}</B>>', fontsize=f"{20 * min(2, scale):.1f}")
         g.attr("node", **node_defaults)
         g.attr("edge", **edge_defaults)
-        for n in nodes:
-            if n.group == key:
-                g.node(n.id, **n.attrs)
+        g.body.extend(n.line + "\n" for n in nodes if n.group == key)
         minlen = _stagger([edges[i] for i in inner])
         for i in inner:
             e = edges[i]
             extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
-            g.edge(e.tail, e.head, **e.attrs, **extra, comment=str(i))
+            g.body.append(e.line(**extra, comment=str(i)) + "\n")
         ag = _agraph(g.source)
         _quiet(lambda: ag.layout(prog="dot"))
         blocks[key] = ag
-    # the header, measured as a node of its own
+    # the header, measured as a node of its own; a wall-sized map gets a bigger one
+    header = _header(m, sel, actor_colours(m), scale)
     head = graphviz.Digraph("header")
     head.attr(charset="UTF-8", fontname=FONT)
-    head.node("legend--header", label=_header(m, sel, actor_colours(m)), shape="plaintext",
-              fontname=FONT, margin="0")
+    head.node("legend--header", label=header, shape="plaintext", fontname=FONT, margin="0")
     hg = _agraph(head.source)
     _quiet(lambda: hg.layout(prog="dot"))
     hn = hg.get_node("legend--header")
@@ -644,7 +678,7 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
         x0, y0, x1, y1 = _bb(ag.graph_attr["bb"])
         dx, dy = offset[key][0] - x0, offset[key][1] - y0
         sub = graphviz.Digraph(f"cluster_{_slug(key)}")
-        sub.attr(**_cluster_attrs(title))
+        sub.attr(**_cluster_attrs(title, min(2, scale)))
         sub.attr(bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
                  lp=_shift(ag.graph_attr["lp"], dx, dy), lwidth=ag.graph_attr["lwidth"],
                  lheight=ag.graph_attr["lheight"])
@@ -657,8 +691,8 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
             pos[n.id] = (x, y)
             w, h = float(an.attr["width"]) * 36, float(an.attr["height"]) * 36
             boxes.append((x - w, y - h, x + w, y + h))
-            sub.node(n.id, **{**n.attrs, "pos": p, "width": an.attr["width"],
-                              "height": an.attr["height"]})
+            sub.body.append(n.line + _alist({"pos": p, "width": an.attr["width"],
+                                             "height": an.attr["height"]}) + "\n")
         out.subgraph(sub)
         for e in ag.edges():
             i = int(e.attr["comment"])
@@ -666,20 +700,18 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
             for k in ("lp", "xlp", "head_lp", "tail_lp"):
                 if e.attr.get(k):
                     extra[k] = _shift(e.attr[k], dx, dy)
-            out.edge(edges[i].tail, edges[i].head, **edges[i].attrs, **extra)
+            out.body.append(edges[i].line(**extra) + "\n")
     for n in nodes:
         if n.group == "\0between":   # the mid-point of a support between two groups
             tail, headn = _split_mid(n.id)
             x, y = _free_spot(pos[tail], pos[headn], boxes)
             pos[n.id] = (x, y)
-            out.node(n.id, **{**n.attrs, "pos": f"{x:.2f},{y:.2f}"})
-    out.node("legend--header", label=_header(m, sel, actor_colours(m)), shape="plaintext",
+            out.body.append(n.line + _alist({"pos": f"{x:.2f},{y:.2f}"}) + "\n")
+    out.node("legend--header", label=header, shape="plaintext",
              margin="0", pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}",
              height=f"{hh / 72:.4f}")
     for e in cross:   # a shade lighter, so each group's own argument stands out
-        a = dict(e.attrs)
-        a["color"] = a["color"] + "B0"
-        out.edge(e.tail, e.head, **a)
+        out.body.append(e.line(color=e.attrs["color"] + "B0") + "\n")
     right = max(max(offset[k][0] + size[k][0] for k in offset), hw)
     bottom = min(offset[k][1] for k in offset)
     out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")

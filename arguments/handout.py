@@ -27,7 +27,7 @@ import logging
 import re
 from pathlib import Path
 
-from .diagrams import OTHER, actor_colours, render, select
+from .diagrams import OTHER, actor_colours, chapter_heading, render, select
 from .exporters import View, register
 from .models import Map
 
@@ -69,8 +69,7 @@ def entries(m: Map, sel: Map) -> list[tuple[str, list[Entry]]]:
                 elif r.target == c.id:
                     rels.append((VERB_IN[r.kind], r.source, r.note))
             items.append(Entry(n, c, rels))
-        title = m.source.chapter_title(ch)
-        out.append((f"{ch}: {title}" if title != ch and ch in order else title, items))
+        out.append((chapter_heading(m, ch), items))
     return out
 
 
