@@ -71,7 +71,16 @@ def ensure_fontconfig() -> str | None:
     d = font_dir()
     if d is None:
         return None
-    home = Path(os.environ.get("ARGMAP_CACHE", Path(tempfile.gettempdir()) / "argmap-fonts"))
+    user = getattr(os, "getuid", lambda: "")()
+    home = Path(os.environ.get("ARGMAP_CACHE") or
+                Path(tempfile.gettempdir()) / f"argmap-fonts-{user}".rstrip("-"))
+    try:
+        return _setup(d, home)
+    except OSError:   # an unwritable cache: the system's fonts and settings, as they are
+        return None
+
+
+def _setup(d: Path, home: Path) -> str:
     root = (home / "root").resolve()
     root.mkdir(parents=True, exist_ok=True)
     dirs = [d] + [Path(p) for p in _SYSTEM_DIRS if Path(p).is_dir()]
