@@ -398,11 +398,20 @@ def _legend(m: Map, sel: Map, colours: dict[str, str], k: float = 1.0) -> str:
     text = (lambda t, extra="": f'<FONT POINT-SIZE="{BODY_PT * k:.1f}"{extra}>{t}</FONT>')
     sections = []   # (heading, cells per item, items)
     if actors:
-        sections.append(("Who (fill)", 2, [
-            f'<TD WIDTH="{round(24 * k)}" HEIGHT="{round(16 * k)}" FIXEDSIZE="TRUE" '
-            f'BGCOLOR="{colours.get(a.id, OTHER)}" BORDER="1" COLOR="#555555"></TD>'
-            f'<TD ALIGN="LEFT">{text(esc(_shorten(" ".join(a.name.split()), 40)))}</TD>'
-            for a in actors]))
+        swatch = (lambda colour: f'<TD WIDTH="{round(24 * k)}" HEIGHT="{round(16 * k)}" '
+                  f'FIXEDSIZE="TRUE" BGCOLOR="{colour}" BORDER="1" COLOR="#555555"></TD>')
+        coloured = [a for a in actors if colours.get(a.id, OTHER) != OTHER]
+        grey = [a for a in actors if colours.get(a.id, OTHER) == OTHER]
+        items = [swatch(colours[a.id]) + f'<TD ALIGN="LEFT">'
+                 f'{text(esc(_shorten(" ".join(a.name.split()), 40)))}</TD>' for a in coloured]
+        if len(grey) == 1:
+            items.append(swatch(OTHER) + f'<TD ALIGN="LEFT">'
+                         f'{text(esc(_shorten(" ".join(grey[0].name.split()), 40)))}</TD>')
+        elif grey:   # the palette's colours are few: the rest share grey, named on each claim
+            items.append(swatch(OTHER) + f'<TD ALIGN="LEFT">{text(f"{len(grey)} others")}'
+                         f'{text(" (named on each claim)", " COLOR=" + chr(34) + "#444444" + chr(34))}'
+                         "</TD>")
+        sections.append(("Who (fill)", 2, items))
     if kinds:
         sections.append(("What (shape)", 2, [
             f'<TD ALIGN="LEFT">{text(f"<B>{esc(kd)}</B>")}</TD><TD ALIGN="LEFT">'
