@@ -25,8 +25,13 @@ and the time about linear in the size of the map.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import html
+import io
 import math
+import os
+import sys
 import re
 import textwrap
 import warnings
@@ -99,6 +104,8 @@ MAX_PIXELS = 40_000_000
 LINE_ROUTING_AT = 600
 #: the compare view puts at most this many claims of one actor side by side in a row
 COMPARE_ROW = 4
+#: a map of this many nodes lays its groups out in parallel processes
+PARALLEL_AT = 1500
 #: a group of more pieces than this is packed in rows (see _grid_layout)
 PACK_FIT_AT = 40
 
@@ -252,12 +259,33 @@ class _Edge:
         return self._line + (_alist(extra) if extra else "")
 
 
+#: graphviz's quoting rule, without its argument-checking wrapper (called 100,000 times
+#: for a big map)
+_quote = getattr(graphviz.quoting.quote, "__wrapped__", graphviz.quoting.quote)
+
+
 def _q(name: str) -> str:
-    return graphviz.quoting.quote(name)
+    return _quote(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kv(key: str, value: str, html_ok: bool) -> str:
+    v = value if html_ok else graphviz.nohtml(value)
+    return f"{_quote(key)}={_quote(v)}"
 
 
 def _alist(attrs: dict) -> str:
-    return graphviz.quoting.attr_list(attributes=attrs)
+    """`` [k=v ...]``, quoted as the graphviz package does; the many repeated pairs
+    (shapes, colours, styles) quoted once."""
+    parts = []
+    for k, v in attrs.items():
+        plain = isinstance(v, graphviz.quoting.NoHtml)   # never read as an HTML label
+        v = v if isinstance(v, str) else str(v)
+        if len(v) > 40:   # labels and tooltips: each its own
+            parts.append(f"{_quote(k)}={_quote(v)}")
+        else:
+            parts.append(_kv(k, str.__str__(v), not plain))
+    return f" [{' '.join(parts)}]" if parts else ""
 
 
 def _node_label(m: Map, c, width: int, number: int | None = None) -> str:
@@ -562,8 +590,9 @@ def _agraph(source: str):
 
 def _quiet(run):
     """Run a Graphviz call without its warnings reaching the user (they are about layout
-    heuristics, e.g. falling back to straight lines, not about the map)."""
-    with warnings.catch_warnings():
+    heuristics, e.g. falling back to straight lines, or pygraphviz's "graph has 5001
+    nodes...layout may take a long time", not about the map)."""
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter("ignore")
         return run()
 
@@ -587,13 +616,19 @@ def _shift(points: str, dx: float, dy: float) -> str:
 
 def layout(m: Map, view: View, numbers: dict[str, int] | None = None):
     """The view laid out: a pygraphviz AGraph with every position set, ready to draw."""
+    g, prog = _prepared(m, view, numbers)
+    _quiet(lambda: g.layout(prog=prog))
+    return g
+
+
+def _prepared(m: Map, view: View, numbers: dict[str, int] | None = None):
+    """The graph of a view and the Graphviz engine that lays it out: ``dot`` for one piece,
+    ``nop2`` for the map composed group by group (whose positions are already set)."""
     sel = select(m, view)
     if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(
             _groups(m, view, sel)) > 1:
-        return _grid_layout(m, view, sel, numbers)
-    g = _agraph(build_dot(m, view, sel, numbers).source)
-    _quiet(lambda: g.layout(prog="dot"))
-    return g
+        return _grid_layout(m, view, sel, numbers), "nop2"
+    return _agraph(build_dot(m, view, sel, numbers).source), "dot"
 
 
 def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None):
@@ -610,7 +645,7 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
     # a wall-sized map gets a bigger header and chapter titles (292 claims: 1.7 times)
     scale = min(3.0, max(1.0, math.sqrt(len(sel.map.claims)) / 10))
     # 1. each group on its own
-    blocks = {}
+    sources: dict[str, str] = {}
     for key, title in groups:
         inner = [i for i, e in enumerate(edges)
                  if group.get(e.tail) == key and group.get(e.head) == key]
@@ -630,9 +665,8 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
             e = edges[i]
             extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
             g.body.append(e.line(**extra, comment=str(i)) + "\n")
-        ag = _agraph(g.source)
-        _quiet(lambda: ag.layout(prog="dot"))
-        blocks[key] = ag
+        sources[key] = g.source
+    blocks = _layout_blocks(sources, len(nodes))
     # the header, measured as a node of its own; a wall-sized map gets a bigger one
     header = _header(m, sel, actor_colours(m), scale)
     head = graphviz.Digraph("header")
@@ -646,8 +680,8 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
     # 2. the groups in rows, in order, to a 16:10 page
     gap = 48.0
     size = {}
-    for key, ag in blocks.items():
-        x0, y0, x1, y1 = _bb(ag.graph_attr["bb"])
+    for key, b in blocks.items():
+        x0, y0, x1, y1 = _bb(b["bb"])
         size[key] = (x1 - x0, y1 - y0)
     area = sum(w * h for w, h in size.values())
     width = max(max(w for w, _ in size.values()), hw, math.sqrt(area * 1.6) * 1.1)
@@ -681,52 +715,113 @@ def _grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | N
     out.attr("node", **node_defaults)
     out.attr("edge", **edge_defaults)
     pos: dict[str, tuple[float, float]] = {}
+    half: dict[str, tuple[float, float]] = {}   # half width and height, points
     boxes: list[tuple[float, float, float, float]] = []
     for key, title in groups:
-        ag = blocks[key]
-        x0, y0, x1, y1 = _bb(ag.graph_attr["bb"])
+        b = blocks[key]
+        x0, y0, x1, y1 = _bb(b["bb"])
         dx, dy = offset[key][0] - x0, offset[key][1] - y0
         sub = graphviz.Digraph(f"cluster_{_slug(key)}")
         sub.attr(**_cluster_attrs(title, min(2, scale)))
         sub.attr(bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
-                 lp=_shift(ag.graph_attr["lp"], dx, dy), lwidth=ag.graph_attr["lwidth"],
-                 lheight=ag.graph_attr["lheight"])
+                 lp=_shift(b["lp"], dx, dy), lwidth=b["lwidth"], lheight=b["lheight"])
         for n in nodes:
             if n.group != key:
                 continue
-            an = ag.get_node(n.id)
-            p = _shift(an.attr["pos"], dx, dy)
+            p0, w_in, h_in = b["nodes"][n.id]
+            p = _shift(p0, dx, dy)
             x, y = (float(v) for v in p.split(","))
             pos[n.id] = (x, y)
-            w, h = float(an.attr["width"]) * 36, float(an.attr["height"]) * 36
+            w, h = float(w_in) * 36, float(h_in) * 36
+            half[n.id] = (w, h)
             boxes.append((x - w, y - h, x + w, y + h))
-            sub.body.append(n.line + _alist({"pos": p, "width": an.attr["width"],
-                                             "height": an.attr["height"]}) + "\n")
+            sub.body.append(n.line + _alist({"pos": p, "width": w_in, "height": h_in}) + "\n")
         out.subgraph(sub)
-        for e in ag.edges():
-            i = int(e.attr["comment"])
-            extra = {"pos": _shift(e.attr["pos"], dx, dy)}
-            for k in ("lp", "xlp", "head_lp", "tail_lp"):
-                if e.attr.get(k):
-                    extra[k] = _shift(e.attr[k], dx, dy)
+        for i, attrs in b["edges"]:
+            extra = {k: _shift(v, dx, dy) for k, v in attrs.items()}
             out.body.append(edges[i].line(**extra) + "\n")
     for n in nodes:
         if n.group == "\0between":   # the mid-point of a support between two groups
             tail, headn = _split_mid(n.id)
             x, y = _free_spot(pos[tail], pos[headn], boxes)
             pos[n.id] = (x, y)
+            half[n.id] = (3.0, 3.0)
             out.body.append(n.line + _alist({"pos": f"{x:.2f},{y:.2f}"}) + "\n")
     out.node("legend--header", label=header, shape="plaintext",
              margin="0", pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}",
              height=f"{hh / 72:.4f}")
     for e in cross:   # a shade lighter, so each group's own argument stands out
-        out.body.append(e.line(color=e.attrs["color"] + "B0") + "\n")
+        extra = {"color": e.attrs["color"] + "B0"}
+        if splines == "line":   # straight, from border to border: drawn here, not routed
+            extra["pos"] = _straight(pos[e.tail], half[e.tail], pos[e.head], half[e.head],
+                                     e.attrs)
+        out.body.append(e.line(**extra) + "\n")
     right = max(max(offset[k][0] + size[k][0] for k in offset), hw)
     bottom = min(offset[k][1] for k in offset)
     out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
-    g = _agraph(out.source)
-    _quiet(lambda: g.layout(prog="nop2"))
-    return g
+    return _agraph(out.source)   # every position set: "nop2" draws it as it stands
+
+
+def _layout_block(source: str) -> dict:
+    """Lay out one group with dot; return what composing needs (plain strings, so that
+    a worker process can send it back)."""
+    ag = _agraph(source)
+    _quiet(lambda: ag.layout(prog="dot"))
+    ga = ag.graph_attr
+    out = {"bb": ga["bb"], "lp": ga.get("lp") or "0,0", "lwidth": ga.get("lwidth") or "0",
+           "lheight": ga.get("lheight") or "0", "nodes": {}, "edges": []}
+    for n in ag.nodes():
+        out["nodes"][str(n)] = (n.attr["pos"], n.attr["width"], n.attr["height"])
+    for e in ag.edges():
+        out["edges"].append((int(e.attr["comment"]),
+                             {k: e.attr[k] for k in ("pos", "lp", "xlp", "head_lp", "tail_lp")
+                              if e.attr.get(k)}))
+    return out
+
+
+def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, dict]:
+    """Every group laid out; a big map's groups side by side on the machine's cores
+    (separate processes: Graphviz is not thread-safe)."""
+    workers = min(len(sources), os.cpu_count() or 1, 4)
+    if n_nodes >= PARALLEL_AT and workers > 1 and sys.platform.startswith("linux"):
+        import concurrent.futures
+        import multiprocessing
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                keys = list(sources)
+                return dict(zip(keys, pool.map(_layout_block, [sources[k] for k in keys])))
+        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass   # no processes here: one after the other
+    return {k: _layout_block(src) for k, src in sources.items()}
+
+
+def _straight(a: tuple[float, float], ha: tuple[float, float], b: tuple[float, float],
+              hb: tuple[float, float], attrs: dict) -> str:
+    """A straight edge from the border of box a to the border of box b, as Graphviz
+    writes an edge's position (a cubic B-spline, with its arrowhead tips ``s,`` and
+    ``e,``).  Used for the many relations between groups of a very big map, where asking
+    Graphviz to route each one costs more than the rest of the layout."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+
+    def border(c, h, sign):   # where the ray from the centre leaves the box
+        t = min(h[0] / abs(ux) if ux else math.inf, h[1] / abs(uy) if uy else math.inf)
+        return c[0] + sign * ux * t, c[1] + sign * uy * t
+
+    p0, p3 = border(a, ha, 1), border(b, hb, -1)
+    arrow = 10 * float(attrs.get("arrowsize", 0.9))
+    direction = attrs.get("dir", "forward")
+    tail = direction in ("back", "both") and attrs.get("arrowtail", "none") != "none"
+    head = direction in ("forward", "both") and attrs.get("arrowhead", "normal") != "none"
+    start = (p0[0] + ux * arrow, p0[1] + uy * arrow) if tail else p0
+    end = (p3[0] - ux * arrow, p3[1] - uy * arrow) if head else p3
+    pts = [start, *((start[0] + (end[0] - start[0]) * k / 3,
+                     start[1] + (end[1] - start[1]) * k / 3) for k in (1, 2)), end]
+    out = [f"s,{p0[0]:.2f},{p0[1]:.2f}"] if tail else []
+    out += [f"e,{p3[0]:.2f},{p3[1]:.2f}"] if head else []
+    return " ".join(out + [f"{x:.2f},{y:.2f}" for x, y in pts])
 
 
 def _components(nodes: list[str], edges: list[_Edge]) -> int:
@@ -800,7 +895,10 @@ def render(m: Map, view: View, fmt: str, dpi: int = 150,
         return build_dot(m, view, numbers=numbers).source.encode("utf-8")
     if fmt not in ("svg", "png", "pdf"):
         raise ValueError(f"unknown diagram format {fmt!r}")
-    g = layout(m, view, numbers)
+    g, prog = _prepared(m, view, numbers)
+    if prog == "dot":   # the size is known only once laid out
+        _quiet(lambda: g.layout(prog="dot"))
+        prog = "nop2"
     x0, y0, x1, y1 = _bb(g.graph_attr["bb"])
     pad = 2 * float(g.graph_attr.get("pad") or 0.4)
     w_in, h_in = (x1 - x0) / 72 + pad, (y1 - y0) / 72 + pad
@@ -814,7 +912,9 @@ def render(m: Map, view: View, fmt: str, dpi: int = 150,
             k *= math.sqrt(MAX_PIXELS / pixels)
     if k < 1.0:
         g.graph_attr["size"] = f"{w_in * k:.3f},{h_in * k:.3f}"
-    out = _quiet(lambda: g.draw(format=fmt))   # no prog: draws the layout as it stands
+    # one pass: Graphviz sizes every label each time it lays a graph out, so the composed
+    # map is drawn straight from its positions, not laid out first and then drawn
+    out = _quiet(lambda: g.draw(format=fmt, prog=prog))
     if fmt == "png":
         out = png_with_dpi(out, dpi)
     if fmt == "svg":

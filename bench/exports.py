@@ -120,7 +120,7 @@ def against_argdown(sizes: list[int], per_claim: float, runs: int, skip_argdown:
                 print(line, flush=True)
 
 
-def study(n: int = 5000, per_claim: float = 1.0, timeout: float = 120) -> None:
+def study(n: int = 5000, per_claim: float = 1.0, timeout: float = 60) -> None:
     """Layout settings for a big map, each in a child process with a time limit."""
     print(f"\n3. Layout study: generated map of {n} claims, {int(n * per_claim)} relations; "
           "layout + SVG, in-process, one run each")
