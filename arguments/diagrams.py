@@ -584,7 +584,26 @@ def _rank_by_period(g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (),
 
 # ------------------------------------------------------------------ layout
 def _agraph(source: str):
+    """A pygraphviz graph of DOT source, read from memory.
+
+    ``AGraph(string=...)`` goes through a temporary file in /tmp (unnamed, but on disk):
+    the text of a map someone uploaded should not.  On Linux the source goes through an
+    anonymous in-memory file (``memfd_create``) instead."""
     import pygraphviz
+    data = source.encode("utf-8")
+    if hasattr(os, "memfd_create"):
+        try:
+            fd = os.memfd_create("argmap-dot", getattr(os, "MFD_CLOEXEC", 0))
+        except OSError:
+            fd = -1
+        if fd >= 0:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.lseek(fd, 0, os.SEEK_SET)
+            g = pygraphviz.AGraph()
+            g.read(os.fdopen(fd, "rb"))   # read() closes it
+            return g
     return pygraphviz.AGraph(string=source)
 
 

@@ -347,10 +347,9 @@ def test_an_upload_is_never_written_to_a_file():
     assert new_files_holding(token.encode(), [ROOT, Path(tempfile.gettempdir())], start) == []
 
 
-@pytest.mark.xfail(strict=True, reason="pygraphviz's AGraph(string=...) reads the DOT through "
-                   "tempfile.TemporaryFile (unnamed, gone when closed, but in /tmp): "
-                   "arguments.diagrams._agraph could read it from os.memfd_create instead")
 def test_an_upload_does_not_pass_through_an_unnamed_temp_file_either():
+    # arguments.diagrams._agraph hands the DOT to Graphviz through os.memfd_create, not
+    # pygraphviz's tempfile.TemporaryFile
     data = yamlio.dumps(OTHER).replace(OTHER.source.title, uuid.uuid4().hex)  # nothing cached
     at = open_app(MINI)
     with writes() as written:
