@@ -42,10 +42,15 @@ def year_bounds(m: Map) -> tuple[int, int]:
 
 
 def reset(m: Map) -> None:
-    """Clear the filters (not the layout, nor other pages' choices)."""
-    for k in KEYS:
-        if k.startswith("f_"):
-            st.session_state.pop(k, None)
+    """Clear the filters (not the layout, nor other pages' choices).
+
+    The defaults are assigned, not the keys deleted: after a deletion the browser
+    still holds the old value and sends it back with the next rerun.
+    """
+    for k in ("f_actors", "f_kinds", "f_relations", "f_topics", "f_chapters"):
+        st.session_state[k] = []
+    st.session_state["f_years"] = year_bounds(m)
+    st.session_state["f_undated"] = True
 
 
 def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:

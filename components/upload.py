@@ -34,6 +34,7 @@ import streamlit as st
 
 from arguments.errors import MapError, Problem
 from arguments.loader import UPLOAD_LIMIT
+from arguments.models import Map
 
 from . import filters, source, state
 from .text import md, short
@@ -43,11 +44,11 @@ log = logging.getLogger(__name__)
 TYPES = ("yaml", "yml", "json", "argdown", "ad")
 NOTICE = "upload_notice"    # the last failed upload (an Attempt), shown until dismissed
 ROUND = "upload_round"      # names the uploader widget; a new name empties the widget
-#: UI choices that name things of one map (claims, actors, topics, chapters, years):
-#: cleared when another map opens.  Layout choices and the search words stay.
-MAP_KEYS = tuple(k for k in filters.KEYS if k.startswith("f_")) + (
-    "v_focus", "v_focus_claim", "cmp_a", "cmp_b", "cmp_topic", "verdict_pick", "claim_pick",
-    state.VISITED)
+#: UI choices that name things of one map (claims, actors, topics): forgotten when
+#: another map opens (the pages choose valid ones again).  The filters go back to
+#: their defaults (filters.reset); layout choices and the search words stay.
+MAP_KEYS = ("v_focus_claim", "cmp_a", "cmp_b", "cmp_topic", "verdict_pick", "claim_pick",
+            state.VISITED)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,15 @@ def reset_label() -> str:
 
 
 # ------------------------------------------------------------------ what the callbacks do
-def _forget_selections() -> None:
+def _forget_selections(m: Map | None) -> None:
+    """Start the map ``m`` afresh: no selection, no filter, no focus.
+
+    Widget values shown in the sidebar are assigned their defaults, not deleted:
+    after a deletion the browser would send the old value back on the next rerun.
+    """
+    if m is not None:
+        filters.reset(m)
+    st.session_state["v_focus"] = False
     for k in MAP_KEYS:
         st.session_state.pop(k, None)
     state.select(None)
@@ -114,7 +123,7 @@ def _received(key: str) -> None:
         return
     st.session_state.pop(NOTICE, None)
     source.open_upload(result)
-    _forget_selections()
+    _forget_selections(result.map)
     m = result.map
     st.toast(f"Opened **{md(short(name, 60))}**: {len(m.claims)} claims, "
              f"{len(m.relations)} relations.", icon=":material/upload_file:")
@@ -125,7 +134,7 @@ def reset() -> None:
     source.close_upload()
     st.session_state.pop(NOTICE, None)
     _next_round()
-    _forget_selections()
+    _forget_selections(source.current().map)
 
 
 def dismiss() -> None:
