@@ -15,13 +15,14 @@ page that follows already shows the result:
 - invalid: its problems are kept for :func:`notice`; the open map stays open;
 - valid: :func:`components.source.from_upload` makes it a session map (key
   ``upload:<sha256>``) and :func:`components.source.open_upload` opens it; the
-  selection and the map-specific filters are cleared (their ids belong to the
-  old map).
+  selection is cleared and the filters go back to their defaults (the old
+  map's ids mean nothing in the new one).
 
-Nothing touches the disk: the bytes come from Streamlit's in-memory upload,
-are parsed and dropped; the session keeps only the parsed map.  Everything
-derived from it is cached under the content digest, so another session sees
-its own upload only.  Reset removes the session's map (the bundled one shows
+Nothing here writes a file: the bytes come from Streamlit's in-memory upload,
+are parsed and dropped; the session keeps only the parsed map (the diagrams
+reach Graphviz through memory too: tests/test_app_upload.py checks that no file
+is opened for writing).  Everything derived from the map is cached under the
+content digest, so another session sees its own upload only.  Reset removes the session's map (the bundled one shows
 again).  Nothing here raises for bad input: an unexpected error while reading
 an upload is logged on the server and told to the user in one calm sentence.
 """
