@@ -34,6 +34,7 @@ import os
 import sys
 import re
 import textwrap
+import threading
 import warnings
 from dataclasses import dataclass, field, replace
 
@@ -607,11 +608,15 @@ def _agraph(source: str):
     return pygraphviz.AGraph(string=source)
 
 
+_GRAPHVIZ = threading.Lock()   # Graphviz keeps global state: one layout at a time per process
+
+
 def _quiet(run):
-    """Run a Graphviz call without its warnings reaching the user (they are about layout
-    heuristics, e.g. falling back to straight lines, or pygraphviz's "graph has 5001
-    nodes...layout may take a long time", not about the map)."""
-    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+    """Run a Graphviz call, one at a time in this process (the app serves sessions from
+    threads and Graphviz is not thread-safe), without its warnings reaching the user (they
+    are about layout heuristics, e.g. falling back to straight lines, or pygraphviz's
+    "graph has 5001 nodes...layout may take a long time", not about the map)."""
+    with _GRAPHVIZ, warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter("ignore")
         return run()
 
@@ -802,7 +807,9 @@ def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, dict]:
     """Every group laid out; a big map's groups side by side on the machine's cores
     (separate processes: Graphviz is not thread-safe)."""
     workers = min(len(sources), os.cpu_count() or 1, 4)
-    if n_nodes >= PARALLEL_AT and workers > 1 and sys.platform.startswith("linux"):
+    # forking is safe only from a single-threaded process (the CLI), not from the app
+    if (n_nodes >= PARALLEL_AT and workers > 1 and sys.platform.startswith("linux")
+            and threading.active_count() == 1):
         import concurrent.futures
         import multiprocessing
         try:
