@@ -35,4 +35,4 @@ schema: setup
 	$(PY) -m arguments schema -o schema/argmap-1.schema.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/artifacts
+	rm -rf $(VENV) .pytest_cache tests/artifacts tests/argdown/node_modules
