@@ -9,7 +9,10 @@ app for the given time: the menu's pages, an actor filter in the sidebar, a
 claim clicked in the map, the Claim page of the selection, Compare,
 Postulates, Verdicts, Timeline, a search, "Clear filters".  With ``--upload``
 every other user first uploads a map of their own (a generated one) and works
-on it, so the sessions are also checked for isolation under load.
+on it: every check then expects that user's own map (its title, its claim
+counts), so the sessions are also checked for isolation under load.  The
+sessions open (and upload) before the timed window starts, after one
+untimed session has visited every page once (the first layouts are cached).
 
 What is timed, per action: from the input event (the click on a menu link, a
 claim node, a filter value or a button, or the Enter key of a search) to the
@@ -67,6 +70,7 @@ ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 HEADINGS = {"Claim": "Claim", "Compare": "Compare two actors", "Postulates": "The postulates",
             "Verdicts": "Thesis and verdicts", "Timeline": "Timeline", "Search": "Search"}
 TIMEOUT_MS = 60_000
+START_MS = 300_000   # opening the sessions (not timed) waits longer: all start at once
 POLL_MS = 50    # how often the page is checked (every animation frame would load the CPUs)
 OUT = ROOT / "bench" / "out"   # screenshots of actions that timed out (git-ignored)
 # the diagram viewer (a components-v2 element) draws in a shadow root under this host
@@ -268,7 +272,8 @@ class User:
                          self.nodes(map_count(self.m, [])))
 
     async def select_claim(self) -> None:
-        ids = [c for c in await self.page.evaluate(VISIBLE_NODES) if c != self.selected]
+        ids = [c for c in await self.page.evaluate(VISIBLE_NODES)
+               if c != self.selected and c in self.m.claim_index]
         if not ids:
             return
         cid = self.rng.choice(ids)
@@ -300,13 +305,27 @@ class User:
         self.page = pg = await self.ctx.new_page()
         pg.on("pageerror", lambda e: self.stats.page_errors.append(f"user {self.n}: {e}"))
         await pg.goto(self.url)
-        await pg.wait_for_selector("g.node.claim", timeout=120_000)
+        await pg.wait_for_selector("g.node.claim", timeout=START_MS)
         if self.upload:
             name, data = self.upload
             await pg.set_input_files(UPLOAD_INPUT, files=[{
                 "name": name, "mimeType": "application/x-yaml", "buffer": data}])
-            await pg.get_by_role("heading", name=self.m.source.title, exact=True).wait_for(
-                timeout=120_000)
+            try:
+                await pg.get_by_role("heading", name=self.m.source.title,
+                                     exact=True).wait_for(timeout=START_MS)
+            except Exception:
+                OUT.mkdir(parents=True, exist_ok=True)
+                await pg.screenshot(path=str(OUT / f"upload-{self.n}.png"))
+                raise RuntimeError(f"user {self.n}: the uploaded map did not open "
+                                   f"({await pg.evaluate(SNAPSHOT)})") from None
+            try:  # its diagram, not the essay's
+                await pg.wait_for_function(COUNT_NODES, arg=map_count(self.m, []),
+                                           timeout=START_MS, polling=POLL_MS)
+                await pg.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
+            except Exception:
+                raise RuntimeError(f"user {self.n}: the uploaded map's diagram did not show "
+                                   f"({await pg.evaluate(SNAPSHOT)}; expected "
+                                   f"{map_count(self.m, [])} claims)") from None
 
     async def run(self) -> None:
         tour = ["filter", "select", "Claim", "Compare", "Postulates", "Verdicts", "Timeline",
@@ -352,13 +371,13 @@ async def drive(url: str, m: Map, args) -> Stats:
         warm = await browser.new_context(viewport={"width": 1440, "height": 900})
         wp = await warm.new_page()
         await wp.goto(url)
-        await wp.wait_for_selector("g.node.claim", timeout=180_000)
+        await wp.wait_for_selector("g.node.claim", timeout=START_MS)
         for title in HEADINGS:
-            await wp.wait_for_function(RUN_IDLE, timeout=300_000, polling=POLL_MS)
+            await wp.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
             await wp.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
             await wp.get_by_role("heading", name=HEADINGS[title], exact=True).first.wait_for(
-                timeout=300_000)
-        await wp.wait_for_function(RUN_IDLE, timeout=300_000, polling=POLL_MS)
+                timeout=START_MS)
+        await wp.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
         await warm.close()
 
         users = []
