@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test test-fast bench schema clean
+.PHONY: setup run test test-fast bench load-test schema clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ test-fast: setup
 
 # speed figures (printed, not asserted); see README, "Speed"
 bench: setup
-	for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	for b in bench/*.py; do [ "$$b" = bench/load_test.py ] && continue; echo "== $$b"; $(PY) $$b || exit 1; done
+
+# 10 concurrent browser sessions against one server for 60 s (needs chromium)
+load-test: setup
+	$(PY) bench/load_test.py
 
 # regenerate the JSON Schema of the argmap/1 format after changing the models
 schema: setup
