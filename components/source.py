@@ -69,7 +69,7 @@ def current() -> Loaded:
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
-        problem = Problem("unknown-format", f"cannot open the map file: {exc.strerror}",
+        problem = Problem("file-unreadable", f"cannot open the map file: {exc.strerror}",
                           str(path), 1, 1, got=str(path),
                           expected=f"a map file (set {ENV_VAR} to choose one)")
         return Loaded(f"missing:{path}", path.name, None, (problem,))

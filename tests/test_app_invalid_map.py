@@ -37,7 +37,7 @@ def test_every_page_still_opens(bad_map, page):
 def test_a_missing_file_is_a_problem_too(tmp_path):
     at = open_app(tmp_path / "nowhere.yaml")
     no_exception(at)
-    assert "nowhere.yaml:1:1 [unknown-format]" in at.code[0].value
+    assert "nowhere.yaml:1:1 [file-unreadable]" in at.code[0].value
 
 
 def test_fixing_the_file_brings_the_map_back(bad_map):
