@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +80,15 @@ def unescape_md(text: str) -> str:
 
 # ---------------------------------------------------------------- a real server
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM = shutil.which("chromium")   # Debian's package; playwright's own download fails here
+
+
+def needs_chromium():
+    """The marker of a browser test: skipped, with the reason shown, when no chromium."""
+    import pytest
+    return pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install "
+                                                       "Debian's chromium package to run "
+                                                       "the browser tests")
 
 
 def free_port() -> int:

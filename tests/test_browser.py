@@ -8,38 +8,20 @@ Skipped, with the reason shown, only when no `chromium` is on the PATH.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from apphelp import CHROMIUM_ARGS, MINI, ROOT, server
+from apphelp import (needs_chromium, ROOT)
 
-CHROMIUM = shutil.which("chromium")
 ART = ROOT / "tests" / "artifacts"
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install Debian's "
-                                                "chromium package to run the browser test"),
+    needs_chromium(),
 ]
 PAGES = {"": "A small test map", "claim": "Claim", "compare": "Compare two actors",
          "postulates": "The postulates", "verdicts": "Thesis and verdicts",
          "timeline": "Timeline", "search": "Search"}
 EXCEPTION = '[data-testid="stException"]'
-
-
-@pytest.fixture(scope="module")
-def url():
-    with server(MINI) as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ clear message and the open map stays.  Screenshots go to tests/artifacts/.
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 import time
 import uuid
@@ -19,17 +18,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from apphelp import (CHROMIUM_ARGS, MINI, ROOT, SCRIPT_IDLE, goto_page, server,
-                     upload_file)
+from apphelp import (goto_page, MINI, needs_chromium, ROOT, SCRIPT_IDLE, upload_file)
 from hostile import HOSTILE, hostile_map_data
 
-CHROMIUM = shutil.which("chromium")
 ART = ROOT / "tests" / "artifacts"
 EXCEPTION = '[data-testid="stException"]'
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install Debian's "
-                                                "chromium package to run the browser test"),
+    needs_chromium(),
 ]
 #: texts that would set window.__pwned if anything interpreted them as markup or script
 PWN = {
@@ -84,21 +80,6 @@ def pwn_map(token: str = "") -> bytes:
                                   "kind": "attacks", "note": text})
     return ("# hostile\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                                            width=100)).encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def url():
-    with server(MINI) as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

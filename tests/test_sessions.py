@@ -7,12 +7,11 @@ not touch the other.
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
-from apphelp import (CHROMIUM_ARGS, MINI, PAGES, SCRIPT_IDLE, goto_page, no_exception,
-                     open_app, page_text, server, shown_claims, upload_file)
+from apphelp import (goto_page, MINI, needs_chromium, no_exception, open_app, page_text, PAGES,
+                     SCRIPT_IDLE, shown_claims, upload_file)
 from arguments import jsonio, yamlio
 from arguments.argdown import to_argdown
 from arguments.loader import load_map
@@ -83,24 +82,7 @@ def test_the_same_file_in_two_sessions_is_still_two_sessions():
 
 
 # ------------------------------------------------------------------ in a real browser
-CHROMIUM = shutil.which("chromium")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install "
-                                    "Debian's chromium package to run the browser test")
-
-
-@pytest.fixture(scope="module")
-def url():
-    with server(MINI) as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+chromium_only = needs_chromium()
 
 
 def open_tab(browser, url: str):
@@ -147,7 +129,7 @@ def tabs(browser):
 
 
 @pytest.mark.browser
-@needs_chromium
+@chromium_only
 def test_two_browser_sessions_against_one_server_each_see_their_own_map(browser, url, tabs):
     maps = {"a": ("Colleague A's map", _titled(21, "Colleague A's map")),
             "b": ("Colleague B's map", _titled(22, "Colleague B's map", 26))}
@@ -182,7 +164,7 @@ def test_two_browser_sessions_against_one_server_each_see_their_own_map(browser,
 
 
 @pytest.mark.browser
-@needs_chromium
+@chromium_only
 def test_a_new_map_opens_without_the_old_filter_and_it_does_not_come_back(browser, url,
                                                                         tabs):
     pg = open_tab(browser, url)
@@ -201,7 +183,7 @@ def test_a_new_map_opens_without_the_old_filter_and_it_does_not_come_back(browse
 
 
 @pytest.mark.browser
-@needs_chromium
+@chromium_only
 def test_cleared_filters_stay_cleared_on_the_next_click(browser, url, tabs):
     pg = open_tab(browser, url)
     tabs.append(pg)
