@@ -29,16 +29,8 @@ from pathlib import Path
 
 from .diagrams import OTHER, actor_colours, chapter_heading, render, select
 from .exporters import View, register
-from .models import Map
+from .models import READS_IN, READS_OUT, Map
 
-VERB_OUT = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts",
-            "contradicts": "contradicts", "agrees": "agrees with", "adopts": "adopts",
-            "revises": "revises", "elaborates": "elaborates", "confirms": "confirms",
-            "disconfirms": "disconfirms"}
-VERB_IN = {"supports": "supported by", "attacks": "attacked by", "undercuts": "undercut by",
-           "contradicts": "contradicted by", "agrees": "agreed with by", "adopts": "adopted by",
-           "revises": "revised by", "elaborates": "elaborated by", "confirms": "confirmed by",
-           "disconfirms": "disconfirmed by"}
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -65,9 +57,9 @@ def entries(m: Map, sel: Map) -> list[tuple[str, list[Entry]]]:
             rels = []
             for r in sel.relations:
                 if r.source == c.id:
-                    rels.append((VERB_OUT[r.kind], r.target, r.note))
+                    rels.append((READS_OUT[r.kind], r.target, r.note))
                 elif r.target == c.id:
-                    rels.append((VERB_IN[r.kind], r.source, r.note))
+                    rels.append((READS_IN[r.kind], r.source, r.note))
             items.append(Entry(n, c, rels))
         out.append((chapter_heading(m, ch), items))
     return out

@@ -28,6 +28,15 @@ CLAIM_KINDS = ("thesis", "postulate", "position", "prediction", "event", "interp
 RELATION_KINDS = ("supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
                   "revises", "elaborates", "confirms", "disconfirms")
 SYMMETRIC_KINDS = frozenset({"contradicts", "agrees"})
+#: how a relation reads from its source ("supports") and from its target ("supported by")
+READS_OUT = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts",
+             "contradicts": "contradicts", "agrees": "agrees with", "adopts": "adopts",
+             "revises": "revises", "elaborates": "elaborates", "confirms": "confirms",
+             "disconfirms": "disconfirms"}
+READS_IN = {"supports": "supported by", "attacks": "attacked by", "undercuts": "undercut by",
+            "contradicts": "contradicted by", "agrees": "agreed with by",
+            "adopts": "adopted by", "revises": "revised by", "elaborates": "elaborated by",
+            "confirms": "confirmed by", "disconfirms": "disconfirmed by"}
 ACTOR_KINDS = ("person", "faction", "institution", "author")
 
 

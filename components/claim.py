@@ -14,19 +14,13 @@ import streamlit as st
 
 from arguments import analysis
 from arguments.diagrams import OTHER, actor_colours
-from arguments.models import Map
+from arguments.models import READS_IN, READS_OUT, Map
 
 from . import state
 from .text import claim_label, kind_label, md, short
 
-OUT = {"supports": "Supports", "attacks": "Attacks", "undercuts": "Undercuts",
-       "contradicts": "Contradicts", "agrees": "Agrees with", "adopts": "Adopts",
-       "revises": "Revises", "elaborates": "Elaborates", "confirms": "Confirms",
-       "disconfirms": "Disconfirms"}
-IN = {"supports": "Supported by", "attacks": "Attacked by", "undercuts": "Undercut by",
-      "contradicts": "Contradicted by", "agrees": "Agreed with by", "adopts": "Adopted by",
-      "revises": "Revised by", "elaborates": "Elaborated by", "confirms": "Confirmed by",
-      "disconfirms": "Disconfirmed by",
+OUT = {k: v.capitalize() for k, v in READS_OUT.items()}
+IN = {**{k: v.capitalize() for k, v in READS_IN.items()},
       "undercut via": "Its support undercut by"}
 
 
