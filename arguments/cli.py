@@ -140,8 +140,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         guess = did_you_mean(args.id, m.claim_index)
         raise UserError(f"no claim has the id {args.id!r}"
                         + (f"; did you mean {guess!r}?" if guess else ""))
-    from .analysis import describe_claim
+    from .analysis import describe_claim, outline, support_tree
     print(describe_claim(m, args.id))
+    if args.tree:
+        print("\n  what bears on it (supports, attacks, undercuts, confirms, disconfirms):")
+        print("\n".join("    " + line for line in outline(m, support_tree(m, args.id))
+                        .splitlines()))
     return 0
 
 
@@ -360,6 +364,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sh = with_map(sub.add_parser("show", help="a claim with its quotes and relations"))
     sh.add_argument("id", help="the claim id")
+    sh.add_argument("--tree", action="store_true",
+                    help="also print the tree of claims that support or attack it")
     sh.set_defaults(func=cmd_show)
 
     e = with_map(sub.add_parser(

@@ -206,3 +206,66 @@ def test_the_json_export_validates_against_the_schema(capsys, path):
     bad["claims"][0]["kind"] = "rumour"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
+
+
+# ------------------------------------------------------------------ validate, stats, show
+ESSAY_TEXT = ROOT.parent / "shared" / "source" / "essay.txt"
+
+
+def test_validate_reports_the_counts_of_a_good_map(capsys):
+    code, out, _ = run(capsys, "validate", MINI)
+    assert code == 0 and "ok - 6 claims, 6 relations" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "argdown"])
+def test_validate_reads_our_json_and_argdown_too(capsys, tmp_path, fmt):
+    _, exported, _ = run(capsys, "export", "-f", fmt, "--map", MINI)
+    (tmp_path / f"map.{fmt}").write_text(exported, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", tmp_path / f"map.{fmt}")
+    assert code == 0 and "ok - 6 claims" in out
+
+
+def test_validate_with_the_source_checks_every_quote(capsys, tmp_path):
+    if not ESSAY_TEXT.exists():
+        pytest.skip("the essay is not beside the repository")
+    code, out, _ = run(capsys, "validate", ESSAY, "--source", ESSAY_TEXT)
+    assert code == 0 and "every quote verbatim" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINI.read_text(encoding="utf-8").replace(
+        "All power to the Soviets!", "All power to the Councils!"), encoding="utf-8")
+    code, _, err = run(capsys, "validate", bad, "--source", ESSAY_TEXT)
+    assert code == 2
+    assert "[quote-not-in-source]" in err and "l-april-theses" in err
+    assert "All power to the Soviets" in err          # the nearest passage of the essay
+
+
+def test_validate_with_an_unreadable_source_is_exit_2(capsys, tmp_path):
+    code, _, err = run(capsys, "validate", MINI, "--source", tmp_path / "nothing.txt")
+    assert code == 2 and "[source-unreadable]" in err
+
+
+def test_stats_counts_by_kind_actor_topic_and_chapter(capsys):
+    code, out, _ = run(capsys, "stats", "--map", MINI, "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["claims"] == 6 and data["by_kind"]["position"] == 2
+    assert data["by_actor"]["Lenin"] == 2 and list(data["by_chapter"]) == ["I", "II"]
+
+
+def test_show_prints_the_claim_its_quotes_and_relations(capsys):
+    code, out, _ = run(capsys, "show", "l-april-theses", "--map", MINI)
+    assert code == 0
+    assert "All power to the Soviets." in out and "\u201cAll power to the Soviets!\u201d" in out
+    assert "adopts -> t-proletarian-dictatorship" in out
+
+
+def test_show_tree_prints_what_bears_on_the_claim(capsys):
+    code, out, _ = run(capsys, "show", "author-verdict", "--tree", "--map", MINI)
+    assert code == 0
+    assert "- supports: All power to the Soviets. [Lenin, 1917-04]" in out
+    assert "- undercuts: The revolution will set up" in out
+
+
+def test_show_an_unknown_id_suggests_the_nearest(capsys):
+    code, _, err = run(capsys, "show", "l-april-thesis", "--map", MINI)
+    assert code == 2 and "did you mean 'l-april-theses'?" in err
