@@ -347,6 +347,11 @@ class _Reader:
                         return self.parse_data(block, i + 1, start_col)
                 k += 1
             j, k = j + 1, 0
+        own_line = self.lines[i][start_col - 1:].rstrip()
+        if own_line.endswith("}"):
+            # closed on its line, but a quote inside runs wild: the parser says where
+            self.last_line = max(self.last_line, i)
+            return self.parse_data(own_line, i + 1, start_col)
         self.fail(i + 1, start_col, "this data block is never closed",
                   got=_short(self.lines[i][start_col - 1:]), expected="a closing }")
         self.last_line = len(self.lines)

@@ -137,6 +137,8 @@ ERRORS = [
      "><  [t-proletarian-dictatorship]", "argdown-syntax", "><  [t-prol", 1),
     ("data never closed", 'European revolution."}]}', 'European revolution."}]',
      "argdown-syntax", '{"topics": ["war"], "quotes": [{"text": "But', 3),
+    ("stray quote in data", '[{"text": "But a European', '[{"text": "But "a European',
+     "argdown-syntax", 'a European war inevitably', None),
     ("undercut of a statement", "  _> <l-april-theses supports author-verdict>",
      "  _> [author-verdict]", "argdown-syntax", "_> [author-verdict]", 3),
     ("tab indent", "  >< [t-proletarian-dictatorship]", "\t>< [t-proletarian-dictatorship]",
