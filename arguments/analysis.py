@@ -38,6 +38,14 @@ def stats(m: Map) -> dict:
 
 
 # ----------------------------------------------------------------- a claim
+def quoted(text: str) -> str:
+    """A quote between quotation marks, unless it opens with one of its own (the source's
+    quotation marks stay as they are, and none is doubled)."""
+    if text[:1] in "\u201c\"\u2018'":
+        return text
+    return f"\u201c{text}\u201d"
+
+
 def relations_of(m: Map, claim_id: str) -> dict[str, dict[str, list[str]]]:
     """``{"out": {kind: [target ids]}, "in": {kind: [source ids]}}`` for a claim."""
     out: dict[str, list[str]] = {}
@@ -71,7 +79,7 @@ def describe_claim(m: Map, claim_id: str) -> str:
     for q in c.quotes:
         who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
         cite = f"  [{q.cites}]" if q.cites else ""
-        lines.append(f"    - {who}\u201c{q.text}\u201d{cite}")
+        lines.append(f"    - {who}{quoted(q.text)}{cite}")
     rels = relations_of(m, claim_id)
     for direction, title in (("out", "this claim"), ("in", "towards this claim")):
         if rels[direction]:

@@ -27,6 +27,7 @@ import logging
 import re
 from pathlib import Path
 
+from .analysis import quoted
 from .diagrams import OTHER, actor_colours, chapter_heading, render, select
 from .exporters import View, register
 from .models import READS_IN, READS_OUT, Map
@@ -140,7 +141,7 @@ def handout_html(m: Map, view: View | None = None) -> str:
             for q in c.quotes:
                 who = f"{e(m.actor_name(q.speaker))}: " if q.speaker else ""
                 cite = f' <span class="cite">\u2014 {e(q.cites)}</span>' if q.cites else ""
-                parts.append(f"<blockquote>{who}\u201c{e(q.text)}\u201d{cite}</blockquote>")
+                parts.append(f"<blockquote>{who}{e(quoted(q.text))}{cite}</blockquote>")
             if it.rels:
                 parts.append('<ul class="rels">')
                 for verb, other, note in it.rels:
@@ -182,7 +183,7 @@ def handout_markdown(m: Map, view: View | None = None) -> str:
                       f"**{it.n}. {md(c.text)}**  ", f"*{md(_meta(m, c))}*", ""]
             for q in c.quotes:
                 who = f"{md(m.actor_name(q.speaker))}: " if q.speaker else ""
-                lines.append(f"> {who}\u201c{md(q.text)}\u201d" +
+                lines.append(f"> {who}{md(quoted(q.text))}" +
                              (f" \u2014 {md(q.cites)}" if q.cites else ""))
                 lines.append(">")
             if c.quotes:
@@ -289,7 +290,7 @@ def handout_pdf(m: Map, view: View | None = None) -> bytes:
             for q in c.quotes:
                 pdf.set_font("SSP", "I", 10)
                 who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
-                para(24, 4.8, f"{who}\u201c{q.text}\u201d")
+                para(24, 4.8, f"{who}{quoted(q.text)}")
                 if q.cites:
                     pdf.set_font("SSP", "", 9)
                     para(24, 4.4, f"\u2014 {q.cites}")

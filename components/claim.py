@@ -13,6 +13,7 @@ import html
 import streamlit as st
 
 from arguments import analysis
+from arguments.analysis import quoted
 from arguments.diagrams import OTHER, actor_colours
 from arguments.models import READS_IN, READS_OUT, Map
 
@@ -51,7 +52,7 @@ def quote_block(m: Map, q) -> str:
     return (f'<blockquote style="margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid '
             f'#0077BB;background:#F5F8FB;border-radius:.2rem">'
             f'<span style="font-weight:600">{html.escape(who)}</span>'
-            f'\u201c{html.escape(q.text)}\u201d{cite}</blockquote>')
+            f'{html.escape(quoted(q.text))}{cite}</blockquote>')
 
 
 def _note(m: Map, src: str, kind: str, tgt: str):

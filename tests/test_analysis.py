@@ -207,3 +207,14 @@ def test_stats_counts(mini):
     assert (s["claims"], s["relations"], s["quotes"], s["actors"], s["topics"]) == (6, 6, 6, 3, 2)
     assert s["by_actor"] == {"Trotsky": 2, "Lenin": 2, "The author": 2}
     assert list(s["by_chapter"]) == ["I", "II"]
+
+
+# ------------------------------------------------------------------ quotation marks
+@pytest.mark.parametrize("text,shown", [
+    ("All power to the Soviets!", "\u201cAll power to the Soviets!\u201d"),
+    ("\u201cBloody Sunday,\u201d as it became known, was one of the major turning points",
+     "\u201cBloody Sunday,\u201d as it became known, was one of the major turning points"),
+])
+def test_a_quote_gets_quotation_marks_unless_it_opens_with_its_own(text, shown):
+    from arguments.analysis import quoted
+    assert quoted(text) == shown
