@@ -135,16 +135,27 @@ def convergence(m: Map, actor_a: str, actor_b: str) -> pd.DataFrame:
 
 
 def revision_chains(m: Map, actor: str) -> list[list[str]]:
-    """The actor's positions linked by ``revises``, each chain oldest first."""
+    """The actor's positions linked by ``revises``, each chain oldest first.
+
+    A chain runs from a position nothing earlier revises to one nothing later
+    revises; where two lines of thought meet (two earlier positions revised by
+    one later one) each line is its own chain, sharing that later position.
+    Chains sort by their first position's date.
+    """
     idx = m.claim_index
     g = nx.DiGraph()
     for r in m.relations:
         if r.kind == "revises" and idx[r.source].actor == actor == idx[r.target].actor:
             g.add_edge(r.target, r.source)  # earlier -> later
-    chains = []
+    chains: list[list[str]] = []
     for comp in nx.weakly_connected_components(g):
         sub = g.subgraph(comp)
-        order = list(nx.lexicographical_topological_sort(sub, key=lambda n: idx[n].sort_date)) \
-            if nx.is_directed_acyclic_graph(sub) else sorted(comp, key=lambda n: idx[n].sort_date)
-        chains.append(order)
-    return sorted(chains, key=lambda ch: idx[ch[0]].sort_date)
+        if not nx.is_directed_acyclic_graph(sub):   # equal dates can loop: keep it whole
+            chains.append(sorted(comp, key=lambda n: idx[n].sort_date))
+            continue
+        starts = [n for n in sub if sub.in_degree(n) == 0]
+        ends = [n for n in sub if sub.out_degree(n) == 0]
+        for a in starts:
+            for b in ends:
+                chains.extend(nx.all_simple_paths(sub, a, b) if a != b else [])
+    return sorted(chains, key=lambda ch: (idx[ch[0]].sort_date, ch))

@@ -234,3 +234,12 @@ def test_the_essay_tells_stalins_break_with_trotsky():
     m, actor = _essay()
     df = convergence(m, actor("trotsky"), actor("stalin")).set_index("period")
     assert df.loc["1924-1927", "disagree"] > df.loc["1924-1927", "agree"]
+
+
+def test_two_lines_of_thought_meeting_in_one_revision_are_two_chains():
+    m = build([claim("a", "trotsky", "1904"), claim("b", "trotsky", "1906"),
+               claim("c", "trotsky", "1920"), claim("d", "trotsky", "1920"),
+               claim("e", "trotsky", "1923")],
+              [rel("c", "revises", "a"), rel("e", "revises", "c"),
+               rel("d", "revises", "b"), rel("e", "revises", "d")])
+    assert revision_chains(m, "trotsky") == [["a", "c", "e"], ["b", "d", "e"]]
