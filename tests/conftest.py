@@ -1,10 +1,32 @@
-"""Fixtures shared by the browser tests: one headless Chromium for the whole run,
-and a `streamlit run` server on the small map for each test module."""
+"""Shared fixtures: the essay (../shared/source/essay.txt, always beside the repository
+in CI), one headless Chromium for the whole run, and a `streamlit run` server on the
+small map for each browser test module."""
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
-from apphelp import CHROMIUM, CHROMIUM_ARGS, MINI, server
+from apphelp import CHROMIUM, CHROMIUM_ARGS, MINI, ROOT, server
+from arguments.quotes import SourceText
+
+ESSAY = ROOT.parent / "shared" / "source" / "essay.txt"
+
+
+@pytest.fixture(scope="session")
+def essay_path() -> Path:
+    """The essay's path; in CI its absence is a failure, elsewhere a visible skip."""
+    if not ESSAY.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the essay must be present in CI at {ESSAY}")
+        pytest.skip(f"the essay is not at {ESSAY} (a clone outside the project folder)")
+    return ESSAY
+
+
+@pytest.fixture(scope="session")
+def essay(essay_path) -> SourceText:
+    return SourceText(essay_path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

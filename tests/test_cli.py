@@ -209,9 +209,6 @@ def test_the_json_export_validates_against_the_schema(capsys, path):
 
 
 # ------------------------------------------------------------------ validate, stats, show
-ESSAY_TEXT = ROOT.parent / "shared" / "source" / "essay.txt"
-
-
 def test_validate_reports_the_counts_of_a_good_map(capsys):
     code, out, _ = run(capsys, "validate", MINI)
     assert code == 0 and "ok - 6 claims, 6 relations" in out
@@ -225,15 +222,13 @@ def test_validate_reads_our_json_and_argdown_too(capsys, tmp_path, fmt):
     assert code == 0 and "ok - 6 claims" in out
 
 
-def test_validate_with_the_source_checks_every_quote(capsys, tmp_path):
-    if not ESSAY_TEXT.exists():
-        pytest.skip("the essay is not beside the repository")
-    code, out, _ = run(capsys, "validate", ESSAY, "--source", ESSAY_TEXT)
+def test_validate_with_the_source_checks_every_quote(capsys, tmp_path, essay_path):
+    code, out, _ = run(capsys, "validate", ESSAY, "--source", essay_path)
     assert code == 0 and "every quote verbatim" in out
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINI.read_text(encoding="utf-8").replace(
         "All power to the Soviets!", "All power to the Councils!"), encoding="utf-8")
-    code, _, err = run(capsys, "validate", bad, "--source", ESSAY_TEXT)
+    code, _, err = run(capsys, "validate", bad, "--source", essay_path)
     assert code == 2
     assert "[quote-not-in-source]" in err and "l-april-theses" in err
     assert "All power to the Soviets" in err          # the nearest passage of the essay

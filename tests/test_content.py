@@ -6,7 +6,6 @@ or blurs who held what.
 """
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
@@ -14,25 +13,15 @@ import pytest
 
 from arguments import load_map
 from arguments.compare import convergence
-from arguments.quotes import SourceText, check_quotes
+from arguments.quotes import check_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
-ESSAY = ROOT.parent / "shared" / "source" / "essay.txt"
 CHAPTERS = ["preface", "introduction", "I", "II", "III", "IV", "V", "conclusion"]
 
 
 @pytest.fixture(scope="module")
 def m():
     return load_map(ROOT / "claims.yaml")
-
-
-@pytest.fixture(scope="module")
-def essay() -> SourceText:
-    if not ESSAY.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the essay must be present in CI at {ESSAY}")
-        pytest.skip(f"the essay is not at {ESSAY}")
-    return SourceText(ESSAY.read_text(encoding="utf-8"))
 
 
 def test_every_quote_stands_verbatim_in_the_essay(m, essay):

@@ -1,7 +1,6 @@
 """Quote integrity: what normalisation forgives, what it does not, and the failure message."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,6 @@ from arguments.quotes import SourceText, check_quotes, normalise, quote_parts
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini.yaml"
-ESSAY = HERE.parent.parent / "shared" / "source" / "essay.txt"  # ../shared from the repo root
-
-
-@pytest.fixture(scope="module")
-def essay() -> SourceText:
-    if not ESSAY.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the essay must be present in CI at {ESSAY}")
-        pytest.skip(f"the essay is not at {ESSAY} (a clone outside the project folder)")
-    return SourceText(ESSAY.read_text(encoding="utf-8"))
 
 
 # ------------------------------------------------------------------ normalisation
