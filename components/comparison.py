@@ -92,19 +92,14 @@ def side_by_side(m: Map, df: pd.DataFrame, a: str, b: str, key: str) -> None:
                             f"{md(RELATION_MARK.get(row.relation, row.relation))}")
                 for lk in row.links:
                     st.caption(md(link_sentence(m, lk)))
-                ca, cb = st.columns(2, gap="medium")
-                with ca:
-                    st.markdown(f"**{md(a_name)}**")
-                    for ci, cid in enumerate(row.a_claims):
-                        _claim_block(m, cid, f"{key}-{ti}-{ri}-a-{ci}")
-                    if not row.a_claims:
-                        st.caption("no position in this period")
-                with cb:
-                    st.markdown(f"**{md(b_name)}**")
-                    for ci, cid in enumerate(row.b_claims):
-                        _claim_block(m, cid, f"{key}-{ti}-{ri}-b-{ci}")
-                    if not row.b_claims:
-                        st.caption("no position in this period")
+                sides = (("a", a_name, row.a_claims), ("b", b_name, row.b_claims))
+                for col, (side, name, ids) in zip(st.columns(2, gap="medium"), sides):
+                    with col:
+                        st.markdown(f"**{md(name)}**")
+                        for ci, cid in enumerate(ids):
+                            _claim_block(m, cid, f"{key}-{ti}-{ri}-{side}-{ci}")
+                        if not ids:
+                            st.caption("no position in this period")
 
 
 def chains(m: Map, actor: str, chains_: list[list[str]], key: str) -> None:
