@@ -14,7 +14,10 @@ nodes are refused before anything else sees them.
 """
 from __future__ import annotations
 
-from typing import Any
+import bisect
+import dataclasses
+import re
+from typing import Any, Callable
 
 import yaml
 from yaml import events as ev
@@ -100,11 +103,6 @@ def _pos_of(data: bytes, offset: int) -> Pos:
     return line, col
 
 
-def _mark(event) -> Pos:
-    m = event.start_mark
-    return (m.line + 1, m.column + 1)
-
-
 _Y = "tag:yaml.org,2002:"
 _TIMESTAMP = _Y + "timestamp"
 #: explicit tags a map file may carry; everything else (!!python/..., !!binary,
@@ -162,7 +160,63 @@ _DocStart, _StreamEnd = ev.DocumentStartEvent, ev.StreamEndEvent
 
 
 def parse(text: str, filename: str) -> Any:
-    """Parse YAML or JSON text into YMap/YList/scalars, or raise MapError."""
+    """Parse YAML or JSON text into YMap/YList/scalars, or raise MapError.
+
+    Lines are counted as editors count them, at LF, CR LF and CR.  libyaml also
+    breaks lines at NEL (U+0085) and the Unicode line and paragraph separators;
+    in the rare file holding one, its positions are translated.
+    """
+    fix = _line_fixer(text)
+    root = _parse(text, filename, fix or _same)
+    if fix is not None:
+        _fix_positions(root, fix, set())
+    return root
+
+
+def _same(pos: Pos) -> Pos:
+    return pos
+
+
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile("\r\n|[\r\n]")
+
+
+def _line_fixer(text: str) -> Callable[[Pos], Pos] | None:
+    """A map from libyaml's (line, column) to an editor's, where the two differ."""
+    if not ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        return None
+    yaml_starts = [0] + [m.end() for m in _YAML_BREAK.finditer(text)]
+    starts = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+
+    def fix(pos: Pos) -> Pos:
+        line, col = pos
+        if line > len(yaml_starts):  # the end of the stream, as a line after the last
+            return len(starts) + 1, 1
+        offset = min(yaml_starts[line - 1] + col - 1, len(text))
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    return fix
+
+
+def _fix_positions(node: Any, fix: Callable[[Pos], Pos], seen: set[int]) -> None:
+    if not isinstance(node, (YMap, YList)) or id(node) in seen:  # aliases share nodes
+        return
+    seen.add(id(node))
+    node.pos = fix(node.pos)
+    if isinstance(node, YMap):
+        node.keypos = {k: fix(v) for k, v in node.keypos.items()}
+        node.valpos = {k: fix(v) for k, v in node.valpos.items()}
+        children = node.values()
+    else:
+        node.itempos = [fix(v) for v in node.itempos]
+        children = node
+    for child in children:
+        _fix_positions(child, fix, seen)
+
+
+def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
+    """:func:`parse`, with ``fx`` turning libyaml's positions into an editor's."""
     problems: list[Problem] = []
     root: Any = None
     # each frame: [container, pending_key, key_pos, size, pos, anchor, is_mapping]
@@ -194,7 +248,7 @@ def parse(text: str, filename: str) -> Any:
                 except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
                     problems.append(Problem(
                         "yaml-syntax", f"cannot read this value: {_reason(exc)}", filename,
-                        *pos, got=short(event.value),
+                        *fx(pos), got=short(event.value),
                         expected=getattr(exc, "expected", "a value of the kind its tag names")))
                     value = None
                 if event.anchor:
@@ -204,12 +258,12 @@ def parse(text: str, filename: str) -> Any:
                 pos = (mark.line + 1, mark.column + 1)
                 if len(stack) >= MAX_DEPTH:
                     raise MapError(problems + [Problem(
-                        "too-deep", "the document nests too deeply", filename, *pos,
+                        "too-deep", "the document nests too deeply", filename, *fx(pos),
                         got=f"more than {MAX_DEPTH} levels", expected=f"at most {MAX_DEPTH}")])
                 if event.tag not in _COLLECTION_TAGS:
                     problems.append(Problem(
                         "yaml-syntax", f"the tag {event.tag} is not allowed in a map file",
-                        filename, *pos, got=event.tag, expected="a plain mapping or list"))
+                        filename, *fx(pos), got=event.tag, expected="a plain mapping or list"))
                 is_map = cls is _MapStart
                 stack.append([YMap(pos) if is_map else YList(pos), _NO_KEY, None, 1, pos,
                               event.anchor, is_map])
@@ -223,21 +277,21 @@ def parse(text: str, filename: str) -> Any:
                 pos = (mark.line + 1, mark.column + 1)
                 if event.anchor not in anchors:
                     raise MapError(problems + [Problem(
-                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *pos,
+                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *fx(pos),
                         got=f"*{event.anchor}", expected="an anchor (&name) defined before it")])
                 value, size = anchors[event.anchor]
                 expanded += size
                 if expanded > MAX_EXPANDED:
                     raise MapError(problems + [Problem(
                         "alias-bomb", "YAML aliases expand this document beyond the limit",
-                        filename, *pos, got=f"over {MAX_EXPANDED:,} nodes after expansion",
+                        filename, *fx(pos), got=f"over {MAX_EXPANDED:,} nodes after expansion",
                         expected="a map without alias-expansion bombs")])
             elif cls is _DocStart:
                 docs += 1
                 if docs > 1:
                     mark = event.start_mark
                     problems.append(Problem("yaml-syntax", "a map file holds one YAML document",
-                                            filename, mark.line + 1, mark.column + 1,
+                                            filename, *fx((mark.line + 1, mark.column + 1)),
                                             got="a second document",
                                             expected="a single document"))
                     break
@@ -260,9 +314,9 @@ def parse(text: str, filename: str) -> Any:
             elif frame[1] is _NO_KEY:  # this value is a key
                 if isinstance(value, (dict, list)):
                     problems.append(Problem(
-                        "wrong-type", "a mapping key must be plain text", filename, *pos,
+                        "wrong-type", "a mapping key must be plain text", filename, *fx(pos),
                         got="a collection", expected="a text key"))
-                    value = f"<complex key at {pos[0]}:{pos[1]}>"
+                    value = "<complex key at {}:{}>".format(*fx(pos))
                 frame[1], frame[2] = value, pos
             else:
                 key, kpos = frame[1], frame[2]
@@ -271,8 +325,8 @@ def parse(text: str, filename: str) -> Any:
                     problems.append(Problem(
                         "duplicate-key",
                         f"the key {key!r} appears twice in this mapping; the first is kept",
-                        filename, *kpos, got=f"{key!r} again",
-                        expected=f"one {key!r} (first at line {parent.keypos[key][0]})"))
+                        filename, *fx(kpos), got=f"{key!r} again",
+                        expected=f"one {key!r} (first at line {fx(parent.keypos[key])[0]})"))
                 else:
                     parent[key] = value
                     parent.keypos[key] = kpos
@@ -289,18 +343,19 @@ def parse(text: str, filename: str) -> Any:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if "end of stream" in what and getattr(exc, "context_mark", None):
             mark = exc.context_mark  # where the unclosed quote or bracket opened
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = fx((mark.line + 1, mark.column + 1)) if mark else (1, 1)
         ctx = getattr(exc, "context", None)
         cmark = getattr(exc, "context_mark", None)
         if ctx and cmark and (cmark.line, cmark.column) != (mark.line, mark.column):
-            ctx += f" that starts at {cmark.line + 1}:{cmark.column + 1}"
+            ctx += " that starts at {}:{}".format(*fx((cmark.line + 1, cmark.column + 1)))
         msg = f"{what} ({ctx})" if ctx else what
         if (last_scalar is not None and last_scalar.style in ('"', "'")
                 and last_scalar.end_mark.line > last_scalar.start_mark.line):
             # a quote left open swallows the lines after it; the parser trips far below
-            s = last_scalar.start_mark
-            msg += (f"; the quoted text that opens at {s.line + 1}:{s.column + 1} runs on to "
-                    f"line {last_scalar.end_mark.line + 1}: is a closing quote missing?")
+            s, e = last_scalar.start_mark, last_scalar.end_mark
+            (sl, sc), (el, _) = fx((s.line + 1, s.column + 1)), fx((e.line + 1, e.column + 1))
+            msg += (f"; the quoted text that opens at {sl}:{sc} runs on to "
+                    f"line {el}: is a closing quote missing?")
         problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col,
                                 got=_near(text, line, col),
                                 expected=_hint(what, _char_at(text, line, col))))
@@ -324,12 +379,13 @@ def _reason(exc: BaseException) -> str:
 def _char_pos(text: str, byte_offset: int) -> Pos:
     """Line and column of a byte offset into the UTF-8 form of ``text`` (libyaml's unit)."""
     head = text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore")
-    return head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+    lines = _EDITOR_BREAK.split(head)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _near(text: str, line: int, col: int) -> str | None:
     """The text at a position, to show after ``got``."""
-    lines = text.split("\n")
+    lines = _EDITOR_BREAK.split(text)
     if not 1 <= line <= len(lines):
         return "the end of the file"
     rest = lines[line - 1][col - 1:]
@@ -360,7 +416,7 @@ def _hint(problem: str, char: str) -> str:
 
 
 def _char_at(text: str, line: int, col: int) -> str:
-    lines = text.split("\n")
+    lines = _EDITOR_BREAK.split(text)
     if 1 <= line <= len(lines) and col - 1 < len(lines[line - 1]):
         return lines[line - 1][col - 1]
     return ""

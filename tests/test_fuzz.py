@@ -9,6 +9,7 @@ derandomized, so CI sees the same examples each time.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def outcome(load, text: str, name: str):
         return load()
     except MapError as exc:
         assert exc.problems, "a MapError without problems"
-        n_lines = text.count("\n") + 1
+        n_lines = len(re.split("\r\n|[\r\n]", text))  # as an editor counts them
         for p in exc.problems:
             assert p.code in CODES
             assert p.file == name

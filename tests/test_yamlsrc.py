@@ -169,3 +169,33 @@ def test_read_text_refuses_what_is_not_a_utf8_text_file(data, code, pos):
         read_text(data, "t.yaml", limit=40)
     [p] = info.value.problems
     assert (p.code, (p.line, p.column)) == (code, pos)
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("a: 1\x85b: ]", 1, 9),             # NEL: no line break for an editor
+    ("a: 1\u2028b: ]", 1, 9),           # LINE SEPARATOR
+    ("a: 1\u2029b: 2\nc: ]", 2, 4),     # PARAGRAPH SEPARATOR, then a real line
+    ("a: 1\rb: 2\rc: ]", 3, 4),         # old Mac line ends are lines
+    ("a: 1\x85b: [", 2, 1),             # the end of the file: the line after the last,
+    ("a: 1\nb: [", 3, 1),               # as everywhere
+])
+def test_positions_count_lines_as_an_editor_does(text, line, column):
+    with pytest.raises(MapError) as exc:
+        parse(text, "f.yaml")
+    p = exc.value.problems[0]
+    assert (p.line, p.column) == (line, column)
+    assert p.got == ("the end of the file" if text.endswith("[") else "']'")
+
+
+def test_positions_after_a_separator_point_at_the_value():
+    data = parse("a: 1\x85b: [x,\x85 y]\nc: z", "f.yaml")
+    assert data.valpos["c"] == (2, 4)
+    assert data["b"].itempos == [(1, 10), (1, 14)]
+
+
+def test_a_duplicate_key_after_a_separator_names_the_editor_line():
+    with pytest.raises(MapError) as exc:
+        parse("a: 1\u2028b: 2\na: 3", "f.yaml")
+    p = exc.value.problems[0]
+    assert (p.code, p.line, p.column) == ("duplicate-key", 2, 1)
+    assert "first at line 1" in p.expected
