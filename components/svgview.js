@@ -125,12 +125,16 @@ export default function (component) {
     s.x = s.base.x;
     s.y = s.base.y;
     apply();
-    // begin at the first claim drawn (the first chapter's first claim), not at blank paper
-    const first = view.querySelector("g.node.claim");
+    // begin where a reader would: at the central thesis when the map has one (as Kialo
+    // opens on its thesis), else at the first claim drawn -- never at blank paper
+    const thesis = view.querySelector("g.node.claim.kind-thesis");
+    const first = thesis || view.querySelector("g.node.claim");
     if (first) {
       const r = first.getBoundingClientRect(), v = view.getBoundingClientRect();
-      s.x += Math.max(0, r.left - v.left - 40) / s.scale;
-      s.y += Math.max(0, r.top - v.top - 60) / s.scale;
+      const dx = thesis ? r.left + r.width / 2 - (v.left + v.width / 2) : r.left - v.left - 40;
+      const dy = thesis ? r.top - v.top - v.height / 4 : r.top - v.top - 60;
+      s.x += Math.max(0, dx) / s.scale;
+      s.y += Math.max(0, dy) / s.scale;
       apply();
     }
   };
