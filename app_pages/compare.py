@@ -18,21 +18,24 @@ def _default(name: str, fallback: str) -> str:
     return name if name in actors else fallback
 
 
-st.session_state.setdefault("cmp_a", _default("trotsky", actors[0]))
-st.session_state.setdefault("cmp_b", _default("lenin", next(a for a in actors
-                                                            if a != st.session_state["cmp_a"])))
+first = _default("trotsky", actors[0])
+second = _default("lenin", next(a for a in actors if a != first))
 for k in ("cmp_a", "cmp_b"):
-    if st.session_state[k] not in actors:  # a map without this actor replaced the old one
-        st.session_state[k] = actors[0] if k == "cmp_a" else actors[1]
+    if k in st.session_state and st.session_state[k] not in actors:  # another map's actor
+        del st.session_state[k]
 if st.session_state.get("cmp_topic") not in [None, *[t.id for t in m.topics]]:
-    st.session_state["cmp_topic"] = None
+    del st.session_state["cmp_topic"]
 
 st.title("Compare two actors")
 c1, c2, c3 = st.columns([2, 2, 3])
-a = c1.selectbox("First actor", actors, key="cmp_a", format_func=m.actor_name)
-b = c2.selectbox("Second actor", actors, key="cmp_b", format_func=m.actor_name)
+# bound to the URL (?cmp_a=…&cmp_b=…&cmp_topic=…), so a comparison can be shared as a link
+a = c1.selectbox("First actor", actors, index=actors.index(first), key="cmp_a",
+                 format_func=m.actor_name, bind="query-params")
+b = c2.selectbox("Second actor", actors, index=actors.index(second), key="cmp_b",
+                 format_func=m.actor_name, bind="query-params")
 topic = c3.selectbox("Topic", [None, *[t.id for t in m.topics]], key="cmp_topic",
-                     format_func=lambda t: "All topics" if t is None else m.topic_label(t))
+                     format_func=lambda t: "All topics" if t is None else m.topic_label(t),
+                     bind="query-params")
 if a == b:
     st.warning("Pick two different actors.", icon=":material/group:")
     st.stop()

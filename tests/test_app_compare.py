@@ -110,3 +110,22 @@ def test_a_crowded_cell_names_the_related_claims_first_and_counts_the_rest(tmp_p
     assert "Trotsky position 1." in cell and "Trotsky position 2." in cell
     assert "Trotsky position 3." not in cell
     assert cell.endswith("_and 2 more positions, with quotes below_")
+
+
+def test_the_pair_and_topic_travel_in_the_url(at):
+    at.selectbox(key="cmp_b").set_value("author").run()
+    at.selectbox(key="cmp_topic").set_value("war").run()
+    no_exception(at)
+    # what a shared link carries: the choices as the page shows them
+    assert (at.query_params.get("cmp_b"), at.query_params.get("cmp_topic")) == (
+        "The author", "War")
+
+
+def test_a_shared_link_opens_on_its_pair():
+    at = open_app(MINI, "map")
+    at.query_params["cmp_a"] = "Lenin"
+    at.query_params["cmp_b"] = "Trotsky"
+    at.switch_page("app_pages/compare.py").run()
+    no_exception(at)
+    assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == (
+        "lenin", "trotsky")
