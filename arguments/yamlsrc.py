@@ -15,7 +15,6 @@ nodes are refused before anything else sees them.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from typing import Any, Callable
 
