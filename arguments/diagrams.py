@@ -293,7 +293,7 @@ def _node_label(m: Map, c, width: int, number: int | None = None) -> str:
     head = KIND_LABEL[c.kind].upper()
     if c.kind == "postulate":
         head = f"POSTULATE {c.number}"
-    bits = [head, _shorten(" ".join(m.actor_name(c.actor).split()), 40)]  # one short line
+    bits = [head, _shorten(" ".join(m.credited(c).split()), 40)]  # one short line
     if c.date:
         bits.append(c.date)
     header = esc(" \u00b7 ".join(bits))

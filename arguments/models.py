@@ -251,6 +251,17 @@ class Map(_Model):
         a = self.actor_index.get(actor_id)
         return a.name if a else actor_id
 
+    def credited(self, claim: "Claim") -> str:
+        """Whom a claim's header names: its actor, or for an event with no agent but the
+        author's narration, "as <the author> reports" (the author did not make it happen)."""
+        a = self.actor_index.get(claim.actor)
+        name = a.name if a else claim.actor
+        if claim.kind == "event" and a is not None and a.kind == "author":
+            if name.startswith("The "):   # "The essay's author" mid-sentence
+                name = "the " + name[4:]
+            return f"as reported by {name}"
+        return name
+
     def topic_label(self, topic_id: str) -> str:
         t = self.topic_index.get(topic_id)
         return t.label if t else topic_id

@@ -36,7 +36,7 @@ def meta_html(m: Map, cid: str) -> str:
     c = m.claim(cid)
     colour = actor_colours(m).get(c.actor, OTHER)
     bits = [f'<b>{html.escape(kind_label(c).upper())}</b>',
-            f"{swatch(colour)}{html.escape(m.actor_name(c.actor))}",
+            f"{swatch(colour)}{html.escape(m.credited(c))}",
             html.escape(c.date or "undated"),
             f"chapter {html.escape(c.chapter)}: "
             f"<i>{html.escape(m.source.chapter_title(c.chapter))}</i>"]

@@ -57,6 +57,11 @@ def test_the_svg_parses_and_shows_every_claim_of_the_view_once(name):
         assert not [k for k in el.attrib if k.rsplit("}", 1)[-1].lower().startswith("on")]
 
 
+def test_an_event_without_an_agent_is_not_drawn_as_the_author_s_deed():
+    words = texts(svg_root(MINI, View(kind="focus", claim="war-1914", depth=0)))
+    assert "EVENT \u00b7 as reported by the author \u00b7 1914-08" in words
+
+
 def test_title_source_line_and_legend_are_inside_the_picture():
     words = " ".join(texts(svg_root(MINI, View())).split())
     assert "A small test map" in words

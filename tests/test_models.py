@@ -155,6 +155,16 @@ def test_look_ups_by_id(data):
     assert m.quote_count == 6
 
 
+@pytest.mark.parametrize("cid, credited", [
+    ("war-1914", "as reported by the author"),   # an event with no agent but the narration
+    ("author-verdict", "The author"),             # the author's own judgement
+    ("t-proletarian-dictatorship", "Trotsky"),
+])
+def test_a_claim_is_credited_to_its_agent_not_to_the_narrator(data, cid, credited):
+    m = Map.model_validate(data)
+    assert m.credited(m.claim(cid)) == credited
+
+
 def test_crossref_keeps_the_same_kinds_as_the_models():
     # crossref cannot import models (models imports it): the lists must agree
     assert crossref._CLAIM_KINDS == set(CLAIM_KINDS)
