@@ -63,7 +63,7 @@ def relations_of(m: Map, claim_id: str) -> dict[str, dict[str, list[str]]]:
 def label(m: Map, claim_id: str) -> str:
     c = m.claim(claim_id)
     when = f", {c.date}" if c.date else ""
-    return f"{m.actor_name(c.actor)}{when}: {c.text}"
+    return f"{m.credited(c)}{when}: {c.text}"
 
 
 def describe_claim(m: Map, claim_id: str) -> str:
@@ -149,7 +149,7 @@ def outline(m: Map, tree: TreeNode) -> str:
         c = m.claim(node.claim)
         rel = f"{node.relation}: " if node.relation else ""
         again = " (shown above)" if node.repeated else ""
-        lines.append(f"{'  ' * depth}- {rel}{c.text} [{m.actor_name(c.actor)}"
+        lines.append(f"{'  ' * depth}- {rel}{c.text} [{m.credited(c)}"
                      f"{', ' + c.date if c.date else ''}]{again}")
     return "\n".join(lines)
 

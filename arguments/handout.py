@@ -72,7 +72,7 @@ def _numbers(sections) -> dict[str, int]:
 
 def _meta(m: Map, c) -> str:
     kind = f"postulate {c.number}" if c.kind == "postulate" else c.kind
-    return " \u00b7 ".join([kind, m.actor_name(c.actor)] + ([c.date] if c.date else []))
+    return " \u00b7 ".join([kind, m.credited(c)] + ([c.date] if c.date else []))
 
 
 def _short(text: str, n: int = 90) -> str:

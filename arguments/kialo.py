@@ -28,7 +28,7 @@ MAX_CLAIM = 500   # Kialo's limit on a claim's length
 def _line(m: Map, cid: str) -> str:
     c = m.claim(cid)
     text = " ".join(c.text.split())
-    who = m.actor_name(c.actor) + (f", {c.date}" if c.date else "")
+    who = m.credited(c) + (f", {c.date}" if c.date else "")
     tail = f" ({' '.join(who.split())})"
     if len(text) + len(tail) > MAX_CLAIM:
         text = text[: MAX_CLAIM - len(tail) - 1].rsplit(" ", 1)[0] + "\u2026"

@@ -25,7 +25,7 @@ SHAPES = {"box": "box", "hexagon": "hexagon", "note": "note (folded corner)",
 
 def _line(m: Map, c) -> str:
     when = f", {c.date}" if c.date else ""
-    return f"**{md(kind_label(c))}** \u00b7 {md(m.actor_name(c.actor) + when)}: {md(c.text)}"
+    return f"**{md(kind_label(c))}** \u00b7 {md(m.credited(c) + when)}: {md(c.text)}"
 
 
 def selection_outline(m: Map, shown: Map, group: str = "chapter",

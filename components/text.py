@@ -44,7 +44,7 @@ def claim_label(m: Map, cid: str, n: int = 90) -> str:
     """``Actor, date: text`` shortened, for option lists and buttons (plain text)."""
     c = m.claim(cid)
     when = f", {c.date}" if c.date else ""
-    return f"{m.actor_name(c.actor)}{when}: {short(c.text, n)}"
+    return f"{m.credited(c)}{when}: {short(c.text, n)}"
 
 
 def kind_label(c) -> str:
