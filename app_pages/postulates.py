@@ -30,7 +30,6 @@ def _links(title: str, ids: list[str], key: str) -> None:
 
 
 for p in posts:
-    rels = analysis.relations_of(m, p.id)["in"]
     with st.container(border=True, key=f"post-card-{p.number}"):
         st.markdown(f"### Postulate {p.number}")
         st.html(claim.meta_html(m, p.id))
@@ -38,9 +37,8 @@ for p in posts:
         st.html(claim.quote_block(m, p.quotes[0]))
         left, right = st.columns([2, 3], gap="large")
         with left:
-            _links("Reasons", rels.get("supports", []), f"post-{p.number}-why")
-            _links("Objections", rels.get("attacks", []) + rels.get("undercuts", [])
-                   + rels.get("undercut via", []), f"post-{p.number}-obj")
+            _links("Reasons", analysis.reasons(m, p.id), f"post-{p.number}-why")
+            _links("Objections", analysis.objections(m, p.id), f"post-{p.number}-obj")
             st.markdown("**Fate through time**")
             steps = analysis.fate(m, p.id)
             st.markdown("  \n".join(

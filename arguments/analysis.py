@@ -60,6 +60,36 @@ def relations_of(m: Map, claim_id: str) -> dict[str, dict[str, list[str]]]:
     return {"out": out, "in": inc}
 
 
+#: what speaks against a claim: relations into it, and a contradiction from either end
+#: (``contradicts`` is symmetric); ``undercuts`` names the claim it defeats as ``target``
+OBJECTING_KINDS = ("attacks", "undercuts", "disconfirms")
+
+
+def reasons(m: Map, claim_id: str) -> list[str]:
+    """The claims given as reasons for a claim (``supports`` into it), oldest first."""
+    return _oldest_first(m, [r.source for r in m.relations
+                             if r.target == claim_id and r.kind == "supports"])
+
+
+def objections(m: Map, claim_id: str) -> list[str]:
+    """The claims raised against a claim, oldest first: what attacks, undercuts or
+    disconfirms it, and what contradicts it or it contradicts (either end of the
+    symmetric relation), each once."""
+    found = []
+    for r in m.relations:
+        if r.target == claim_id and r.kind in OBJECTING_KINDS:
+            found.append(r.source)
+        elif r.kind == "contradicts" and claim_id in (r.source, r.target):
+            found.append(r.target if r.source == claim_id else r.source)
+    return _oldest_first(m, found)
+
+
+def _oldest_first(m: Map, ids: list[str]) -> list[str]:
+    unique = list(dict.fromkeys(ids))
+    dated = {i: m.claim(i).date for i in unique}
+    return sorted(unique, key=lambda i: (dated[i] is None, dated[i] or ""))
+
+
 def label(m: Map, claim_id: str) -> str:
     c = m.claim(claim_id)
     when = f", {c.date}" if c.date else ""

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from arguments import load_map
-from arguments.analysis import (describe_claim, fate, outline, parse_query, postulates,
-                                relations_of, search, stats, support_tree, timeline)
+from arguments.analysis import (describe_claim, fate, objections, outline, parse_query,
+                                postulates, reasons, relations_of, search, stats, support_tree,
+                                timeline)
 from gen import build, claim, make_map, rel
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
@@ -140,6 +141,33 @@ def test_fate_of_a_postulate_through_time():
     assert steps == [("1906", "p", "stated"), ("1917-04", "l", "adopted"),
                      ("1920", "c", "strained"), ("1924", "t", "altered"),
                      ("1925", "s", "rejected")]
+
+
+def test_objections_take_a_contradiction_from_either_end_oldest_first():
+    m = build([
+        claim("p", "trotsky", "1906", kind="postulate", number=1),
+        claim("mensh", "lenin", "1905"),
+        claim("gradual", "lenin", "1906"),
+        claim("stalin", "stalin", "1924", chapter="III"),
+        claim("author", "author", None, kind="interpretation"),
+        claim("why", "trotsky", "1906"),
+    ], [rel("stalin", "contradicts", "p"), rel("p", "contradicts", "gradual"),
+        rel("mensh", "contradicts", "p"), rel("author", "attacks", "p"),
+        rel("why", "supports", "p"), rel("mensh", "attacks", "p")])
+    assert objections(m, "p") == ["mensh", "gradual", "stalin", "author"]
+    assert reasons(m, "p") == ["why"]
+
+
+def test_what_a_claim_itself_attacks_is_no_objection_to_it():
+    m = build([claim("p", "trotsky", "1906"), claim("x", "lenin", "1905")],
+              [rel("p", "attacks", "x"), rel("p", "supports", "x")])
+    assert objections(m, "p") == [] and reasons(m, "p") == []
+
+
+def test_the_mensheviks_object_to_the_first_postulate():
+    m = load_map(Path(__file__).resolve().parent.parent / "claims.yaml")
+    assert "mensheviks-significant-interval" in objections(m, "postulate-1")
+    assert "stalin-socialism-in-one-country" in objections(m, "postulate-5")
 
 
 def test_fate_ignores_what_the_postulate_itself_supports():

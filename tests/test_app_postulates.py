@@ -22,6 +22,13 @@ def test_a_card_per_postulate_with_its_fate(at):
     assert "**1917-04** _adopted_ (adopts): Lenin, 1917-04: All power to the Soviets." in text
 
 
+def test_a_contradiction_counts_as_an_objection(at):
+    # Lenin's democratic dictatorship (1905) contradicts the postulate: the card says so
+    text = unescape_md(page_text(at))
+    assert "**Objections** (1)" in text
+    assert any(unescape_md(b.label).startswith("Lenin, 1905:") for b in at.button)
+
+
 def test_the_trajectory_diagram_shows_the_postulate_and_who_took_it_up(at):
     assert shown_claims(at, "post-view-4") == {"t-proletarian-dictatorship", "l-april-theses"}
 
