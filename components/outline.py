@@ -63,7 +63,7 @@ def selection_outline(m: Map, shown: Map, group: str = "chapter",
                 via = f" (its support from \u201c{md(by_id[r.reason].text)}\u201d)" \
                     if r.reason and r.reason in by_id else ""
                 lines.append(f"    - _{md(r.kind)}_{via} \u2192 "
-                             f"{md(m.actor_name(t.actor) + when)}: {md(t.text)}")
+                             f"{md(m.credited(t) + when)}: {md(t.text)}")
     return "\n".join(lines)
 
 
