@@ -1,7 +1,7 @@
 """Claim page: one claim in full, its quotes, its relations, its neighbourhood."""
 import streamlit as st
 
-from arguments.exporters import View
+from arguments.views import View
 from components import claim, diagram, page, state
 from components.text import claim_label, md
 

@@ -1,9 +1,9 @@
 """Compare page: two actors side by side, topic by topic and period by period."""
 import streamlit as st
 
-from arguments.compare import compare, convergence, revision_chains
-from arguments.exporters import View
+from arguments.analysis.compare import compare, convergence, revision_chains
 from arguments.graph import used_actors
+from arguments.views import View
 from components import charts, comparison, diagram, page
 from components.text import md
 

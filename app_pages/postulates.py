@@ -1,13 +1,14 @@
 """Postulates page: the five postulates, their reasons, objections and fate through time."""
 import streamlit as st
 
-from arguments import analysis
-from arguments.exporters import View
+from arguments.analysis.claims import objections, reasons
+from arguments.analysis.fate import fate, postulates
+from arguments.views import View
 from components import claim, diagram, page, state
 from components.text import claim_label, md
 
 loaded, m = page.need_map()
-posts = analysis.postulates(m)
+posts = postulates(m)
 st.title("The postulates")
 st.markdown("The theory reduced to its postulates. For each: the reasons given for it, the "
             "objections raised against it, and what became of it, read off the map's "
@@ -37,10 +38,10 @@ for p in posts:
         st.html(claim.quote_block(m, p.quotes[0]))
         left, right = st.columns([2, 3], gap="large")
         with left:
-            _links("Reasons", analysis.reasons(m, p.id), f"post-{p.number}-why")
-            _links("Objections", analysis.objections(m, p.id), f"post-{p.number}-obj")
+            _links("Reasons", reasons(m, p.id), f"post-{p.number}-why")
+            _links("Objections", objections(m, p.id), f"post-{p.number}-obj")
             st.markdown("**Fate through time**")
-            steps = analysis.fate(m, p.id)
+            steps = fate(m, p.id)
             st.markdown("  \n".join(
                 f"{STAGE_ICON.get(s.stage, '')} **{md(s.date or 'undated')}** "
                 f"_{md(s.stage)}_"

@@ -1,7 +1,7 @@
 """Search page: full text over claim texts and quotes, matches highlighted."""
 import streamlit as st
 
-from arguments import analysis
+from arguments.analysis.search import search
 from components import page, state
 from components.text import claim_label, highlight, md
 
@@ -17,7 +17,7 @@ if not q.strip():
     st.caption(f"Searches the text and the quotes of all {len(m.claims)} claims.")
     st.stop()
 
-hits = analysis.search(m, q)
+hits = search(m, q)
 by_claim: dict[str, list] = {}
 for h in hits:
     by_claim.setdefault(h.claim, []).append(h)

@@ -1,15 +1,14 @@
 """Timeline page: every dated claim on a time axis, one lane per actor; click a point."""
 import streamlit as st
 
-from arguments import analysis
-from arguments.diagrams import actor_colours
+from arguments.analysis.timeline import timeline
 from arguments.graph import filter_map
 from components import charts, claim, filters, page, state
 
 loaded, m = page.need_map()
 f = filters.sidebar_filters(m, relations=False)
 shown = filter_map(m, f)
-df = analysis.timeline(shown)
+df = timeline(shown)
 cid = state.selected(m)
 
 st.title("Timeline")
@@ -32,7 +31,7 @@ def _picked() -> None:
 
 
 names = {a.id: a.name for a in m.actors}
-chart = charts.timeline_chart(df, actor_colours(m), names, selected=cid)
+chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid)
 st.altair_chart(chart, width="stretch", key="timeline_chart", on_select=_picked,
                 selection_mode="pick")
 st.caption(f"{len(df)} dated claims by {df['actor'].nunique()} actors, "

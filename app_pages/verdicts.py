@@ -1,14 +1,15 @@
 """Verdicts page: the author's thesis and verdicts, each with what supports or undercuts it."""
 import streamlit as st
 
-from arguments import analysis
-from arguments.exporters import View
+from arguments.analysis.trees import support_tree
+from arguments.kinds import CLAIM_KIND
+from arguments.views import View
 from components import claim, diagram, outline, page
 from components.text import md, short
 
 loaded, m = page.need_map()
-judged = sorted((c for c in m.claims if c.kind in ("thesis", "verdict")),
-                key=lambda c: (c.kind != "thesis", m.source.chapter_order.get(c.chapter, 99)))
+judged = sorted((c for c in m.claims if CLAIM_KIND[c.kind].judgement),
+                key=lambda c: (c.kind != "thesis", m.chapter_rank.get(c.chapter, 99)))
 st.title("Thesis and verdicts")
 st.markdown("The author's central contention and verdicts. For each, the tree of claims that "
             "bear on it: what supports it, what attacks it, what undercuts a support, and "
@@ -24,7 +25,7 @@ pick = st.radio("Judgement", ids, key="verdict_pick", label_visibility="collapse
                 format_func=lambda c: (("Thesis: " if m.claim(c).kind == "thesis" else "Verdict: ")
                                        + md(short(m.claim(c).text, 110))))
 c = m.claim(pick)
-tree = analysis.support_tree(m, pick)
+tree = support_tree(m, pick)
 with st.container(border=True, key="verdict-card"):
     st.html(claim.meta_html(m, pick))
     st.markdown(f"### {md(c.text)}")

@@ -1,8 +1,12 @@
 """argmap: typed argument maps with verbatim quotes.
 
-Pipeline: read/parse (:mod:`.yamlsrc`) -> model (:mod:`.models`) -> map
-(:mod:`.graph`, :mod:`.compare`, :mod:`.analysis`) -> export (:mod:`.exporters`).
+The pipeline, one named stage each (see README, "How it is built"):
+read (:mod:`.formats`: bytes to text to raw data with positions) -> model
+(:mod:`.models`, :mod:`.crossref`, assembled by :mod:`.loader`) -> analyse
+(:mod:`.graph`, :mod:`.views`, :mod:`.analysis`) -> draw (:mod:`.render`) ->
+export (:mod:`.exporters`).  The vocabulary every stage reads is :mod:`.kinds`.
 """
+
 from .errors import CODES, MapError, Problem
 from .loader import load_bytes, load_map, load_text
 from .models import Map

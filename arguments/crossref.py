@@ -16,11 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-SYMMETRIC = frozenset({"contradicts", "agrees"})
-# kept here, not imported from models (which imports this module); a test checks they agree
-_CLAIM_KINDS = frozenset({"thesis", "postulate", "position", "prediction", "event",
-                          "interpretation", "verdict"})
-_DATED_ACTORS = frozenset({"person", "faction", "institution"})  # all kinds but the author
+from .kinds import CLAIM_KINDS, DATED_ACTOR_KINDS, RELATION, relation_key
+
 _DATE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
@@ -103,7 +100,7 @@ def check(data: Any) -> list[Issue]:
         if actors and actor is not None and actor not in actors:
             add(Issue("unknown-actor", f"no actor has the id {actor!r}", ("claims", i, "actor"),
                       got=repr(actor), expected=_expected("actor", actor, actors)))
-        if _hashable_str(actor_kind.get(actor)) in _DATED_ACTORS and _get(c, "date") is None:
+        if _hashable_str(actor_kind.get(actor)) in DATED_ACTOR_KINDS and _get(c, "date") is None:
             add(Issue("missing-date", "a claim needs the date its actor held or stated it",
                       ("claims", i), got="no date",
                       expected="date: YYYY or YYYY-MM (only the author's claims may omit it)"))
@@ -149,7 +146,7 @@ def check(data: Any) -> list[Issue]:
             add(Issue("self-relation", f"{kind!r} relates the claim {src!r} to itself",
                       ("relations", i, "target"), got=repr(tgt), expected="a different claim"))
             continue
-        key = (frozenset((src, tgt)), kind) if kind in SYMMETRIC else (src, tgt, kind)
+        key = relation_key(src, tgt, kind)
         if key in seen_rel:
             add(Issue("duplicate-relation", f"{src} {kind} {tgt} is stated twice",
                       ("relations", i), got=f"relations[{i}]",
@@ -159,32 +156,37 @@ def check(data: Any) -> list[Issue]:
         if src not in claims or tgt not in claims:
             continue
         a, b = claim_at(src), claim_at(tgt)
-        if kind == "undercuts" and reason in claims and (reason, tgt) not in supports:
+        rk = RELATION.get(kind)
+        if rk is None:   # an unknown kind: the model reports it
+            continue
+        if rk.needs_reason and reason in claims and (reason, tgt) not in supports:
             add(Issue("undercut-reason", f"no relation says {reason!r} supports {tgt!r}",
                       ("relations", i, "reason"), got=repr(reason),
                       expected=f"a claim with a `supports` relation to {tgt!r}"))
         # an unknown actor is reported already: compare no actors then
         known = (_hashable_str(_get(a, "actor")) in actors
                  and _hashable_str(_get(b, "actor")) in actors)
-        if kind == "revises" and known:
-            if _get(a, "actor") != _get(b, "actor"):
-                add(Issue("relation-mismatch", "`revises` must link two claims of one actor",
-                          ("relations", i), got=f"{_get(a, 'actor')} revises {_get(b, 'actor')}",
-                          expected="the same actor at both ends (use `contradicts` otherwise)"))
-            elif None not in (da := _date(a), db := _date(b)) and da < db:
-                add(Issue("relation-mismatch", "the revising position predates what it revises",
-                          ("relations", i), got=f"{_get(a, 'date')} revises {_get(b, 'date')}",
-                          expected="the source (the revision) dated no earlier than the target"))
-        if kind == "adopts" and known and _get(a, "actor") == _get(b, "actor"):
-            add(Issue("relation-mismatch", "`adopts` must link claims of two different actors",
-                      ("relations", i), got=f"{_get(a, 'actor')} adopts {_get(b, 'actor')}",
+        same = _get(a, "actor") == _get(b, "actor")
+        if rk.same_actor is True and known and not same:
+            add(Issue("relation-mismatch", f"`{kind}` must link two claims of one actor",
+                      ("relations", i), got=f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}",
+                      expected="the same actor at both ends (use `contradicts` otherwise)"))
+        elif (rk.not_earlier and known and None not in (da := _date(a), db := _date(b))
+              and da < db):
+            add(Issue("relation-mismatch", f"the source predates the claim it {kind}",
+                      ("relations", i),
+                      got=f"{_get(a, 'date')} {kind} {_get(b, 'date')}",
+                      expected="the source dated no earlier than the target"))
+        if rk.same_actor is False and known and same:
+            add(Issue("relation-mismatch", f"`{kind}` must link claims of two different actors",
+                      ("relations", i), got=f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}",
                       expected="another actor's claim (use `revises` or `elaborates`)"))
         # (an unknown kind of the target is reported already)
-        if (kind in ("confirms", "disconfirms") and _get(b, "kind") != "prediction"
-                and _hashable_str(_get(b, "kind")) in _CLAIM_KINDS):
-            add(Issue("relation-mismatch", f"`{kind}` must point at a prediction",
+        if (rk.target_kind and _get(b, "kind") != rk.target_kind
+                and _hashable_str(_get(b, "kind")) in CLAIM_KINDS):
+            add(Issue("relation-mismatch", f"`{kind}` must point at a {rk.target_kind}",
                       ("relations", i, "target"), got=f"a {_get(b, 'kind')}",
-                      expected="a claim of kind prediction"))
+                      expected=f"a claim of kind {rk.target_kind}"))
     return issues
 
 

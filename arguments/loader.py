@@ -4,26 +4,26 @@ Contract: :func:`load_map` (a path) and :func:`load_bytes` (an upload) return a
 valid :class:`~arguments.models.Map` or raise :class:`~arguments.errors.MapError`
 listing every problem found, each with file, line, column, a stable code, the
 offending value and what was expected.  Nothing else escapes for bad input.
-Formats: our YAML, our JSON export (``"schema": "argmap/1"``) and the Argdown
-subset that :mod:`arguments.argdown` writes.
+The formats are those of :data:`arguments.formats.READERS`; each format's
+module reads text into raw data with positions, and :func:`build` validates it.
 """
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from . import crossref
+from . import crossref, formats
 from .errors import CODES, MAX_PROBLEMS, MapError, Problem, short
-from .models import CLAIM_KINDS, Map
-from .yamlsrc import MAX_BYTES, parse, position, read_text
+from .formats.decode import MAX_BYTES, read_text
+from .formats.json import SCHEMA_ID
+from .formats.yaml import position
+from .kinds import CLAIM_KINDS
+from .models import Map
 
-SCHEMA_ID = "argmap/1"
 UPLOAD_LIMIT = 2 * 1024 * 1024
-FORMATS = ("yaml", "json", "argdown")
+FORMATS = tuple(formats.READERS)
 
 _TYPE_EXPECTED = {
     "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
@@ -34,22 +34,8 @@ _TYPE_EXPECTED = {
 
 
 def detect_format(filename: str, text: str) -> str:
-    """Which reader a file needs, from its extension, else from its first character."""
-    ext = Path(filename).suffix.lower()
-    if ext in (".yaml", ".yml"):
-        return "yaml"
-    if ext == ".json":
-        return "json"
-    if ext in (".argdown", ".ad"):
-        return "argdown"
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        return "json"
-    try:
-        from .argdown import looks_like_argdown
-    except ImportError:  # pragma: no cover - only while the Argdown reader is absent
-        return "yaml"
-    return "argdown" if looks_like_argdown(text) else "yaml"
+    """Which reader a file needs, from its extension, else from its content."""
+    return formats.detect(filename, text)
 
 
 def load_map(path: str | os.PathLike, fmt: str | None = None) -> Map:
@@ -78,91 +64,24 @@ def load_bytes(data: bytes, filename: str, fmt: str | None = None,
 
 
 def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map:
-    """Load a map from text; ``fmt`` is yaml, json or argdown (default: detected)."""
-    guessed = fmt is None and Path(filename).suffix.lower() not in _EXTENSIONS
+    """Load a map from text; ``fmt`` names a reader of :data:`arguments.formats.READERS`
+    (default: detected from the extension, else the content)."""
+    guessed = fmt is None and formats.by_extension(filename) is None
     fmt = fmt or detect_format(filename, text)
-    if fmt not in FORMATS:
+    if fmt not in formats.READERS:
         raise MapError([Problem("unknown-format", "unknown map format", filename, 1, 1,
                                 got=repr(fmt), expected=" or ".join(FORMATS))])
-    if fmt == "argdown":
-        from .argdown import parse_argdown
-        raw = parse_argdown(text, filename)
-    elif fmt == "json":
-        fast = _valid_json_map(text)
-        if fast is not None:
-            return fast
-        raw = _parse_json(text, filename)
-    else:
-        raw = parse(text, filename)
+    module = formats.READERS[fmt].load()
+    fast = getattr(module, "fast_map", None)   # a valid file needs no positions
+    if fast is not None and (done := fast(text)) is not None:
+        return done
+    raw = module.read(text, filename)
     if guessed and raw is not None and not isinstance(raw, dict):
         # an unknown extension and no mapping inside: not a map at all (prose, CSV, HTML...)
         raise MapError([Problem(
             "unknown-format", "this file is not an argument map", filename,
-            *position(raw, ()), got=_kind_of(raw),
-            expected="our YAML (.yaml), our JSON export (.json) or Argdown (.argdown)")])
+            *position(raw, ()), got=_kind_of(raw), expected=formats.expected_formats())])
     return build(raw, filename)
-
-
-def _json_problem(exc: json.JSONDecodeError, filename: str) -> Problem:
-    doc, pos = exc.doc, exc.pos
-    before = doc[:pos].rstrip()
-    if doc[pos:pos + 1] in ("]", "}") and before.endswith(","):
-        # JSON allows no comma before a closing bracket: point at the comma
-        at = len(before) - 1
-        line = doc.count("\n", 0, at) + 1
-        col = at - (doc.rfind("\n", 0, at) + 1) + 1
-        return Problem("yaml-syntax", "cannot parse JSON: a comma before a closing bracket",
-                       filename, line, col, got="','", expected="no comma after the last item")
-    rest = doc[pos:].split("\n", 1)[0]
-    return Problem("yaml-syntax", f"cannot parse JSON: {exc.msg}", filename, exc.lineno,
-                   exc.colno, got=short(rest, 40) if rest else "the end of the line",
-                   expected="valid JSON")
-
-
-_EXTENSIONS = frozenset({".yaml", ".yml", ".json", ".argdown", ".ad"})
-
-
-def _valid_json_map(text: str) -> Map | None:
-    """The map of a valid JSON export, read by json alone, else None.
-
-    A valid file needs no positions, so it skips the libyaml pass (four times
-    slower than json); any problem sends the file down the full path, which
-    finds every problem with its position.
-    """
-    try:
-        data = json.loads(text, object_pairs_hook=_unique_keys)
-        if isinstance(data, dict) and data.get("schema", SCHEMA_ID) == SCHEMA_ID:
-            return Map.model_validate({k: v for k, v in data.items() if k != "schema"})
-    except (ValueError, RecursionError):  # bad JSON, a duplicate key, an invalid map
-        pass
-    return None
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
-    d = dict(pairs)
-    if len(d) != len(pairs):
-        raise ValueError("duplicate key")
-    return d
-
-
-def _parse_json(text: str, filename: str) -> Any:
-    """Strict JSON; the data comes from libyaml when it can read it, to keep positions."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MapError([_json_problem(exc, filename)]) from None
-    except RecursionError:
-        raise MapError([Problem("too-deep", "the document nests too deeply", filename, 1, 1,
-                                got="thousands of levels", expected="at most 64")]) from None
-    try:  # JSON allows tabs between tokens where YAML does not; nowhere else can they stand
-        located = parse(text.replace("\t", " "), filename)
-    except MapError as exc:
-        if all(p.code == "yaml-syntax" for p in exc.problems):
-            return data  # valid JSON that YAML 1.1 cannot read: checked without positions
-        raise  # duplicate keys, too deep
-    # YAML reads a few things in JSON otherwise (1e5 is text, a raw U+2028 in a string
-    # is a line break): the positions are used only when the values agree
-    return located if located == data else data
 
 
 def build(raw: Any, filename: str) -> Map:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError,
@@ -19,25 +20,12 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, Val
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import crossref
+from .kinds import ACTOR_KINDS, OTHER_COLOUR, PALETTE, RELATION_KINDS
+from .text import chapter_order
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})(?:-(0[1-9]|1[0-2]))?$")
 
-CLAIM_KINDS = ("thesis", "postulate", "position", "prediction", "event", "interpretation",
-               "verdict")
-RELATION_KINDS = ("supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
-                  "revises", "elaborates", "confirms", "disconfirms")
-SYMMETRIC_KINDS = frozenset({"contradicts", "agrees"})
-#: how a relation reads from its source ("supports") and from its target ("supported by")
-READS_OUT = {"supports": "supports", "attacks": "attacks", "undercuts": "undercuts",
-             "contradicts": "contradicts", "agrees": "agrees with", "adopts": "adopts",
-             "revises": "revises", "elaborates": "elaborates", "confirms": "confirms",
-             "disconfirms": "disconfirms"}
-READS_IN = {"supports": "supported by", "attacks": "attacked by", "undercuts": "undercut by",
-            "contradicts": "contradicted by", "agrees": "agreed with by",
-            "adopts": "adopted by", "revises": "revised by", "elaborates": "elaborated by",
-            "confirms": "confirmed by", "disconfirms": "disconfirmed by"}
-ACTOR_KINDS = ("person", "faction", "institution", "author")
 
 
 def _year_as_text(value: Any) -> Any:
@@ -85,6 +73,7 @@ class Source(_Model):
 
     @cached_property
     def chapter_order(self) -> dict[str, int]:
+        """The declared chapters' places (see :attr:`Map.chapter_rank` for every chapter)."""
         return {c.id: i for i, c in enumerate(self.chapters)}
 
     def chapter_title(self, chapter_id: str) -> str:
@@ -97,7 +86,7 @@ class Source(_Model):
 class Actor(_Model):
     id: Slug
     name: Text
-    kind: Literal["person", "faction", "institution", "author"]
+    kind: Literal[ACTOR_KINDS]  # type: ignore[valid-type]
     description: Blurb = ""
 
 
@@ -188,8 +177,7 @@ class Relation(_Model):
 
     source: Slug
     target: Slug
-    kind: Literal["supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
-                  "revises", "elaborates", "confirms", "disconfirms"]
+    kind: Literal[RELATION_KINDS]  # type: ignore[valid-type]
     reason: Slug | None = None  # undercuts only: the reason whose support of target is attacked
     note: Text | None = None
     quote: Quote | None = None
@@ -261,6 +249,58 @@ class Map(_Model):
                 name = "the " + name[4:]
             return f"as reported by {name}"
         return name
+
+    @cached_property
+    def chapter_rank(self) -> dict[str, int]:
+        """Every chapter's place: declared order, then first appearance among the claims."""
+        return chapter_order((c.id for c in self.source.chapters),
+                             (c.chapter for c in self.claims))
+
+    def in_chapter_order(self, chapters: "Iterable[str]") -> list[str]:
+        """The given chapter ids, each once, in reading order."""
+        rank = self.chapter_rank
+        return sorted(set(chapters), key=lambda ch: (rank.get(ch, len(rank)), ch))
+
+    def chapter_heading(self, chapter: str) -> str:
+        """"II: The Confirmation", or just "Preface" when the id is the title."""
+        title = self.source.chapter_title(chapter)
+        if chapter not in self.source.chapter_order or title.lower() == chapter.lower():
+            return title
+        return f"{chapter}: {title}"
+
+    def source_line(self, chapters: "Iterable[str]") -> str:
+        """"after: TITLE by AUTHOR, chapters ...": where claims of these chapters come from
+        (the header of a diagram, the line under a handout's title)."""
+        declared = self.source.chapter_order
+        shown = self.in_chapter_order(chapters)
+        if not shown:
+            where = ""
+        elif len(shown) == 1:
+            where = f", chapter {shown[0]}" if shown[0] in declared else f", {shown[0]}"
+        elif declared and shown == list(declared):
+            where = ", all chapters"
+        else:
+            where = ", chapters " + ", ".join(shown)
+        author = self.source.author
+        by = f" by {author}" if author and author != "unknown" else ""
+        return f"after: {self.source.title}{by}{where}"
+
+    @cached_property
+    def actor_colours(self) -> dict[str, str]:
+        """A fixed fill colour per actor, from the whole map: the author, then by claim
+        count (the same colour in every view, diagram, chart and export)."""
+        counts: dict[str, int] = {}
+        for c in self.claims:
+            counts[c.actor] = counts.get(c.actor, 0) + 1
+        authors = [a.id for a in self.actors if a.kind == "author" and a.id in counts]
+        others = sorted((a for a in counts if a not in authors), key=lambda a: (-counts[a], a))
+        colours = {a: PALETTE[0] for a in authors}
+        for i, a in enumerate(others):
+            colours[a] = PALETTE[i + 1] if i + 1 < len(PALETTE) else OTHER_COLOUR
+        return colours
+
+    def colour_of(self, actor_id: str) -> str:
+        return self.actor_colours.get(actor_id, OTHER_COLOUR)
 
     def topic_label(self, topic_id: str) -> str:
         t = self.topic_index.get(topic_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from arguments.compare import PERIOD_LABELS
+from arguments.analysis.compare import PERIOD_LABELS
 
 AGREE = "#0077BB"      # the diagrams' agrees/adopts blue
 DISAGREE = "#EE7733"   # Tol's vibrant orange: apart from blue for every colour vision

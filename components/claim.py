@@ -12,16 +12,16 @@ import html
 
 import streamlit as st
 
-from arguments import analysis
-from arguments.analysis import quoted
-from arguments.diagrams import OTHER, actor_colours
-from arguments.models import READS_IN, READS_OUT, Map
+from arguments.analysis.claims import relations_of
+from arguments.kinds import RELATIONS
+from arguments.models import Map
+from arguments.text import quoted
 
 from . import state
 from .text import claim_label, kind_label, md, short
 
-OUT = {k: v.capitalize() for k, v in READS_OUT.items()}
-IN = {**{k: v.capitalize() for k, v in READS_IN.items()},
+OUT = {k.name: k.reads_out.capitalize() for k in RELATIONS}
+IN = {**{k.name: k.reads_in.capitalize() for k in RELATIONS},
       "undercut via": "Its support undercut by"}
 
 
@@ -34,7 +34,7 @@ def swatch(colour: str) -> str:
 def meta_html(m: Map, cid: str) -> str:
     """One line: kind, actor (with colour), date, chapter, topics (escaped HTML)."""
     c = m.claim(cid)
-    colour = actor_colours(m).get(c.actor, OTHER)
+    colour = m.colour_of(c.actor)
     bits = [f'<b>{html.escape(kind_label(c).upper())}</b>',
             f"{swatch(colour)}{html.escape(m.credited(c))}",
             html.escape(c.date or "undated"),
@@ -64,7 +64,7 @@ def _note(m: Map, src: str, kind: str, tgt: str):
 
 def relation_groups(m: Map, cid: str) -> list[tuple[str, list[tuple[str, object]]]]:
     """(heading, [(other claim id, relation or None)]) for each kind, outgoing first."""
-    rels = analysis.relations_of(m, cid)
+    rels = relations_of(m, cid)
     groups = []
     for kind, ids in rels["out"].items():
         groups.append((OUT.get(kind, kind), [(o, _note(m, cid, kind, o)) for o in ids]))

@@ -1,4 +1,4 @@
-"""Rendering a comparison of two actors (rows from :func:`arguments.compare.compare`).
+"""Rendering a comparison of two actors (rows from :func:`arguments.analysis.compare.compare`).
 
 Contract: :func:`table` turns the compare frame into the displayed table
 (escaped Markdown cells); :func:`side_by_side` shows each (topic, period)

@@ -1,7 +1,7 @@
 """Diagrams on a page: the interactive SVG viewer, its download buttons, its cache.
 
 Contract: :func:`show` draws a :class:`arguments.exporters.View` of the map as
-SVG (laid out by :func:`arguments.diagrams.render`, cached by map key and view
+SVG (laid out by :func:`arguments.render.render`, cached by map key and view
 parameters) inside a components-v2 element with pan, zoom and fit; a click
 on a claim selects it (``mode="select"``) or opens its detail page
 (``mode="open"``) without reloading the page.  :func:`downloads` offers every
@@ -16,10 +16,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from arguments import diagrams
-from arguments.exporters import EXPORTERS, View
+from arguments.exporters import EXPORTERS
 from arguments.graph import Filters
 from arguments.models import Map
+from arguments.render import render
+from arguments.views import View, select
 
 from . import state
 
@@ -71,8 +72,8 @@ def view_from(params: tuple) -> View:
 def drawn(map_key: str, params: tuple, _m: Map) -> dict:
     """The SVG of a view and facts about it; keyed on the map key and the view's params."""
     view = view_from(params)
-    sel = diagrams.select(_m, view)
-    svg = diagrams.render(_m, view, "svg").decode("utf-8")
+    sel = select(_m, view)
+    svg = render(_m, view, "svg").decode("utf-8")
     svg = compact(svg)
     box = _VIEWBOX.search(svg)
     w, h = (float(x) for x in box.group(1).split()[2:4]) if box else (800.0, 600.0)
@@ -86,7 +87,7 @@ def outlined(map_key: str, params: tuple, _m: Map) -> str:
     """The text view (Markdown outline) of a view, grouped like its diagram."""
     from .outline import selection_outline
     view = view_from(params)
-    sel = diagrams.select(_m, view)
+    sel = select(_m, view)
     group = sel.cluster if sel.cluster in ("chapter", "actor") else "chapter"
     return selection_outline(_m, sel.map, group, tuple(view.actors))
 

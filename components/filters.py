@@ -2,7 +2,7 @@
 
 Contract: :func:`sidebar_filters` draws the filter widgets and returns an
 :class:`arguments.graph.Filters`; :func:`sidebar_layout` draws focus and layout
-controls and returns the :class:`arguments.exporters.View` they describe.
+controls and returns the :class:`arguments.views.View` they describe.
 Widget values persist across pages (see :func:`keep`), so the Map and the
 Timeline share one selection.
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from arguments.exporters import View
 from arguments.graph import Filters, used_actors
-from arguments.models import CLAIM_KINDS, RELATION_KINDS, Map
+from arguments.kinds import CLAIM_KINDS, RELATION_KINDS
+from arguments.models import Map
+from arguments.views import View
 
 from .text import claim_label
 

@@ -1,9 +1,9 @@
 """Text views of diagrams: everything a picture shows, as an outline and a legend.
 
 Contract: :func:`selection_outline` renders the claims and relations of a cut
-of the map (what :func:`arguments.diagrams.select` chose) as a Markdown list
+of the map (what :func:`arguments.views.select` chose) as a Markdown list
 grouped like the diagram; :func:`tree_outline` renders an
-:class:`arguments.analysis.TreeNode`; :func:`legend` shows the colours, shapes
+:class:`arguments.analysis.trees.TreeNode`; :func:`legend` shows the colours, shapes
 and line styles the diagrams use.  Map text is escaped.
 """
 from __future__ import annotations
@@ -12,16 +12,12 @@ import html
 
 import streamlit as st
 
-from arguments.analysis import TreeNode
-from arguments.diagrams import KIND_STYLE, OTHER, RELATION_STYLE, actor_colours
+from arguments.analysis.trees import TreeNode
+from arguments.kinds import CLAIMS, OTHER_COLOUR, RELATIONS
 from arguments.models import Map
 
 from .claim import swatch
 from .text import kind_label, md
-
-SHAPES = {"box": "box", "hexagon": "hexagon", "note": "note (folded corner)",
-          "ellipse": "ellipse", "octagon": "octagon"}
-
 
 def _line(m: Map, c) -> str:
     when = f", {c.date}" if c.date else ""
@@ -41,9 +37,8 @@ def selection_outline(m: Map, shown: Map, group: str = "chapter",
     for c in shown.claims:
         k = c.chapter if group == "chapter" else c.actor if group == "actor" else ""
         groups.setdefault(k, []).append(c)
-    chapter_order = m.source.chapter_order
     if group == "chapter":
-        keys = sorted(groups, key=lambda k: chapter_order.get(k, 99))
+        keys = m.in_chapter_order(groups)
     elif group == "actor":
         keys = sorted(groups, key=lambda k: (order.index(k) if k in order else 99,
                                              m.actor_name(k)))
@@ -81,30 +76,30 @@ def tree_outline(m: Map, tree: TreeNode) -> str:
 def legend(m: Map, shown: Map | None = None) -> None:
     """Colours (actors), shapes (claim kinds) and lines (relation kinds), as in the diagrams."""
     shown = shown or m
-    colours = actor_colours(m)
+    colours = m.actor_colours
     actors = [a for a in m.actors if any(c.actor == a.id for c in shown.claims)]
-    kinds = [k for k in KIND_STYLE if any(c.kind == k for c in shown.claims)]
-    rels = [k for k in RELATION_STYLE if any(r.kind == k for r in shown.relations)]
-    own = [a for a in actors if colours.get(a.id, OTHER) != OTHER]
-    rest = [a for a in actors if colours.get(a.id, OTHER) == OTHER]
+    kinds = [k for k in CLAIMS if any(c.kind == k.name for c in shown.claims)]
+    rels = [k for k in RELATIONS if any(r.kind == k.name for r in shown.relations)]
+    own = [a for a in actors if colours.get(a.id, OTHER_COLOUR) != OTHER_COLOUR]
+    rest = [a for a in actors if colours.get(a.id, OTHER_COLOUR) == OTHER_COLOUR]
     rows = "".join(f'<li>{swatch(colours[a.id])}{html.escape(a.name)}</li>' for a in own)
     if rest:
         names = ", ".join(html.escape(a.name) for a in rest)
-        rows += (f'<li title="{names}">{swatch(OTHER)}{"Other actors" if own else "Actors"} '
-                 f'({len(rest)})<br/><span style="font-size:.8rem;color:#666">{names}</span></li>')
-    shapes = "".join(
-        f"<li><b>{html.escape(k)}</b>: {html.escape(SHAPES.get(KIND_STYLE[k]['shape'], KIND_STYLE[k]['shape']))}"
-        f"{', bold' if 'bold' in KIND_STYLE[k].get('style', '') else ''}</li>" for k in kinds)
+        rows += (f'<li title="{names}">{swatch(OTHER_COLOUR)}'
+                 f'{"Other actors" if own else "Actors"} ({len(rest)})<br/>'
+                 f'<span style="font-size:.8rem;color:#666">{names}</span></li>')
+    shapes = "".join(f"<li><b>{html.escape(k.name)}</b>: {html.escape(k.shape_word)}</li>"
+                     for k in kinds)
     lines = "".join(
         f'<li><span style="display:inline-block;width:2.2em;border-top:3px '
-        f'{_css_line(RELATION_STYLE[k])} {RELATION_STYLE[k]["color"]};vertical-align:middle;'
-        f'margin-right:.4em"></span>{html.escape(k)}</li>' for k in rels)
+        f'{_css_line(k.style)} {k.style["color"]};vertical-align:middle;'
+        f'margin-right:.4em"></span>{html.escape(k.name)}</li>' for k in rels)
     ul = 'style="list-style:none;padding-left:0;margin:.2rem 0 .6rem 0;font-size:.9rem"'
     st.html(f'<div><b>Actors</b> (fill colour)<ul {ul}>{rows}</ul>'
             f'<b>Claim kinds</b> (shape)<ul {ul}>{shapes}</ul>'
             f'<b>Relations</b> (line)<ul {ul}>{lines}</ul></div>')
 
 
-def _css_line(style: dict) -> str:
+def _css_line(style: dict[str, str]) -> str:
     s = style.get("style", "solid")
     return "dashed" if "dashed" in s else "dotted" if "dotted" in s else "solid"

@@ -1,25 +1,21 @@
 """Map text made safe for Streamlit's Markdown and HTML, and short claim labels.
 
-Contract: :func:`md` escapes every ASCII punctuation character (CommonMark
-allows a backslash before any of them), so map text shown with ``st.markdown``
-cannot turn into links, emphasis, colour directives, LaTeX or HTML;
-:func:`highlight` returns HTML with the text escaped by :func:`html.escape`
-and only our own ``<mark>`` tags added.
+Contract: :func:`md` is :func:`arguments.text.markdown` (every Markdown-
+significant character escaped, so map text shown with ``st.markdown`` cannot
+turn into links, emphasis, colour directives, LaTeX or HTML); :func:`short`
+is :func:`arguments.text.shorten`; :func:`highlight` returns HTML with the
+text escaped and only our own ``<mark>`` tags added.
 """
+
 from __future__ import annotations
 
 import html
-import re
 
 from arguments.models import Map
+from arguments.text import markdown as md
+from arguments.text import shorten as short
 
-# every character that can start Markdown, HTML, an autolink, a directive or LaTeX
-_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-
-
-def md(text: str) -> str:
-    """``text`` for st.markdown: every Markdown-significant character escaped."""
-    return _PUNCT.sub(r"\\\1", " ".join(str(text).split()))
+__all__ = ["claim_label", "highlight", "kind_label", "md", "short"]
 
 
 def highlight(text: str, spans) -> str:
@@ -33,11 +29,6 @@ def highlight(text: str, spans) -> str:
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
-
-
-def short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def claim_label(m: Map, cid: str, n: int = 90) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from apphelp import CHROMIUM, CHROMIUM_ARGS, MINI, ROOT, server
-from arguments.quotes import SourceText
+from arguments.analysis.quotes import SourceText
 
 ESSAY = ROOT.parent / "shared" / "source" / "essay.txt"
 

@@ -113,7 +113,7 @@ def make_map(n_claims: int = 160, n_relations: int = 250, seed: int = 1, **kw) -
 
 def write_yaml(path, n_claims: int = 160, n_relations: int = 250, seed: int = 1) -> None:
     """Write a generated map as YAML (for the app and the benchmarks)."""
-    from arguments.yamlio import dumps
+    from arguments.formats.yaml import write as dumps
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(dumps(make_map(n_claims, n_relations, seed)))
 

@@ -1,0 +1,146 @@
+"""The commands other than export: validate, stats, show, import, compare, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+from ..analysis.claims import describe_claim
+from ..analysis.compare import compare
+from ..analysis.quotes import check_quotes
+from ..analysis.stats import stats
+from ..analysis.trees import outline, support_tree
+from ..crossref import did_you_mean
+from ..formats import json as json_format
+from ..formats import yaml as yaml_format
+from ..formats.tables import comparison_csv
+from ..loader import load_map
+from ..models import Map
+from .common import UserError, check, default_map, load, write
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    m = load(args.file or args.map, args.input_format)
+    name = args.file or args.map or str(default_map())
+    if args.source:
+        try:
+            text = Path(args.source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{args.source}:1:1 [source-unreadable] cannot read the source "
+                            f"text: {exc}") from None
+        failures = check_quotes(m, text)
+        for f in failures:
+            print(f"{name}: [quote-not-in-source] {f}", file=sys.stderr)
+        if failures:
+            print(f"{len(failures)} quote(s) not verbatim in {args.source}", file=sys.stderr)
+            return 2
+    print(f"{name}: ok - {len(m.claims)} claims, {len(m.relations)} relations, "
+          f"{m.quote_count} quotes, {len(m.actors)} actors, {len(m.topics)} topics"
+          + (f"; every quote verbatim in {args.source}" if args.source else ""))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    m = load(args.map)
+    data = stats(m)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{m.source.title}: {data['claims']} claims, {data['relations']} relations, "
+          f"{data['quotes']} quotes")
+    for section in ("by_kind", "by_actor", "by_topic", "by_chapter", "relations_by_kind"):
+        print(f"\n{section.replace('_', ' ')}:")
+        for key, n in data[section].items():
+            print(f"  {key:<32} {n:>4}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    m = load(args.map)
+    if args.id not in m.claim_index:
+        guess = did_you_mean(args.id, m.claim_index)
+        raise UserError(f"no claim has the id {args.id!r}"
+                        + (f"; did you mean {guess!r}?" if guess else ""))
+    print(describe_claim(m, args.id))
+    if args.tree:
+        print("\n  what bears on it (supports, attacks, undercuts, confirms, disconfirms):")
+        print("\n".join("    " + line for line in outline(m, support_tree(m, args.id))
+                        .splitlines()))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    m = load_map(args.file, fmt=args.import_format)
+    out = args.output
+    if out not in (None, "-") and Path(out).suffix.lower() == ".json":
+        text = json_format.write(m)
+    else:
+        text = yaml_format.write(m)
+    write(text, out, "yaml", Path(args.file).stem)
+    if out not in (None, "-"):
+        print(f"{len(m.claims)} claims, {len(m.relations)} relations, {m.quote_count} quotes",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    m = load(args.map, args.input_format)
+    a, b = args.a, args.b
+    check("actor", [a, b], m.actor_index)
+    if args.topic is not None:
+        check("topic", [args.topic], m.topic_index)
+    df = compare(m, a, b, args.topic)
+    if args.format == "csv":
+        write(comparison_csv(m, a, b, args.topic), args.output, "csv",
+               f"{a}-vs-{b}")
+        return 0
+    if args.format == "json":
+        rows = df.to_dict(orient="records")
+        for r in rows:
+            r["links"] = [list(x) for x in r["links"]]
+        data = {"actors": [a, b], "topic": args.topic, "rows": rows}
+        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json",
+               f"{a}-vs-{b}")
+        return 0
+    write(compare_table(m, df, a, b), args.output, "txt", f"{a}-vs-{b}")
+    return 0
+
+
+def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> str:
+    """The comparison as a plain-text table: per topic, a row per period."""
+    name_a, name_b = m.actor_name(a), m.actor_name(b)
+    if df.empty:
+        return f"{name_a} and {name_b}: no dated claims to compare\n"
+
+    def cell(ids) -> list[str]:
+        lines: list[str] = []
+        for cid in ids:
+            c = m.claim(cid)
+            text = f"{c.date}: {' '.join(c.text.split())}" if c.date else c.text
+            lines += textwrap.wrap(text, width, initial_indent="- ",
+                                   subsequent_indent="  ") or ["-"]
+        return lines or [""]
+
+    out = [f"{name_a} vs {name_b}", ""]
+    head = f"{'period':<15} {name_a[:width]:<{width}}  {'relation':<18} {name_b[:width]}"
+    for topic, rows in df.groupby("topic_label", sort=False):
+        out += [f"== {topic}", head, "-" * len(head)]
+        for r in rows.itertuples(index=False):
+            left, right = cell(r.a_claims), cell(r.b_claims)
+            for i in range(max(len(left), len(right))):
+                out.append(f"{(r.period if i == 0 else ''):<15} "
+                           f"{(left[i] if i < len(left) else ''):<{width}}  "
+                           f"{(r.relation if i == 0 else ''):<18} "
+                           f"{right[i] if i < len(right) else ''}".rstrip())
+        out.append("")
+    return "\n".join(out)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    write(json_format.schema_text(), args.output, "json", "argmap-1.schema")
+    return 0

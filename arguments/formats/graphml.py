@@ -1,0 +1,69 @@
+"""GraphML through networkx, for Gephi, yEd, Cytoscape and graph libraries.
+
+Contract: :func:`to_graph(map)` is a ``networkx.MultiDiGraph`` with one node
+per claim and one edge per relation, every field kept as a GraphML attribute
+(plain strings and numbers; lists joined with " | "; absent values left out);
+:func:`write(map)` writes it with ``networkx.write_graphml``, so
+``networkx.read_graphml`` (or any GraphML reader) gets back the same nodes,
+edges and attributes.  Node attributes: ``label`` (the text, what yEd and
+Gephi show), ``kind``, ``number`` (postulates), ``actor``, ``actor_name``,
+``date``, ``year``, ``chapter``, ``chapter_title``, ``topics``, ``text``,
+``quotes``, ``cites``, ``colour`` (the diagrams' fill).  Edge attributes:
+``kind``, ``reason``, ``note``, ``quote``.  Graph attributes: ``title``,
+``author``.
+
+GraphML is XML 1.0, which cannot hold most control characters: each one is
+written as U+FFFD (the replacement character), see :func:`xml_text`; and XML
+readers turn a carriage return before a line feed into a line feed.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+import networkx as nx
+
+from ..models import Map
+
+SEP = " | "
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML 1.0 can hold: each character it cannot, as U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def to_graph(m: Map) -> nx.MultiDiGraph:
+    """The map as a networkx graph with GraphML-safe attributes (see the module doc)."""
+    g = nx.MultiDiGraph(title=xml_text(m.source.title), author=xml_text(m.source.author))
+    for c in m.claims:
+        attrs = {"label": c.text, "kind": c.kind, "actor": c.actor,
+                 "actor_name": m.actor_name(c.actor), "chapter": c.chapter,
+                 "chapter_title": m.source.chapter_title(c.chapter),
+                 "topics": SEP.join(c.topics), "text": c.text,
+                 "quotes": SEP.join(q.text for q in c.quotes),
+                 "cites": SEP.join(q.cites or "" for q in c.quotes),
+                 "colour": m.colour_of(c.actor)}
+        if c.kind == "postulate":
+            attrs["number"] = c.number
+        if c.date:
+            attrs.update(date=c.date, year=c.year)
+        g.add_node(c.id, **{k: xml_text(v) if isinstance(v, str) else v
+                            for k, v in attrs.items()})
+    for r in m.relations:
+        attrs = {"kind": r.kind}
+        if r.reason:
+            attrs["reason"] = r.reason
+        if r.note:
+            attrs["note"] = r.note
+        if r.quote:
+            attrs["quote"] = r.quote.text
+        g.add_edge(r.source, r.target, key=r.kind, **{k: xml_text(v) for k, v in attrs.items()})
+    return g
+
+
+def write(m: Map) -> str:
+    buf = io.BytesIO()
+    nx.write_graphml(to_graph(m), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue().decode("utf-8")

@@ -1,0 +1,327 @@
+"""A big map laid out group by group: each chapter on its own, the chapters in rows.
+
+Contract: :func:`grid_layout` returns a pygraphviz graph with every node and
+edge position set, ready to be drawn with ``nop2``.  Each group (a chapter,
+in reading order) is laid out by ``dot`` on its own (in parallel processes
+for a big map), the groups are set out like the pages of a book, in rows, to
+a screen's proportions, and the relations between groups are then routed
+across them (``neato -n2`` keeps every position already drawn).  One ``dot``
+run over a whole essay map puts the chapters side by side in one long strip
+(183 x 61 inches for the bundled map) and its run time grows faster than the
+map; the groups keep the picture about as wide as it is tall and the time
+about linear in the size of the map.
+
+A laid-out group comes back as data (:class:`Block`: numbers, not Graphviz's
+position strings), which is moved into place and written out once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import math
+import multiprocessing
+import os
+import sys
+import threading
+from dataclasses import dataclass
+
+import graphviz
+import networkx as nx
+import pygraphviz
+
+from ..models import Map
+from ..text import slug
+from ..views import Selection, View
+from .dot import BETWEEN, Edge, Node, alist, groups, items, split_mid, stagger, view_graph_attrs
+from .gv import agraph, bb, quiet
+from .labels import group_title
+from .legend import header
+from .style import (EDGE_DEFAULTS, FONT, LINE_ROUTING_AT, NODE_DEFAULTS, PACK_FIT_AT, PARALLEL_AT,
+                    cluster_attrs)
+
+Pt = tuple[float, float]
+GAP = 48.0  # points between groups
+
+
+def _pt(text: str) -> Pt:
+    x, y = text.split(",")[:2]
+    return float(x), float(y)
+
+
+def _fmt(p: Pt) -> str:
+    return f"{p[0]:.2f},{p[1]:.2f}"
+
+
+@dataclass(frozen=True)
+class Spline:
+    """An edge's path as Graphviz writes it: B-spline points and arrowhead tips."""
+
+    points: tuple[Pt, ...]
+    start: Pt | None = None  # the tip of an arrow at the tail ("s,x,y")
+    end: Pt | None = None  # the tip of an arrow at the head ("e,x,y")
+
+    @classmethod
+    def parse(cls, text: str) -> Spline:
+        start = end = None
+        points = []
+        for tok in text.split():
+            if tok.startswith("s,"):
+                start = _pt(tok[2:])
+            elif tok.startswith("e,"):
+                end = _pt(tok[2:])
+            else:
+                points.append(_pt(tok))
+        return cls(tuple(points), start, end)
+
+    def moved(self, dx: float, dy: float) -> Spline:
+        def mv(p: Pt) -> Pt:
+            return p[0] + dx, p[1] + dy
+
+        return Spline(tuple(mv(p) for p in self.points), self.start and mv(self.start),
+                      self.end and mv(self.end))
+
+    def __str__(self) -> str:
+        out = [f"s,{_fmt(self.start)}"] if self.start else []
+        out += [f"e,{_fmt(self.end)}"] if self.end else []
+        return " ".join(out + [_fmt(p) for p in self.points])
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A node laid out: its centre (points) and size (inches, as Graphviz gives it)."""
+
+    at: Pt
+    width: str
+    height: str
+
+
+_EDGE_POINTS = ("lp", "xlp", "head_lp", "tail_lp")  # label positions of an edge
+
+
+@dataclass(frozen=True)
+class Block:
+    """One group laid out by ``dot``: sent back from a worker process as plain data."""
+
+    box: tuple[float, float, float, float]
+    label_at: Pt
+    label_size: tuple[str, str]  # lwidth, lheight (inches)
+    nodes: dict[str, Placed]
+    edges: tuple[tuple[int, Spline | None, dict[str, Pt]], ...]  # (edge index, path, labels)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        x0, y0, x1, y1 = self.box
+        return x1 - x0, y1 - y0
+
+
+def _layout_block(source: str) -> Block:
+    """Lay out one group with dot (each edge carries its index in ``comment``)."""
+    ag = agraph(source)
+    quiet(lambda: ag.layout(prog="dot"))
+    ga = ag.graph_attr
+    nodes = {str(n): Placed(_pt(n.attr["pos"]), n.attr["width"], n.attr["height"])
+             for n in ag.nodes()}
+    edges = []
+    for e in ag.edges():
+        pos = e.attr.get("pos")
+        labels = {k: _pt(e.attr[k]) for k in _EDGE_POINTS if e.attr.get(k)}
+        edges.append((int(e.attr["comment"]), Spline.parse(pos) if pos else None, labels))
+    return Block(bb(ga["bb"]), _pt(ga.get("lp") or "0,0"),
+                 (ga.get("lwidth") or "0", ga.get("lheight") or "0"), nodes, tuple(edges))
+
+
+def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
+    """Every group laid out; a big map's groups side by side on the machine's cores
+    (separate processes: Graphviz is not thread-safe)."""
+    workers = min(len(sources), os.cpu_count() or 1, 4)
+    # forking is safe only from a single-threaded process (the CLI), not from the app
+    if (n_nodes >= PARALLEL_AT and workers > 1 and sys.platform.startswith("linux")
+            and threading.active_count() == 1):
+        try:
+            with concurrent.futures.ProcessPoolExecutor(
+                    workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                keys = list(sources)
+                return dict(zip(keys, pool.map(_layout_block, [sources[k] for k in keys])))
+        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # no processes here: one after the other
+    return {k: _layout_block(src) for k, src in sources.items()}
+
+
+def _group_sources(nodes: list[Node], edges: list[Edge], titles: list[tuple[str, str]],
+                   gattrs: dict[str, str], scale: float) -> dict[str, str]:
+    """The DOT source of each group on its own (its nodes and the edges inside it)."""
+    group = {n.id: n.group for n in nodes}
+    sources: dict[str, str] = {}
+    for key, title in titles:
+        inner = [i for i, e in enumerate(edges)
+                 if group.get(e.tail) == key and group.get(e.head) == key]
+        members = [n.id for n in nodes if n.group == key]
+        pieces = nx.MultiDiGraph()
+        pieces.add_nodes_from(members)
+        pieces.add_edges_from((edges[i].tail, edges[i].head) for i in inner)
+        # many components (a big map's loose claims): packed in rows ("array"), 30 times
+        # faster than fitted together like puzzle pieces ("graph"), a little less compact
+        mode = "graph" if nx.number_weakly_connected_components(pieces) <= PACK_FIT_AT \
+            else "array"
+        g = graphviz.Digraph("group", engine="dot")
+        g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
+        g.attr(label=group_title(title), fontsize=f"{20 * min(2, scale):.1f}")
+        g.attr("node", **NODE_DEFAULTS)
+        g.attr("edge", **EDGE_DEFAULTS)
+        g.body.extend(n.line + "\n" for n in nodes if n.group == key)
+        minlen = stagger([edges[i] for i in inner])
+        for i in inner:
+            e = edges[i]
+            extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
+            g.body.append(e.line(**extra, comment=str(i)) + "\n")
+        sources[key] = g.source
+    return sources
+
+
+def _measure(label: str) -> tuple[float, float]:
+    """The width and height (points) of an HTML-like label, measured as a node of its own."""
+    head = graphviz.Digraph("header")
+    head.attr(charset="UTF-8", fontname=FONT)
+    head.node("legend--header", label=label, shape="plaintext", fontname=FONT, margin="0")
+    hg = agraph(head.source)
+    quiet(lambda: hg.layout(prog="dot"))
+    hn = hg.get_node("legend--header")
+    return float(hn.attr["width"]) * 72, float(hn.attr["height"]) * 72
+
+
+def _arrange(order: list[str], size: dict[str, tuple[float, float]], head: tuple[float, float]
+             ) -> dict[str, Pt]:
+    """Where each group's top-left corner goes: in rows, in order, to a 16:10 page,
+    below the header (y grows upward, so everything is below zero)."""
+    area = sum(w * h for w, h in size.values())
+    width = max(max(w for w, _ in size.values()), head[0], math.sqrt(area * 1.6) * 1.1)
+    rows: list[list[str]] = [[]]
+    x = 0.0
+    for key in order:
+        if rows[-1] and x + size[key][0] > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(key)
+        x += size[key][0] + GAP
+    offset = {}
+    top = -(head[1] + GAP / 2)
+    for row in rows:
+        x = 0.0
+        for key in row:
+            offset[key] = (x, top - size[key][1])  # top-aligned
+            x += size[key][0] + GAP
+        top -= max(size[k][1] for k in row) + GAP
+    return offset
+
+
+def grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
+                ) -> pygraphviz.AGraph:
+    """Each group laid out by dot on its own, set out in rows, relations between groups
+    routed last (see the module docstring)."""
+    nodes, edges = items(m, view, sel, numbers)
+    titles = groups(m, view, sel)
+    gattrs = view_graph_attrs(view, sel)
+    # a wall-sized map gets a bigger header and chapter titles (292 claims: 1.7 times)
+    scale = min(3.0, max(1.0, math.sqrt(len(sel.map.claims)) / 10))
+    blocks = _layout_blocks(_group_sources(nodes, edges, titles, gattrs, scale), len(nodes))
+    label = header(m, sel, scale)
+    head = _measure(label)
+    offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
+    return _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head)
+
+
+def _compose(nodes: list[Node], edges: list[Edge], titles: list[tuple[str, str]],
+             blocks: dict[str, Block], offset: dict[str, Pt], gattrs: dict[str, str],
+             scale: float, label: str, head: tuple[float, float]) -> pygraphviz.AGraph:
+    """One graph with every position fixed; the edges between groups drawn last."""
+    group = {n.id: n.group for n in nodes}
+    cross = [e for e in edges if not (group.get(e.tail) and group.get(e.tail) == group.get(e.head)
+                                      and group.get(e.tail) != BETWEEN)]
+    # between groups: gentle arcs (a router around every node falls back to straight lines
+    # as soon as two nodes come near); straight lines for very many
+    splines = "line" if len(cross) > LINE_ROUTING_AT else "curved"
+    out = graphviz.Digraph("argmap")
+    out.attr(charset="UTF-8", **{**gattrs, "splines": splines, "esep": "+2", "sep": "+4",
+                                 "overlap": "true"})
+    out.attr("node", **NODE_DEFAULTS)
+    out.attr("edge", **EDGE_DEFAULTS)
+    pos: dict[str, Pt] = {}
+    half: dict[str, Pt] = {}  # half width and height, points
+    boxes: list[tuple[float, float, float, float]] = []
+    for key, title in titles:
+        b = blocks[key]
+        x0, y0, x1, y1 = b.box
+        dx, dy = offset[key][0] - x0, offset[key][1] - y0
+        sub = graphviz.Digraph(f"cluster_{slug(key)}")
+        sub.attr(**cluster_attrs(group_title(title), min(2, scale)))
+        sub.attr(bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
+                 lp=_fmt((b.label_at[0] + dx, b.label_at[1] + dy)),
+                 lwidth=b.label_size[0], lheight=b.label_size[1])
+        for n in nodes:
+            if n.group != key:
+                continue
+            p = b.nodes[n.id]
+            x, y = pos[n.id] = (p.at[0] + dx, p.at[1] + dy)
+            w, h = half[n.id] = (float(p.width) * 36, float(p.height) * 36)
+            boxes.append((x - w, y - h, x + w, y + h))
+            sub.body.append(n.line + alist({"pos": _fmt((x, y)), "width": p.width,
+                                            "height": p.height}) + "\n")
+        out.subgraph(sub)
+        for i, path, labels in b.edges:
+            extra = {k: _fmt((v[0] + dx, v[1] + dy)) for k, v in labels.items()}
+            if path is not None:
+                extra["pos"] = str(path.moved(dx, dy))
+            out.body.append(edges[i].line(**extra) + "\n")
+    for n in nodes:
+        if n.group == BETWEEN:  # the mid-point of a support between two groups
+            tail, headn = split_mid(n.id)
+            pos[n.id] = _free_spot(pos[tail], pos[headn], boxes)
+            half[n.id] = (3.0, 3.0)
+            out.body.append(n.line + alist({"pos": _fmt(pos[n.id])}) + "\n")
+    hw, hh = head
+    out.node("legend--header", label=label, shape="plaintext", margin="0",
+             pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}", height=f"{hh / 72:.4f}")
+    for e in cross:  # a shade lighter, so each group's own argument stands out
+        extra = {"color": e.attrs["color"] + "B0"}
+        if splines == "line":  # straight, from border to border: drawn here, not routed
+            extra["pos"] = str(_straight(pos[e.tail], half[e.tail], pos[e.head], half[e.head],
+                                         e.attrs))
+        out.body.append(e.line(**extra) + "\n")
+    right = max(max(offset[k][0] + blocks[k].size[0] for k in offset), hw)
+    bottom = min(offset[k][1] for k in offset)
+    out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
+    return agraph(out.source)  # every position set: "nop2" draws it as it stands
+
+
+def _straight(a: Pt, ha: Pt, b: Pt, hb: Pt, attrs: dict) -> Spline:
+    """A straight edge from the border of box a to the border of box b, as a Graphviz
+    spline (with its arrowhead tips).  Used for the many relations between groups of a
+    very big map, where asking Graphviz to route each one costs more than the rest of
+    the layout."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+
+    def border(c: Pt, h: Pt, sign: int) -> Pt:  # where the ray from the centre leaves the box
+        t = min(h[0] / abs(ux) if ux else math.inf, h[1] / abs(uy) if uy else math.inf)
+        return c[0] + sign * ux * t, c[1] + sign * uy * t
+
+    p0, p3 = border(a, ha, 1), border(b, hb, -1)
+    arrow = 10 * float(attrs.get("arrowsize", 0.9))
+    direction = attrs.get("dir", "forward")
+    tail = direction in ("back", "both") and attrs.get("arrowtail", "none") != "none"
+    headed = direction in ("forward", "both") and attrs.get("arrowhead", "normal") != "none"
+    start = (p0[0] + ux * arrow, p0[1] + uy * arrow) if tail else p0
+    end = (p3[0] - ux * arrow, p3[1] - uy * arrow) if headed else p3
+    pts = (start, *((start[0] + (end[0] - start[0]) * k / 3,
+                     start[1] + (end[1] - start[1]) * k / 3) for k in (1, 2)), end)
+    return Spline(pts, p0 if tail else None, p3 if headed else None)
+
+
+def _free_spot(a: Pt, b: Pt, boxes: list[tuple[float, float, float, float]]) -> Pt:
+    """A point on the segment a-b, as near its middle as possible, clear of every box."""
+    for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82):
+        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        if not any(x0 - 6 < x < x1 + 6 and y0 - 6 < y < y1 + 6 for x0, y0, x1, y1 in boxes):
+            return x, y
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
