@@ -7,32 +7,47 @@ modification time; ``$ARGMAP_MAP`` names the file; an upload from the sidebar,
 the map is invalid, and the pages (``app_pages/``) through ``st.navigation``.
 A page switch requested by a callback (``components.state.go``) happens here.
 """
+
 from __future__ import annotations
 
 import streamlit as st
 
 from components import filters, page, source, state, upload
 
-st.set_page_config(page_title="argmap", layout="wide",
-                   page_icon=str(source.ROOT / "components" / "icon.png"),
-                   initial_sidebar_state="expanded")
+st.set_page_config(
+    page_title="argmap",
+    layout="wide",
+    page_icon=str(source.ROOT / "components" / "icon.png"),
+    initial_sidebar_state="expanded",
+)
 st.html(f"<style>{(source.ROOT / 'components' / 'app.css').read_text(encoding='utf-8')}</style>")
 
 PAGES = {
-    "map": st.Page("app_pages/map.py", title="Map", icon=":material/account_tree:",
-                   default=True),
-    "claim": st.Page("app_pages/claim.py", title="Claim", icon=":material/article:",
-                     url_path="claim"),
-    "compare": st.Page("app_pages/compare.py", title="Compare", icon=":material/compare_arrows:",
-                       url_path="compare"),
-    "postulates": st.Page("app_pages/postulates.py", title="Postulates",
-                          icon=":material/format_list_numbered:", url_path="postulates"),
-    "verdicts": st.Page("app_pages/verdicts.py", title="Verdicts", icon=":material/gavel:",
-                        url_path="verdicts"),
-    "timeline": st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:",
-                        url_path="timeline"),
-    "search": st.Page("app_pages/search.py", title="Search", icon=":material/search:",
-                      url_path="search"),
+    "map": st.Page("app_pages/map.py", title="Map", icon=":material/account_tree:", default=True),
+    "claim": st.Page(
+        "app_pages/claim.py", title="Claim", icon=":material/article:", url_path="claim"
+    ),
+    "compare": st.Page(
+        "app_pages/compare.py",
+        title="Compare",
+        icon=":material/compare_arrows:",
+        url_path="compare",
+    ),
+    "postulates": st.Page(
+        "app_pages/postulates.py",
+        title="Postulates",
+        icon=":material/format_list_numbered:",
+        url_path="postulates",
+    ),
+    "verdicts": st.Page(
+        "app_pages/verdicts.py", title="Verdicts", icon=":material/gavel:", url_path="verdicts"
+    ),
+    "timeline": st.Page(
+        "app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
+    ),
+    "search": st.Page(
+        "app_pages/search.py", title="Search", icon=":material/search:", url_path="search"
+    ),
 }
 nav = st.navigation(list(PAGES.values()))
 
@@ -43,8 +58,8 @@ if goto in PAGES:
 
 loaded = source.current()
 filters.keep()
-upload.sidebar(loaded)   # which map is open, the uploader, the way back
-upload.notice(loaded)    # a failed upload's problems; the open map stays
+upload.sidebar(loaded)  # which map is open, the uploader, the way back
+upload.notice(loaded)  # a failed upload's problems; the open map stays
 if loaded.problems:
     page.problems(loaded.label, loaded.problems)
 

@@ -1,4 +1,5 @@
 """Claim page: one claim in full, its quotes, its relations, its neighbourhood."""
+
 import streamlit as st
 
 from arguments.views import View
@@ -16,14 +17,24 @@ def _picked() -> None:
 
 st.title("Claim")
 st.session_state["claim_pick"] = cid
-st.selectbox("Go to a claim", ids, key="claim_pick", on_change=_picked,
-             format_func=lambda c: claim_label(m, c, 110), placeholder="Choose a claim…")
+st.selectbox(
+    "Go to a claim",
+    ids,
+    key="claim_pick",
+    on_change=_picked,
+    format_func=lambda c: claim_label(m, c, 110),
+    placeholder="Choose a claim…",
+)
 if bad := state.unknown_in_url(m):
-    st.warning(f"The link names a claim this map does not have: {md(bad)}.",
-               icon=":material/link_off:")
+    st.warning(
+        f"The link names a claim this map does not have: {md(bad)}.", icon=":material/link_off:"
+    )
 if cid is None:
-    st.info("No claim is selected yet: choose one above, click one on the Map, or find one "
-            "with Search.", icon=":material/touch_app:")
+    st.info(
+        "No claim is selected yet: choose one above, click one on the Map, or find one "
+        "with Search.",
+        icon=":material/touch_app:",
+    )
     st.stop()
 
 claim.breadcrumb(m, cid, key="trail")
@@ -33,11 +44,13 @@ with left:
 with right:
     st.markdown("**Its neighbourhood**")
     view = View(kind="focus", claim=cid, depth=1)
-    info = diagram.show(m, loaded.key, view, key="claim_view", selected=cid,
-                        max_height=560, min_height=300)
+    info = diagram.show(
+        m, loaded.key, view, key="claim_view", selected=cid, max_height=560, min_height=300
+    )
     diagram.downloads(m, loaded.key, view, key="claim", slug=info["slug"])
-    text_view = st.expander("Text view of the neighbourhood", key="claim_outline",
-                            on_change="rerun")
+    text_view = st.expander(
+        "Text view of the neighbourhood", key="claim_outline", on_change="rerun"
+    )
     with text_view:
         if text_view.open:
             st.markdown(diagram.outlined(loaded.key, diagram.view_params(view), m))

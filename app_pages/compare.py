@@ -1,4 +1,5 @@
 """Compare page: two actors side by side, topic by topic and period by period."""
+
 import streamlit as st
 
 from arguments.analysis.compare import compare, convergence, revision_chains
@@ -29,36 +30,64 @@ if st.session_state.get("cmp_topic") not in [None, *[t.id for t in m.topics]]:
 st.title("Compare two actors")
 c1, c2, c3 = st.columns([2, 2, 3])
 # bound to the URL (?cmp_a=…&cmp_b=…&cmp_topic=…), so a comparison can be shared as a link
-a = c1.selectbox("First actor", actors, index=actors.index(first), key="cmp_a",
-                 format_func=m.actor_name, bind="query-params")
-b = c2.selectbox("Second actor", actors, index=actors.index(second), key="cmp_b",
-                 format_func=m.actor_name, bind="query-params")
-topic = c3.selectbox("Topic", [None, *[t.id for t in m.topics]], key="cmp_topic",
-                     format_func=lambda t: "All topics" if t is None else m.topic_label(t),
-                     bind="query-params")
+a = c1.selectbox(
+    "First actor",
+    actors,
+    index=actors.index(first),
+    key="cmp_a",
+    format_func=m.actor_name,
+    bind="query-params",
+)
+b = c2.selectbox(
+    "Second actor",
+    actors,
+    index=actors.index(second),
+    key="cmp_b",
+    format_func=m.actor_name,
+    bind="query-params",
+)
+topic = c3.selectbox(
+    "Topic",
+    [None, *[t.id for t in m.topics]],
+    key="cmp_topic",
+    format_func=lambda t: "All topics" if t is None else m.topic_label(t),
+    bind="query-params",
+)
 if a == b:
     st.warning("Pick two different actors.", icon=":material/group:")
     st.stop()
 a_name, b_name = m.actor_name(a), m.actor_name(b)
-st.caption(f"Every relation below is read off the map's relations between a claim of "
-           f"{md(a_name)} and a claim of {md(b_name)}; a relation belongs to the period of the "
-           "later of its two claims. Rows without a stated relation show where both spoke "
-           "but the map links nothing.")
+st.caption(
+    f"Every relation below is read off the map's relations between a claim of "
+    f"{md(a_name)} and a claim of {md(b_name)}; a relation belongs to the period of the "
+    "later of its two claims. Rows without a stated relation show where both spoke "
+    "but the map links nothing."
+)
 
 df = compare(m, a, b, topic)
 conv = convergence(m, a, b) if topic is None else None
 
 st.subheader("Convergence over time")
 if conv is not None and (conv["agree"].sum() + conv["disagree"].sum()) > 0:
-    st.altair_chart(charts.convergence_chart(conv, a_name, b_name), width="stretch",
-                    key="cmp_convergence")
-    figures = st.expander("The chart's figures, as a table", key="cmp_conv_table",
-                          on_change="rerun")
+    st.altair_chart(
+        charts.convergence_chart(conv, a_name, b_name), width="stretch", key="cmp_convergence"
+    )
+    figures = st.expander(
+        "The chart's figures, as a table", key="cmp_conv_table", on_change="rerun"
+    )
     with figures:
         if figures.open:
-            st.table(conv.rename(columns={"period": "Period", "agree": "Agree",
-                                        "disagree": "Disagree", "balance": "Balance"}),
-                     hide_index=True)
+            st.table(
+                conv.rename(
+                    columns={
+                        "period": "Period",
+                        "agree": "Agree",
+                        "disagree": "Disagree",
+                        "balance": "Balance",
+                    }
+                ),
+                hide_index=True,
+            )
 elif conv is None:
     st.caption("The convergence chart counts every topic: choose “All topics” to see it.")
 else:

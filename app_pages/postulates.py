@@ -1,4 +1,5 @@
 """Postulates page: the five postulates, their reasons, objections and fate through time."""
+
 import streamlit as st
 
 from arguments.analysis.claims import objections, reasons
@@ -10,15 +11,23 @@ from components.text import claim_label, md
 loaded, m = page.need_map()
 posts = postulates(m)
 st.title("The postulates")
-st.markdown("The theory reduced to its postulates. For each: the reasons given for it, the "
-            "objections raised against it, and what became of it, read off the map's "
-            "relations (adopted, upheld, strained, altered, rejected).")
+st.markdown(
+    "The theory reduced to its postulates. For each: the reasons given for it, the "
+    "objections raised against it, and what became of it, read off the map's "
+    "relations (adopted, upheld, strained, altered, rejected)."
+)
 if not posts:
     st.info("This map has no postulates.")
     st.stop()
 
-STAGE_ICON = {"stated": "\u25cf", "adopted": "\u2714", "upheld": "\u2714", "strained": "\u26a0",
-              "altered": "\u21bb", "rejected": "\u2716"}
+STAGE_ICON = {
+    "stated": "\u25cf",
+    "adopted": "\u2714",
+    "upheld": "\u2714",
+    "strained": "\u26a0",
+    "altered": "\u21bb",
+    "rejected": "\u2716",
+}
 
 
 def _links(title: str, ids: list[str], key: str) -> None:
@@ -26,8 +35,14 @@ def _links(title: str, ids: list[str], key: str) -> None:
     if not ids:
         st.caption("none in the map")
     for i, other in enumerate(ids):
-        st.button(md(claim_label(m, other, 110)), key=f"{key}-{i}", on_click=state.go,
-                  args=("claim", other), type="tertiary", icon=":material/arrow_forward:")
+        st.button(
+            md(claim_label(m, other, 110)),
+            key=f"{key}-{i}",
+            on_click=state.go,
+            args=("claim", other),
+            type="tertiary",
+            icon=":material/arrow_forward:",
+        )
 
 
 for p in posts:
@@ -42,14 +57,28 @@ for p in posts:
             _links("Objections", objections(m, p.id), f"post-{p.number}-obj")
             st.markdown("**Fate through time**")
             steps = fate(m, p.id)
-            st.markdown("  \n".join(
-                f"{STAGE_ICON.get(s.stage, '')} **{md(s.date or 'undated')}** "
-                f"_{md(s.stage)}_"
-                + ("" if s.claim == p.id else
-                   f" ({md(s.relation)}): {md(claim_label(m, s.claim, 110))}")
-                for s in steps))
+            st.markdown(
+                "  \n".join(
+                    f"{STAGE_ICON.get(s.stage, '')} **{md(s.date or 'undated')}** "
+                    f"_{md(s.stage)}_"
+                    + (
+                        ""
+                        if s.claim == p.id
+                        else f" ({md(s.relation)}): {md(claim_label(m, s.claim, 110))}"
+                    )
+                    for s in steps
+                )
+            )
         with right:
             view = View(kind="postulate", claim=p.id)
-            info = diagram.show(m, loaded.key, view, key=f"post-view-{p.number}", mode="open",
-                                selected=p.id, max_height=420, min_height=220)
+            info = diagram.show(
+                m,
+                loaded.key,
+                view,
+                key=f"post-view-{p.number}",
+                mode="open",
+                selected=p.id,
+                max_height=420,
+                min_height=220,
+            )
             diagram.downloads(m, loaded.key, view, key=f"post-{p.number}", slug=info["slug"])

@@ -1,4 +1,5 @@
 """Timeline page: every dated claim on a time axis, one lane per actor; click a point."""
+
 import streamlit as st
 
 from arguments.analysis.timeline import timeline
@@ -12,10 +13,12 @@ df = timeline(shown)
 cid = state.selected(m)
 
 st.title("Timeline")
-st.markdown("Every dated claim of the map on a time axis, one lane per actor, filled with the "
-            "actor's colour as in the diagrams; the shape gives the kind of claim. Click a "
-            "point to read the claim below; scroll over the chart to zoom in on years, drag to "
-            "move along them. The sidebar filters apply (the year slider narrows the axis).")
+st.markdown(
+    "Every dated claim of the map on a time axis, one lane per actor, filled with the "
+    "actor's colour as in the diagrams; the shape gives the kind of claim. Click a "
+    "point to read the claim below; scroll over the chart to zoom in on years, drag to "
+    "move along them. The sidebar filters apply (the year slider narrows the axis)."
+)
 undated = sum(1 for c in shown.claims if not c.date)
 if df.empty:
     st.info("No dated claim matches the current filters.", icon=":material/filter_alt_off:")
@@ -32,23 +35,40 @@ def _picked() -> None:
 
 names = {a.id: a.name for a in m.actors}
 chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid)
-st.altair_chart(chart, width="stretch", key="timeline_chart", on_select=_picked,
-                selection_mode="pick")
-st.caption(f"{len(df)} dated claims by {df['actor'].nunique()} actors, "
-           f"{df['date'].min()} to {df['date'].max()}"
-           + (f"; {undated} undated claims of the author are not on the axis." if undated else "."))
+st.altair_chart(
+    chart, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
+)
+st.caption(
+    f"{len(df)} dated claims by {df['actor'].nunique()} actors, "
+    f"{df['date'].min()} to {df['date'].max()}"
+    + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
+)
 
 if cid:
     with st.container(border=True, key="timeline_panel"):
         claim.detail(m, cid, key="tl", compact=True)
-        st.button("Open the claim's page", key="tl_open", on_click=state.go,
-                  args=("claim", cid), icon=":material/open_in_new:")
+        st.button(
+            "Open the claim's page",
+            key="tl_open",
+            on_click=state.go,
+            args=("claim", cid),
+            icon=":material/open_in_new:",
+        )
 
-table = st.expander("Text view: the timeline as a table", key="timeline_table",
-                    on_change="rerun")
+table = st.expander("Text view: the timeline as a table", key="timeline_table", on_change="rerun")
 with table:
     if table.open:
-        st.dataframe(df[["date", "actor_name", "kind", "text", "chapter"]].rename(
-            columns={"date": "Date", "actor_name": "Actor", "kind": "Kind", "text": "Claim",
-                     "chapter": "Chapter"}), hide_index=True, width="stretch",
-            key="timeline_df")
+        st.dataframe(
+            df[["date", "actor_name", "kind", "text", "chapter"]].rename(
+                columns={
+                    "date": "Date",
+                    "actor_name": "Actor",
+                    "kind": "Kind",
+                    "text": "Claim",
+                    "chapter": "Chapter",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="timeline_df",
+        )

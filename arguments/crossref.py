@@ -9,14 +9,16 @@ input: records it cannot read are skipped (the model reports those).
 The model's after-validator calls it on a valid map; the loader calls it on the
 raw data when the model has other errors, so that one run reports everything.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
-from .kinds import CLAIM_KINDS, DATED_ACTOR_KINDS, RELATION, relation_key
+from .kinds import CLAIM_KINDS, DATED_ACTOR_KINDS, RELATION, RelationKind, relation_key
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
@@ -59,135 +61,247 @@ def _expected(kind: str, value: str, known: dict) -> str:
 
 
 def check(data: Any) -> list[Issue]:
-    issues: list[Issue] = []
-    add = issues.append
+    """Every cross-reference problem of a map or of its raw data (see the module doc)."""
+    checker = _Checker(data)
+    checker.ids()
+    checker.claims()
+    checker.relations()
+    return checker.issues
 
-    def index(section: str, label: str) -> dict[str, int]:
+
+class _Checker:
+    """One pass over a map's records; each method checks one kind of reference."""
+
+    def __init__(self, data: Any):
+        self.data = data
+        self.issues: list[Issue] = []
+        self.actors: dict[str, int] = {}
+        self.topics: dict[str, int] = {}
+        self.claim_ids: dict[str, int] = {}
+        self.chapters: dict[str, int] = {}
+        self.claim_list = _items(data, "claims")
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        loc: tuple,
+        got: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.issues.append(Issue(code, message, loc, got, expected))
+
+    # ------------------------------------------------------------ ids
+    def _index(self, section: str, label: str) -> dict[str, int]:
         seen: dict[str, int] = {}
-        for i, rec in enumerate(_items(data, section)):
+        for i, rec in enumerate(_items(self.data, section)):
             rid = _hashable_str(_get(rec, "id"))
             if rid is None:
                 continue
             if rid in seen:
-                add(Issue("duplicate-id", f"the {label} id {rid!r} is used twice",
-                          (section, i, "id"), got=repr(rid),
-                          expected=f"a unique id (first used by {section}[{seen[rid]}])"))
+                self.add(
+                    "duplicate-id",
+                    f"the {label} id {rid!r} is used twice",
+                    (section, i, "id"),
+                    repr(rid),
+                    f"a unique id (first used by {section}[{seen[rid]}])",
+                )
             else:
                 seen[rid] = i
         return seen
 
-    source = _get(data, "source")
-    chapters: dict[str, int] = {}
-    for i, ch in enumerate(_items(source, "chapters") if source is not None else []):
-        cid = _hashable_str(_get(ch, "id"))
-        if cid is None:
-            continue
-        if cid in chapters:
-            add(Issue("duplicate-id", f"the chapter id {cid!r} is used twice",
-                      ("source", "chapters", i, "id"), got=repr(cid), expected="a unique id"))
-        chapters.setdefault(cid, i)
+    def ids(self) -> None:
+        source = _get(self.data, "source")
+        for i, ch in enumerate(_items(source, "chapters") if source is not None else []):
+            cid = _hashable_str(_get(ch, "id"))
+            if cid is None:
+                continue
+            if cid in self.chapters:
+                self.add(
+                    "duplicate-id",
+                    f"the chapter id {cid!r} is used twice",
+                    ("source", "chapters", i, "id"),
+                    repr(cid),
+                    "a unique id",
+                )
+            self.chapters.setdefault(cid, i)
+        self.actors = self._index("actors", "actor")
+        self.topics = self._index("topics", "topic")
+        self.claim_ids = self._index("claims", "claim")
 
-    actors = index("actors", "actor")
-    topics = index("topics", "topic")
-    claims = index("claims", "claim")
-    actor_kind = {a: _get(_items(data, "actors")[i], "kind") for a, i in actors.items()}
-    claim_list = _items(data, "claims")
+    def _unknown(
+        self,
+        code: str,
+        what: str,
+        value: str | None,
+        known: dict[str, int],
+        loc: tuple,
+        message: str,
+    ) -> None:
+        if known and value is not None and value not in known:
+            self.add(code, message, loc, repr(value), _expected(what, value, known))
 
-    for i, c in enumerate(claim_list):
-        if not isinstance(c, dict) and not hasattr(c, "kind"):
-            continue
-        actor = _hashable_str(_get(c, "actor"))
-        if actors and actor is not None and actor not in actors:
-            add(Issue("unknown-actor", f"no actor has the id {actor!r}", ("claims", i, "actor"),
-                      got=repr(actor), expected=_expected("actor", actor, actors)))
-        if _hashable_str(actor_kind.get(actor)) in DATED_ACTOR_KINDS and _get(c, "date") is None:
-            add(Issue("missing-date", "a claim needs the date its actor held or stated it",
-                      ("claims", i), got="no date",
-                      expected="date: YYYY or YYYY-MM (only the author's claims may omit it)"))
-        topics_of = _get(c, "topics")
-        for j, t in enumerate(topics_of if isinstance(topics_of, list) else []):
-            if topics and isinstance(t, str) and t not in topics:
-                add(Issue("unknown-topic", f"no topic has the id {t!r}",
-                          ("claims", i, "topics", j), got=repr(t),
-                          expected=_expected("topic", t, topics)))
-        chapter = _hashable_str(_get(c, "chapter"))
-        if chapters and chapter is not None and chapter not in chapters:
-            add(Issue("unknown-chapter", f"the source declares no chapter {chapter!r}",
-                      ("claims", i, "chapter"), got=repr(chapter),
-                      expected=_expected("chapter", chapter, chapters)))
-        for j, q in enumerate(_items(c, "quotes")):
-            speaker = _hashable_str(_get(q, "speaker"))
-            if actors and speaker is not None and speaker not in actors:
-                add(Issue("unknown-actor", f"the quote's speaker {speaker!r} is not an actor",
-                          ("claims", i, "quotes", j, "speaker"), got=repr(speaker),
-                          expected=_expected("actor", speaker, actors)))
+    # ------------------------------------------------------------ claims
+    def claims(self) -> None:
+        actor_kind = {
+            a: _get(_items(self.data, "actors")[i], "kind") for a, i in self.actors.items()
+        }
+        for i, c in enumerate(self.claim_list):
+            if not isinstance(c, dict) and not hasattr(c, "kind"):
+                continue
+            actor = _hashable_str(_get(c, "actor"))
+            self._unknown(
+                "unknown-actor",
+                "actor",
+                actor,
+                self.actors,
+                ("claims", i, "actor"),
+                f"no actor has the id {actor!r}",
+            )
+            if actor_kind.get(actor or "") in DATED_ACTOR_KINDS and _get(c, "date") is None:
+                self.add(
+                    "missing-date",
+                    "a claim needs the date its actor held or stated it",
+                    ("claims", i),
+                    "no date",
+                    "date: YYYY or YYYY-MM (only the author's claims may omit it)",
+                )
+            topics_of = _get(c, "topics")
+            for j, t in enumerate(topics_of if isinstance(topics_of, list) else []):
+                self._unknown(
+                    "unknown-topic",
+                    "topic",
+                    _hashable_str(t),
+                    self.topics,
+                    ("claims", i, "topics", j),
+                    f"no topic has the id {t!r}",
+                )
+            chapter = _hashable_str(_get(c, "chapter"))
+            self._unknown(
+                "unknown-chapter",
+                "chapter",
+                chapter,
+                self.chapters,
+                ("claims", i, "chapter"),
+                f"the source declares no chapter {chapter!r}",
+            )
+            for j, q in enumerate(_items(c, "quotes")):
+                speaker = _hashable_str(_get(q, "speaker"))
+                self._unknown(
+                    "unknown-actor",
+                    "actor",
+                    speaker,
+                    self.actors,
+                    ("claims", i, "quotes", j, "speaker"),
+                    f"the quote's speaker {speaker!r} is not an actor",
+                )
 
-    def claim_at(cid: str) -> Any:
-        return claim_list[claims[cid]]
+    # ------------------------------------------------------------ relations
+    def relations(self) -> None:
+        seen: dict[tuple, int] = {}
+        supports = {
+            (_hashable_str(_get(r, "source")), _hashable_str(_get(r, "target")))
+            for r in _items(self.data, "relations")
+            if _get(r, "kind") == "supports"
+        }
+        for i, r in enumerate(_items(self.data, "relations")):
+            if not isinstance(r, dict) and not hasattr(r, "kind"):
+                continue
+            src, tgt, kind, reason = (
+                _hashable_str(_get(r, k)) for k in ("source", "target", "kind", "reason")
+            )
+            for field, cid in (("source", src), ("target", tgt), ("reason", reason)):
+                self._unknown(
+                    "unknown-claim",
+                    "claim",
+                    cid,
+                    self.claim_ids,
+                    ("relations", i, field),
+                    f"the relation's {field} {cid!r} is not a claim",
+                )
+            if src is None or tgt is None or kind is None:
+                continue
+            if src == tgt:
+                self.add(
+                    "self-relation",
+                    f"{kind!r} relates the claim {src!r} to itself",
+                    ("relations", i, "target"),
+                    repr(tgt),
+                    "a different claim",
+                )
+                continue
+            key = relation_key(src, tgt, kind)
+            if key in seen:
+                self.add(
+                    "duplicate-relation",
+                    f"{src} {kind} {tgt} is stated twice",
+                    ("relations", i),
+                    f"relations[{i}]",
+                    f"one statement (first at relations[{seen[key]}])",
+                )
+            else:
+                seen[key] = i
+            rk = RELATION.get(kind)
+            if rk is None or src not in self.claim_ids or tgt not in self.claim_ids:
+                continue  # an unknown kind or claim is reported already
+            if rk.needs_reason and reason in self.claim_ids and (reason, tgt) not in supports:
+                self.add(
+                    "undercut-reason",
+                    f"no relation says {reason!r} supports {tgt!r}",
+                    ("relations", i, "reason"),
+                    repr(reason),
+                    f"a claim with a `supports` relation to {tgt!r}",
+                )
+            self._ends(
+                i, rk, self.claim_list[self.claim_ids[src]], self.claim_list[self.claim_ids[tgt]]
+            )
 
-    seen_rel: dict[tuple, int] = {}
-    supports = {(_hashable_str(_get(r, "source")), _hashable_str(_get(r, "target")))
-                for r in _items(data, "relations") if _get(r, "kind") == "supports"}
-    for i, r in enumerate(_items(data, "relations")):
-        if not isinstance(r, dict) and not hasattr(r, "kind"):
-            continue
-        src = _hashable_str(_get(r, "source"))
-        tgt = _hashable_str(_get(r, "target"))
-        kind = _hashable_str(_get(r, "kind"))
-        reason = _hashable_str(_get(r, "reason"))
-        for field, cid in (("source", src), ("target", tgt), ("reason", reason)):
-            if claims and cid is not None and cid not in claims:
-                add(Issue("unknown-claim", f"the relation's {field} {cid!r} is not a claim",
-                          ("relations", i, field), got=repr(cid),
-                          expected=_expected("claim", cid, claims)))
-        if src is None or tgt is None or kind is None:
-            continue
-        if src == tgt:
-            add(Issue("self-relation", f"{kind!r} relates the claim {src!r} to itself",
-                      ("relations", i, "target"), got=repr(tgt), expected="a different claim"))
-            continue
-        key = relation_key(src, tgt, kind)
-        if key in seen_rel:
-            add(Issue("duplicate-relation", f"{src} {kind} {tgt} is stated twice",
-                      ("relations", i), got=f"relations[{i}]",
-                      expected=f"one statement (first at relations[{seen_rel[key]}])"))
-        else:
-            seen_rel[key] = i
-        if src not in claims or tgt not in claims:
-            continue
-        a, b = claim_at(src), claim_at(tgt)
-        rk = RELATION.get(kind)
-        if rk is None:   # an unknown kind: the model reports it
-            continue
-        if rk.needs_reason and reason in claims and (reason, tgt) not in supports:
-            add(Issue("undercut-reason", f"no relation says {reason!r} supports {tgt!r}",
-                      ("relations", i, "reason"), got=repr(reason),
-                      expected=f"a claim with a `supports` relation to {tgt!r}"))
+    def _ends(self, i: int, rk: RelationKind, a: Any, b: Any) -> None:
+        """The claims at both ends fit the relation's kind (actors, dates, target kind)."""
+        kind = rk.name
+        who = f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}"
         # an unknown actor is reported already: compare no actors then
-        known = (_hashable_str(_get(a, "actor")) in actors
-                 and _hashable_str(_get(b, "actor")) in actors)
+        known = all(_hashable_str(_get(c, "actor")) in self.actors for c in (a, b))
         same = _get(a, "actor") == _get(b, "actor")
         if rk.same_actor is True and known and not same:
-            add(Issue("relation-mismatch", f"`{kind}` must link two claims of one actor",
-                      ("relations", i), got=f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}",
-                      expected="the same actor at both ends (use `contradicts` otherwise)"))
-        elif (rk.not_earlier and known and None not in (da := _date(a), db := _date(b))
-              and da < db):
-            add(Issue("relation-mismatch", f"the source predates the claim it {kind}",
-                      ("relations", i),
-                      got=f"{_get(a, 'date')} {kind} {_get(b, 'date')}",
-                      expected="the source dated no earlier than the target"))
+            self.add(
+                "relation-mismatch",
+                f"`{kind}` must link two claims of one actor",
+                ("relations", i),
+                who,
+                "the same actor at both ends (use `contradicts` otherwise)",
+            )
+        elif rk.not_earlier and known and _earlier(_date(a), _date(b)):
+            self.add(
+                "relation-mismatch",
+                f"the source predates the claim it {kind}",
+                ("relations", i),
+                f"{_get(a, 'date')} {kind} {_get(b, 'date')}",
+                "the source dated no earlier than the target",
+            )
         if rk.same_actor is False and known and same:
-            add(Issue("relation-mismatch", f"`{kind}` must link claims of two different actors",
-                      ("relations", i), got=f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}",
-                      expected="another actor's claim (use `revises` or `elaborates`)"))
+            self.add(
+                "relation-mismatch",
+                f"`{kind}` must link claims of two different actors",
+                ("relations", i),
+                who,
+                "another actor's claim (use `revises` or `elaborates`)",
+            )
+        target_kind = _hashable_str(_get(b, "kind"))
         # (an unknown kind of the target is reported already)
-        if (rk.target_kind and _get(b, "kind") != rk.target_kind
-                and _hashable_str(_get(b, "kind")) in CLAIM_KINDS):
-            add(Issue("relation-mismatch", f"`{kind}` must point at a {rk.target_kind}",
-                      ("relations", i, "target"), got=f"a {_get(b, 'kind')}",
-                      expected=f"a claim of kind {rk.target_kind}"))
-    return issues
+        if rk.target_kind and target_kind != rk.target_kind and target_kind in CLAIM_KINDS:
+            self.add(
+                "relation-mismatch",
+                f"`{kind}` must point at a {rk.target_kind}",
+                ("relations", i, "target"),
+                f"a {target_kind}",
+                f"a claim of kind {rk.target_kind}",
+            )
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """True when both dates are known and ``a`` is before ``b``."""
+    return a is not None and b is not None and a < b
 
 
 def _date(claim: Any) -> str | None:

@@ -8,6 +8,7 @@ prints as ``FILE:LINE:COL [code] path: message (got X, expected Y)``.
 The codes are stable: tools and tests match on them, and the README lists each
 one (a test checks that it does).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -87,8 +88,13 @@ class Problem:
 
     def as_dict(self) -> dict:
         return {
-            "code": self.code, "file": self.file, "line": self.line, "column": self.column,
-            "path": self.path, "message": self.message, "got": self.got,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "got": self.got,
             "expected": self.expected,
         }
 

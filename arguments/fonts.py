@@ -19,6 +19,7 @@ diagrams look.  The font folders are reached through symbolic links at the
 same paths inside that folder.  (That fontconfig checks the configuration file's path without the
 sysroot and opens it with the sysroot, so the file is written at both.)
 """
+
 from __future__ import annotations
 
 import os
@@ -72,11 +73,13 @@ def ensure_fontconfig() -> str | None:
     if d is None:
         return None
     user = getattr(os, "getuid", lambda: "")()
-    home = Path(os.environ.get("ARGMAP_CACHE") or
-                Path(tempfile.gettempdir()) / f"argmap-fonts-{user}".rstrip("-"))
+    home = Path(
+        os.environ.get("ARGMAP_CACHE")
+        or Path(tempfile.gettempdir()) / f"argmap-fonts-{user}".rstrip("-")
+    )
     try:
         return _setup(d, home)
-    except OSError:   # an unwritable cache: the system's fonts and settings, as they are
+    except OSError:  # an unwritable cache: the system's fonts and settings, as they are
         return None
 
 
@@ -98,11 +101,12 @@ def _setup(d: Path, home: Path) -> str:
         f"{listed}<cachedir>{'/cache' if sysroot else escape(str(root / 'cache'))}</cachedir>"
         f"<alias><family>sans-serif</family><prefer><family>{FAMILY}</family></prefer></alias>"
         f"<alias><family>serif</family><prefer><family>{FAMILY}</family></prefer></alias>"
-        "</fontconfig>\n")
+        "</fontconfig>\n"
+    )
     conf = root / "fonts.conf"
     _write(conf, text)
     if sysroot:
-        _write(Path(str(root) + str(conf)), text)   # the same file, seen through the sysroot
+        _write(Path(str(root) + str(conf)), text)  # the same file, seen through the sysroot
         os.environ["FONTCONFIG_SYSROOT"] = sysroot
     else:
         os.environ.pop("FONTCONFIG_SYSROOT", None)

@@ -8,9 +8,11 @@ whatever the edge direction; :func:`filter_map` and :func:`submap` cut a
 smaller, still consistent :class:`Map` (relations are kept only when both
 ends, and an undercut's reason, are kept).  Nothing here mutates its input.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -30,26 +32,51 @@ class Filters:
     include_undated: bool = True
 
     @classmethod
-    def make(cls, **kw) -> "Filters":
-        return cls(**{k: (tuple(v) if k == "years" else frozenset(v))
-                      if isinstance(v, (list, set, frozenset, tuple)) else v
-                      for k, v in kw.items() if v is not None})
+    def make(cls, **kw: Any) -> Filters:
+        """Filters from plain values (lists, sets, a (from, to) pair); None is "all"."""
+        values: dict[str, Any] = {}
+        for k, v in kw.items():
+            if v is None:
+                continue
+            if isinstance(v, (list, set, frozenset, tuple)):
+                v = tuple(v) if k == "years" else frozenset(v)
+            values[k] = v
+        return cls(**values)
 
     @property
     def active(self) -> bool:
-        return any((self.actors, self.kinds, self.relation_kinds, self.topics, self.chapters,
-                    self.years)) or not self.include_undated
+        return (
+            any(
+                (
+                    self.actors,
+                    self.kinds,
+                    self.relation_kinds,
+                    self.topics,
+                    self.chapters,
+                    self.years,
+                )
+            )
+            or not self.include_undated
+        )
 
 
 def build_graph(m: Map) -> nx.MultiDiGraph:
     """One node per claim (attributes: kind, actor, date, chapter, text)."""
     g = nx.MultiDiGraph(title=m.source.title)
     for c in m.claims:
-        g.add_node(c.id, kind=c.kind, actor=c.actor, date=c.date or "", chapter=c.chapter,
-                   text=c.text, topics=tuple(c.topics))
+        g.add_node(
+            c.id,
+            kind=c.kind,
+            actor=c.actor,
+            date=c.date or "",
+            chapter=c.chapter,
+            text=c.text,
+            topics=tuple(c.topics),
+        )
     for r in m.relations:
-        g.add_edge(r.source, r.target, key=r.kind, kind=r.kind, note=r.note or "",
-                   reason=r.reason or "")
+        g.add_edge(
+            r.source, r.target, key=r.kind, kind=r.kind, note=r.note or "", reason=r.reason or ""
+        )
     return g
 
 
@@ -84,8 +111,9 @@ def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]
     return seen
 
 
-def submap(m: Map, keep: set[str] | frozenset[str], relation_kinds: frozenset[str] = frozenset()
-           ) -> Map:
+def submap(
+    m: Map, keep: set[str] | frozenset[str], relation_kinds: frozenset[str] = frozenset()
+) -> Map:
     """The map restricted to the claims in ``keep`` (and relations among them).
 
     With ``relation_kinds``, only relations of those kinds are kept, plus the
@@ -93,14 +121,23 @@ def submap(m: Map, keep: set[str] | frozenset[str], relation_kinds: frozenset[st
     """
     claims = [c for c in m.claims if c.id in keep]
     among = [r for r in m.relations if r.source in keep and r.target in keep]
-    wanted = {(r.reason, r.target) for r in among
-              if r.kind == "undercuts" and (not relation_kinds or "undercuts" in relation_kinds)}
-    rels = [r for r in among if not relation_kinds or r.kind in relation_kinds
-            or (r.kind == "supports" and (r.source, r.target) in wanted)]
+    wanted = {
+        (r.reason, r.target)
+        for r in among
+        if r.kind == "undercuts" and (not relation_kinds or "undercuts" in relation_kinds)
+    }
+    rels = [
+        r
+        for r in among
+        if not relation_kinds
+        or r.kind in relation_kinds
+        or (r.kind == "supports" and (r.source, r.target) in wanted)
+    ]
     kept_supports = {(r.source, r.target) for r in rels if r.kind == "supports"}
     rels = [r for r in rels if r.kind != "undercuts" or (r.reason, r.target) in kept_supports]
-    return Map.model_construct(source=m.source, actors=m.actors, topics=m.topics,
-                               claims=claims, relations=rels)
+    return Map.model_construct(
+        source=m.source, actors=m.actors, topics=m.topics, claims=claims, relations=rels
+    )
 
 
 def matches(claim, f: Filters) -> bool:
@@ -114,9 +151,7 @@ def matches(claim, f: Filters) -> bool:
         return False
     if claim.date is None:
         return f.include_undated
-    if f.years and not (f.years[0] <= claim.year <= f.years[1]):
-        return False
-    return True
+    return not (f.years and not f.years[0] <= claim.year <= f.years[1])
 
 
 def filter_map(m: Map, f: Filters) -> Map:
@@ -130,4 +165,3 @@ def filter_map(m: Map, f: Filters) -> Map:
 def used_actors(m: Map) -> list[str]:
     seen = dict.fromkeys(c.actor for c in m.claims)
     return [a.id for a in m.actors if a.id in seen]
-

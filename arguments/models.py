@@ -8,15 +8,23 @@ the loader).  One model per claim kind, selected by the ``kind`` field;
 every cross-reference is checked by :meth:`Map._cross_references`, which
 reports all problems at once.
 """
+
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from collections.abc import Iterable
-from typing import Annotated, Any, Literal, Union
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, Strict, ValidationError,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import crossref
@@ -25,7 +33,6 @@ from .text import chapter_order
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})(?:-(0[1-9]|1[0-2]))?$")
-
 
 
 def _year_as_text(value: Any) -> Any:
@@ -48,8 +55,12 @@ def _check_text(value: Any) -> Any:
 Slug = Annotated[str, Field(pattern=SLUG_RE, max_length=120)]
 Text = Annotated[str, BeforeValidator(_check_text), Field(min_length=1, max_length=20_000)]
 Blurb = Annotated[str, Field(max_length=20_000)]  # may be empty
-DateStr = Annotated[str, BeforeValidator(_check_date), BeforeValidator(_year_as_text),
-                    Field(pattern=DATE_RE.pattern, description="YYYY or YYYY-MM")]
+DateStr = Annotated[
+    str,
+    BeforeValidator(_check_date),
+    BeforeValidator(_year_as_text),
+    Field(pattern=DATE_RE.pattern, description="YYYY or YYYY-MM"),
+]
 
 
 class _Model(BaseModel):
@@ -133,43 +144,52 @@ class _ClaimBase(_Model):
 
 class Thesis(_ClaimBase):
     """The author's central contention."""
+
     kind: Literal["thesis"]
 
 
 class Postulate(_ClaimBase):
     """One of the numbered postulates a theory is reduced to."""
+
     kind: Literal["postulate"]
     number: Annotated[int, Strict(), Field(ge=1, le=5)]  # strict: `true` or "4" is no number
 
 
 class Position(_ClaimBase):
     """What an actor held or advocated at a date."""
+
     kind: Literal["position"]
 
 
 class Prediction(_ClaimBase):
     """What an actor expected to happen."""
+
     kind: Literal["prediction"]
 
 
 class Event(_ClaimBase):
     """What happened, as the source reports it."""
+
     kind: Literal["event"]
 
 
 class Interpretation(_ClaimBase):
     """A reading of events or positions (by the author or a historian)."""
+
     kind: Literal["interpretation"]
 
 
 class Verdict(_ClaimBase):
     """The author's judgement."""
+
     kind: Literal["verdict"]
 
 
-Claim = Annotated[Union[Thesis, Postulate, Position, Prediction, Event, Interpretation, Verdict],
-                  Field(discriminator="kind")]
-ClaimT = Union[Thesis, Postulate, Position, Prediction, Event, Interpretation, Verdict]
+Claim = Annotated[
+    Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict,
+    Field(discriminator="kind"),
+]
+ClaimT = Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict
 
 
 class Relation(_Model):
@@ -183,11 +203,12 @@ class Relation(_Model):
     quote: Quote | None = None
 
     @model_validator(mode="after")
-    def _reason_only_for_undercuts(self) -> "Relation":
+    def _reason_only_for_undercuts(self) -> Relation:
         if self.kind == "undercuts" and not self.reason:
             raise PydanticCustomError(
-                "undercut-reason", "an undercut names the `reason` whose support of the target "
-                "it attacks")
+                "undercut-reason",
+                "an undercut names the `reason` whose support of the target it attacks",
+            )
         if self.kind != "undercuts" and self.reason:
             raise PydanticCustomError("undercut-reason", "only an undercut has a `reason`")
         return self
@@ -207,16 +228,24 @@ class Map(_Model):
     relations: list[Relation] = []
 
     @model_validator(mode="after")
-    def _cross_references(self) -> "Map":
+    def _cross_references(self) -> Map:
         issues = crossref.check(self)
         if issues:
-            raise ValidationError.from_exception_data("Map", [
-                InitErrorDetails(type=PydanticCustomError(i.code, i.message.replace("{", "{{")
-                                                          .replace("}", "}}"),
-                                                          {"got": i.got, "expected": i.expected,
-                                                           "crossref": True}),
-                                 loc=i.loc, input=i.got)
-                for i in issues])
+            raise ValidationError.from_exception_data(
+                "Map",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            i.code,
+                            i.message.replace("{", "{{").replace("}", "}}"),
+                            {"got": i.got, "expected": i.expected, "crossref": True},
+                        ),
+                        loc=i.loc,
+                        input=i.got,
+                    )
+                    for i in issues
+                ],
+            )
         return self
 
     # ---- convenient look-ups (derived, cached; the model is frozen) ----
@@ -239,13 +268,13 @@ class Map(_Model):
         a = self.actor_index.get(actor_id)
         return a.name if a else actor_id
 
-    def credited(self, claim: "Claim") -> str:
+    def credited(self, claim: Claim) -> str:
         """Whom a claim's header names: its actor, or for an event with no agent but the
         author's narration, "as <the author> reports" (the author did not make it happen)."""
         a = self.actor_index.get(claim.actor)
         name = a.name if a else claim.actor
         if claim.kind == "event" and a is not None and a.kind == "author":
-            if name.startswith("The "):   # "The essay's author" mid-sentence
+            if name.startswith("The "):  # "The essay's author" mid-sentence
                 name = "the " + name[4:]
             return f"as reported by {name}"
         return name
@@ -253,23 +282,22 @@ class Map(_Model):
     @cached_property
     def chapter_rank(self) -> dict[str, int]:
         """Every chapter's place: declared order, then first appearance among the claims."""
-        return chapter_order((c.id for c in self.source.chapters),
-                             (c.chapter for c in self.claims))
+        return chapter_order((c.id for c in self.source.chapters), (c.chapter for c in self.claims))
 
-    def in_chapter_order(self, chapters: "Iterable[str]") -> list[str]:
+    def in_chapter_order(self, chapters: Iterable[str]) -> list[str]:
         """The given chapter ids, each once, in reading order."""
         rank = self.chapter_rank
         return sorted(set(chapters), key=lambda ch: (rank.get(ch, len(rank)), ch))
 
     def chapter_heading(self, chapter: str) -> str:
-        """"II: The Confirmation", or just "Preface" when the id is the title."""
+        """ "II: The Confirmation", or just "Preface" when the id is the title."""
         title = self.source.chapter_title(chapter)
         if chapter not in self.source.chapter_order or title.lower() == chapter.lower():
             return title
         return f"{chapter}: {title}"
 
-    def source_line(self, chapters: "Iterable[str]") -> str:
-        """"after: TITLE by AUTHOR, chapters ...": where claims of these chapters come from
+    def source_line(self, chapters: Iterable[str]) -> str:
+        """ "after: TITLE by AUTHOR, chapters ...": where claims of these chapters come from
         (the header of a diagram, the line under a handout's title)."""
         declared = self.source.chapter_order
         shown = self.in_chapter_order(chapters)
@@ -294,7 +322,7 @@ class Map(_Model):
             counts[c.actor] = counts.get(c.actor, 0) + 1
         authors = [a.id for a in self.actors if a.kind == "author" and a.id in counts]
         others = sorted((a for a in counts if a not in authors), key=lambda a: (-counts[a], a))
-        colours = {a: PALETTE[0] for a in authors}
+        colours = dict.fromkeys(authors, PALETTE[0])
         for i, a in enumerate(others):
             colours[a] = PALETTE[i + 1] if i + 1 < len(PALETTE) else OTHER_COLOUR
         return colours

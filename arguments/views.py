@@ -78,8 +78,11 @@ def select(m: Map, view: View) -> Selection:
         name = f"focus-{cid}-depth-{view.depth}"
     elif view.kind == "compare":
         a, b = _pair(m, view)
-        keep = {c.id for c in base.claims if c.actor in (a, b)
-                and (view.topic is None or view.topic in c.topics)}
+        keep = {
+            c.id
+            for c in base.claims
+            if c.actor in (a, b) and (view.topic is None or view.topic in c.topics)
+        }
         sel = submap(m, keep, f.relation_kinds)
         topic = f", {m.topic_label(view.topic)}" if view.topic else ""
         title = f"{m.actor_name(a)} and {m.actor_name(b)} compared{topic}"
@@ -89,8 +92,11 @@ def select(m: Map, view: View) -> Selection:
         cid = _need_claim(m, view)
         c = m.claim(cid)
         keep = {s.claim for s in fate(m, cid)} | {cid}
-        keep |= {r.source for r in m.relations if r.target == cid and RELATION[r.kind].reason
-                 and not RELATION[r.kind].backward}
+        keep |= {
+            r.source
+            for r in m.relations
+            if r.target == cid and RELATION[r.kind].reason and not RELATION[r.kind].backward
+        }
         num = f" {c.number}" if c.kind == "postulate" else ""
         title = f"Postulate{num}: {c.text}" if c.kind == "postulate" else c.text
         name = f"postulate-{c.number}" if c.kind == "postulate" else slug(f"fate-{cid}")

@@ -8,6 +8,7 @@ each time to a selection not seen before (so the diagram is laid out anew, not
 taken from the cache), and reports the median and worst rerun; then the same
 20 selections again (now cached).  Target: median under 300 ms.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -25,12 +26,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from browser_first_paint import default_map  # same default map as the browser bench
+
     map_path = argv[0] if argv else default_map()
     os.environ["ARGMAP_MAP"] = map_path
     from streamlit.testing.v1 import AppTest
 
     from arguments import load_map
     from arguments.graph import used_actors
+
     m = load_map(map_path)
     actors = used_actors(m)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -58,10 +61,14 @@ def main(argv=None) -> int:
     cached = timed(changes)
     print(f"map: {map_path} ({len(m.claims)} claims, {len(m.relations)} relations)")
     print(f"first run (imports, load, full layout): {first * 1000:.0f} ms")
-    print(f"rerun after a filter change, 20 new selections: median {statistics.median(fresh) * 1000:.0f} ms, "
-          f"max {max(fresh) * 1000:.0f} ms  (target < 300 ms)")
-    print(f"rerun after a filter change, same 20 again (cached): median "
-          f"{statistics.median(cached) * 1000:.0f} ms, max {max(cached) * 1000:.0f} ms")
+    print(
+        f"rerun after a filter change, 20 new selections: median {statistics.median(fresh) * 1000:.0f} ms, "
+        f"max {max(fresh) * 1000:.0f} ms  (target < 300 ms)"
+    )
+    print(
+        f"rerun after a filter change, same 20 again (cached): median "
+        f"{statistics.median(cached) * 1000:.0f} ms, max {max(cached) * 1000:.0f} ms"
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ Each file is loaded N times (best run kept, to see past a busy machine); prints
 the slowest files, the median and the total.  Target: no file over 1 s (the
 loader refuses size, depth and alias bombs before doing real work).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,10 @@ def main(argv=None) -> int:
         big = Path(tmp) / "fifty-megabytes.yaml"
         with open(big, "wb") as fh:
             fh.write(b"claims:\n" + b"  - {id: x, text: padding}\n" * (50 * 1024 * 1024 // 27))
-        results = [(name, *best_time(path, args.runs))
-                   for name, path in [(p.name, p) for p in files] + [("(50 MB, made here)", big)]]
+        results = [
+            (name, *best_time(path, args.runs))
+            for name, path in [(p.name, p) for p in files] + [("(50 MB, made here)", big)]
+        ]
     results.sort(key=lambda r: -r[1])
     shown = results if args.all else results[:10]
     print(f"{len(results)} broken files, best of {args.runs} runs each")
@@ -57,10 +60,12 @@ def main(argv=None) -> int:
         print(f"  {t * 1000:8.2f} ms  {name:<44} {codes}")
     times = [t for _, t, _ in results]
     slowest = results[0]
-    print(f"slowest {slowest[1] * 1000:.1f} ms ({slowest[0]}), median "
-          f"{statistics.median(times) * 1000:.2f} ms, total {sum(times) * 1000:.0f} ms; "
-          f"target: each under {LIMIT * 1000:.0f} ms: "
-          f"{'ok' if slowest[1] < LIMIT else 'MISSED'}")
+    print(
+        f"slowest {slowest[1] * 1000:.1f} ms ({slowest[0]}), median "
+        f"{statistics.median(times) * 1000:.2f} ms, total {sum(times) * 1000:.0f} ms; "
+        f"target: each under {LIMIT * 1000:.0f} ms: "
+        f"{'ok' if slowest[1] < LIMIT else 'MISSED'}"
+    )
     loaded = [name for name, _, codes in results if codes.startswith("LOADED")]
     if loaded:
         print("loaded without a problem:", ", ".join(loaded))

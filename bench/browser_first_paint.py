@@ -9,6 +9,7 @@ navigation to the first claim node of the SVG being drawn.  The first opening
 after the server starts also imports the libraries and lays out the map: it is
 reported apart as "cold".  Target: under 3 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,6 +32,7 @@ def default_map() -> str:
     if bundled.exists():
         return str(bundled)
     from gen import write_yaml
+
     out = Path(tempfile.gettempdir()) / "argmap-bench-160.yaml"
     write_yaml(out, 160, 250, seed=1)
     return str(out)
@@ -57,6 +59,7 @@ def main(argv=None) -> int:
         print("no chromium on PATH: cannot measure", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
+
     map_path = args.map or default_map()
     with server(map_path) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -65,8 +68,10 @@ def main(argv=None) -> int:
         browser.close()
     print(f"map: {map_path}")
     print(f"cold (first session after start: imports, load, layout): {cold:.2f} s")
-    print(f"open page -> map visible, {args.runs} new sessions: median {statistics.median(times):.2f} s, "
-          f"min {min(times):.2f} s, max {max(times):.2f} s  (target < 3 s)")
+    print(
+        f"open page -> map visible, {args.runs} new sessions: median {statistics.median(times):.2f} s, "
+        f"min {min(times):.2f} s, max {max(times):.2f} s  (target < 3 s)"
+    )
     return 0
 
 

@@ -15,10 +15,10 @@ Usage: python bench/exports.py [--runs 5] [--sizes 100 1000 5000] [--per-claim 1
 3. --study: the layout settings tried for the 5,000-claim map (one run each,
    in-process, layout only), to show why the map view is laid out the way it is.
 """
+
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -50,8 +50,9 @@ def timed_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
 
     A small Python process starts it and reads its resource usage: a child forked from
     this (big) process would count this one's memory as its own."""
-    out = subprocess.run([sys.executable, "-c", _SPAWN, str(cwd), *cmd], capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _SPAWN, str(cwd), *cmd], capture_output=True, text=True
+    )
     wall, rss, code = out.stdout.split()
     if int(code) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({code}): {out.stderr[-500:]}")
@@ -61,16 +62,20 @@ def timed_process(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
 def essay(runs: int) -> None:
     from arguments import load_map
     from arguments.exporters import EXPORTERS, View, export, load_all
+
     load_all()
     path = ROOT / "claims.yaml"
     m = load_map(path)
-    print(f"1. The essay map ({len(m.claims)} claims, {len(m.relations)} relations), "
-          f"in-process, median of {runs}")
+    print(
+        f"1. The essay map ({len(m.claims)} claims, {len(m.relations)} relations), "
+        f"in-process, median of {runs}"
+    )
     print(f"   {'format':<14} {'median':>8} {'worst':>8}  {'size':>9}  target")
-    export(m, "png", View())   # warm-up: fontconfig reads its fonts once per process
+    export(m, "png", View())  # warm-up: fontconfig reads its fonts once per process
     for name in EXPORTERS:
-        view = View(kind="compare", actors=("trotsky", "lenin")) if name == "compare-csv" \
-            else View()
+        view = (
+            View(kind="compare", actors=("trotsky", "lenin")) if name == "compare-csv" else View()
+        )
         times = []
         for _ in range(runs):
             t = time.perf_counter()
@@ -78,24 +83,32 @@ def essay(runs: int) -> None:
             times.append(time.perf_counter() - t)
         med = statistics.median(times)
         target = TARGETS.get(name)
-        verdict = "" if target is None else (f"< {target:.1f} s "
-                                             + ("ok" if med < target else "MISSED"))
-        print(f"   {name:<14} {med * 1000:6.0f} ms {max(times) * 1000:6.0f} ms  "
-              f"{len(out) / 1024:7.0f} KB  {verdict}")
+        verdict = (
+            "" if target is None else (f"< {target:.1f} s " + ("ok" if med < target else "MISSED"))
+        )
+        print(
+            f"   {name:<14} {med * 1000:6.0f} ms {max(times) * 1000:6.0f} ms  "
+            f"{len(out) / 1024:7.0f} KB  {verdict}"
+        )
 
 
 def against_argdown(sizes: list[int], per_claim: float, runs: int, skip_argdown: bool) -> None:
     from argdown_cli import argdown_command
     from arguments.argdown import to_argdown
-    from gen import make_map
     from arguments.yamlio import dumps
+    from gen import make_map
+
     cmd = None if skip_argdown else argdown_command()
     if cmd is None and not skip_argdown:
         print("   (node/npm missing: Argdown columns left empty)")
-    print(f"\n2. Generated maps ({per_claim:g} relation per claim), fresh process per run, "
-          f"median of {runs}; peak memory = max resident set size")
-    print(f"   {'claims':>6} {'format':<6} {'argmap':>9} {'peak':>8}   {'Argdown':>9} {'peak':>8}"
-          f"   {'speed-up':>8}")
+    print(
+        f"\n2. Generated maps ({per_claim:g} relation per claim), fresh process per run, "
+        f"median of {runs}; peak memory = max resident set size"
+    )
+    print(
+        f"   {'claims':>6} {'format':<6} {'argmap':>9} {'peak':>8}   {'Argdown':>9} {'peak':>8}"
+        f"   {'speed-up':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in sizes:
@@ -105,15 +118,32 @@ def against_argdown(sizes: list[int], per_claim: float, runs: int, skip_argdown:
             ad_path = tmp / f"map-{n}.argdown"
             ad_path.write_text(to_argdown(m), encoding="utf-8")
             for fmt in ("svg", "dot"):
-                ours = [timed_process([sys.executable, "-m", "arguments", "export", "--format",
-                                       fmt, "--map", str(yaml_path), "-o",
-                                       str(tmp / f"out-{n}.{fmt}")], ROOT) for _ in range(runs)]
+                ours = [
+                    timed_process(
+                        [
+                            sys.executable,
+                            "-m",
+                            "arguments",
+                            "export",
+                            "--format",
+                            fmt,
+                            "--map",
+                            str(yaml_path),
+                            "-o",
+                            str(tmp / f"out-{n}.{fmt}"),
+                        ],
+                        ROOT,
+                    )
+                    for _ in range(runs)
+                ]
                 o_t = statistics.median(t for t, _, _ in ours)
                 o_m = max(mb for _, mb, _ in ours)
                 line = f"   {n:>6} {fmt:<6} {o_t:8.2f}s {o_m:6.0f}MB"
                 if cmd:
-                    theirs = [timed_process([*cmd, "map", str(ad_path), str(tmp / "ad"), "-f",
-                                             fmt], tmp) for _ in range(runs)]
+                    theirs = [
+                        timed_process([*cmd, "map", str(ad_path), str(tmp / "ad"), "-f", fmt], tmp)
+                        for _ in range(runs)
+                    ]
                     a_t = statistics.median(t for t, _, _ in theirs)
                     a_m = max(mb for _, mb, _ in theirs)
                     line += f"   {a_t:8.2f}s {a_m:6.0f}MB   {a_t / o_t:7.1f}x"
@@ -122,8 +152,10 @@ def against_argdown(sizes: list[int], per_claim: float, runs: int, skip_argdown:
 
 def study(n: int = 5000, per_claim: float = 1.0, timeout: float = 60) -> None:
     """Layout settings for a big map, each in a child process with a time limit."""
-    print(f"\n3. Layout study: generated map of {n} claims, {int(n * per_claim)} relations; "
-          "layout + SVG, in-process, one run each")
+    print(
+        f"\n3. Layout study: generated map of {n} claims, {int(n * per_claim)} relations; "
+        "layout + SVG, in-process, one run each"
+    )
     variants = {
         "one dot run, no clusters": "View(cluster='none')",
         "one dot run, no clusters, newrank": "View(cluster='none')|newrank=true",
@@ -131,11 +163,11 @@ def study(n: int = 5000, per_claim: float = 1.0, timeout: float = 60) -> None:
         "one dot run, chapter clusters": "View(cluster='chapter')|dot",
         "one dot run, clusters, splines=line": "View(cluster='chapter')|dot|splines=line",
         "one dot run, clusters, mclimit=0.1 nslimit=1": "View(cluster='chapter')|dot|mclimit=0.1,"
-                                                        "nslimit=1,nslimit1=1",
+        "nslimit=1,nslimit1=1",
         "chapters laid out apart, packed like puzzle pieces": "View()|grid-fit",
         "chapters laid out apart, packed in rows (what we do)": "View()",
     }
-    code = r'''
+    code = r"""
 import sys, time
 sys.path[:0] = [{root!r}, {tests!r}]
 from gen import make_map
@@ -157,15 +189,24 @@ if len(spec) > 1 and spec[1] == "dot" or view.cluster == "none":
 else:
     diagrams.render(m, view, "svg")
 print(f"{{time.perf_counter() - t:.2f}}")
-'''
+"""
     for name, spec in variants.items():
-        src = code.format(root=str(ROOT), tests=str(ROOT / "tests"), n=n,
-                          rels=int(n * per_claim), spec=spec)
+        src = code.format(
+            root=str(ROOT), tests=str(ROOT / "tests"), n=n, rels=int(n * per_claim), spec=spec
+        )
         try:
-            out = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True,
-                                 timeout=timeout, cwd=ROOT)
-            result = (out.stdout.strip().splitlines() or ["?"])[-1] + " s" \
-                if out.returncode == 0 else "failed: " + out.stderr.strip()[-120:]
+            out = subprocess.run(
+                [sys.executable, "-c", src],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=ROOT,
+            )
+            result = (
+                (out.stdout.strip().splitlines() or ["?"])[-1] + " s"
+                if out.returncode == 0
+                else "failed: " + out.stderr.strip()[-120:]
+            )
         except subprocess.TimeoutExpired:
             result = f"> {timeout:.0f} s (stopped)"
         print(f"   {name:<55} {result}", flush=True)
@@ -175,8 +216,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    ap.add_argument("--per-claim", type=float, default=1.0,
-                    help="relations per claim in the generated maps (default 1)")
+    ap.add_argument(
+        "--per-claim",
+        type=float,
+        default=1.0,
+        help="relations per claim in the generated maps (default 1)",
+    )
     ap.add_argument("--skip-argdown", action="store_true")
     ap.add_argument("--skip-essay", action="store_true")
     ap.add_argument("--study", action="store_true", help="also run the layout study")

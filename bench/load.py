@@ -9,6 +9,7 @@ under 100 ms; a generated map of 10,000 claims and 20,000 relations under 2 s,
 as YAML and as JSON.  The generated map comes from tests/gen.py (seeded, so
 every run loads the same map).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,9 +51,11 @@ def report(label: str, path: Path, runs: int, target: float) -> bool:
     times = time_load(path, runs)
     med = statistics.median(times)
     ok = med < target
-    print(f"{label:<34} {path.stat().st_size / 1e6:6.2f} MB   median {med * 1000:8.1f} ms   "
-          f"best {min(times) * 1000:8.1f} ms   peak {peak_memory(path) / 1e6:6.1f} MB   "
-          f"target < {target * 1000:.0f} ms: {'ok' if ok else 'MISSED'}")
+    print(
+        f"{label:<34} {path.stat().st_size / 1e6:6.2f} MB   median {med * 1000:8.1f} ms   "
+        f"best {min(times) * 1000:8.1f} ms   peak {peak_memory(path) / 1e6:6.1f} MB   "
+        f"target < {target * 1000:.0f} ms: {'ok' if ok else 'MISSED'}"
+    )
     return ok
 
 
@@ -69,10 +72,13 @@ def main(argv=None) -> int:
         print("claims.yaml: not found")
     if not args.skip_big:
         from gen import make_map
+
         start = time.perf_counter()
         m = make_map(10_000, 20_000, seed=1)
-        print(f"(generated {len(m.claims):,} claims, {len(m.relations):,} relations in "
-              f"{time.perf_counter() - start:.1f} s)")
+        print(
+            f"(generated {len(m.claims):,} claims, {len(m.relations):,} relations in "
+            f"{time.perf_counter() - start:.1f} s)"
+        )
         with tempfile.TemporaryDirectory() as tmp:
             big_yaml, big_json = Path(tmp) / "big.yaml", Path(tmp) / "big.json"
             big_yaml.write_text(yamlio.dumps(m), encoding="utf-8")

@@ -38,6 +38,7 @@ that timed out, and the server log's lines with "Traceback" or "Exception"
 (must be 0).  Exit status 1 if any of those is not 0.  Not part of ``make
 test``: it runs on demand (about 90 s with start-up).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,22 +58,29 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from apphelp import CHROMIUM_ARGS, UPLOAD_INPUT, server  # noqa: E402
-
 from arguments.diagrams import select  # noqa: E402
+
 from arguments.exporters import View  # noqa: E402
 from arguments.graph import Filters, used_actors  # noqa: E402
 from arguments.loader import load_map, load_text  # noqa: E402
 from arguments.models import Map  # noqa: E402
 
-RUN_IDLE = ("() => document.querySelector('[data-testid=stApp]')"
-            "?.dataset.testScriptState === 'notRunning'")
+RUN_IDLE = (
+    "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"
+)
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
-HEADINGS = {"Claim": "Claim", "Compare": "Compare two actors", "Postulates": "The postulates",
-            "Verdicts": "Thesis and verdicts", "Timeline": "Timeline", "Search": "Search"}
+HEADINGS = {
+    "Claim": "Claim",
+    "Compare": "Compare two actors",
+    "Postulates": "The postulates",
+    "Verdicts": "Thesis and verdicts",
+    "Timeline": "Timeline",
+    "Search": "Search",
+}
 TIMEOUT_MS = 60_000
-START_MS = 300_000   # opening the sessions (not timed) waits longer: all start at once
-POLL_MS = 50    # how often the page is checked (every animation frame would load the CPUs)
-OUT = ROOT / "bench" / "out"   # screenshots of actions that timed out (git-ignored)
+START_MS = 300_000  # opening the sessions (not timed) waits longer: all start at once
+POLL_MS = 50  # how often the page is checked (every animation frame would load the CPUs)
+OUT = ROOT / "bench" / "out"  # screenshots of actions that timed out (git-ignored)
 # the diagram viewer (a components-v2 element) draws in a shadow root under this host
 VIEWER_HOST = '[data-testid="stBidiComponentIsolated"]'
 COUNT_NODES = """n => {
@@ -154,8 +162,15 @@ def cpu_seconds() -> dict[str, float]:
 
 def map_count(m: Map, actors: list[str]) -> int:
     """Claims the Map page draws with only this actor filter set (as the sidebar builds it)."""
-    f = Filters.make(actors=actors, kinds=[], relation_kinds=[], topics=[], chapters=[],
-                     years=None, include_undated=True)
+    f = Filters.make(
+        actors=actors,
+        kinds=[],
+        relation_kinds=[],
+        topics=[],
+        chapters=[],
+        years=None,
+        include_undated=True,
+    )
     return len(select(m, View(kind="map", filters=f)).map.claims)
 
 
@@ -171,8 +186,16 @@ def percentile(values: list[float], q: float) -> float:
 class User:
     """One simulated user: a browser context (a Streamlit session) and what it expects."""
 
-    def __init__(self, n: int, ctx, url: str, m: Map, stats: Stats, deadline: float,
-                 upload: tuple[str, bytes] | None):
+    def __init__(
+        self,
+        n: int,
+        ctx,
+        url: str,
+        m: Map,
+        stats: Stats,
+        deadline: float,
+        upload: tuple[str, bytes] | None,
+    ):
         self.n, self.ctx, self.url, self.m, self.stats = n, ctx, url, m, stats
         self.deadline, self.upload = deadline, upload
         self.rng = random.Random(n)
@@ -189,15 +212,17 @@ class User:
         await act()
         step = 0
         try:
-            for step, check in enumerate(checks, 1):
+            for step, check in enumerate(checks, 1):  # noqa: B007 - reported when one fails
                 await check()
             step += 1
             await pg.wait_for_function(RUN_IDLE, timeout=TIMEOUT_MS, polling=POLL_MS)
         except Exception as exc:  # a timeout: count it, go on from a known state
             seen = await pg.evaluate(SNAPSHOT)
-            self.stats.timeouts.append(f"user {self.n} {action}, check {step}: "
-                                       f"{type(exc).__name__} ({seen}; expected: actors "
-                                       f"{self.actors}, selected {self.selected})")
+            self.stats.timeouts.append(
+                f"user {self.n} {action}, check {step}: "
+                f"{type(exc).__name__} ({seen}; expected: actors "
+                f"{self.actors}, selected {self.selected})"
+            )
             OUT.mkdir(parents=True, exist_ok=True)
             await pg.screenshot(path=str(OUT / f"timeout-{self.n}-{len(self.stats.timeouts)}.png"))
             return False
@@ -212,15 +237,18 @@ class User:
 
     def heading(self, text: str):
         return lambda: self.page.get_by_role("heading", name=text, exact=True).first.wait_for(
-            timeout=TIMEOUT_MS)
+            timeout=TIMEOUT_MS
+        )
 
     def nodes(self, count: int | None = None):
         async def check():
             if count is None:
                 await self.page.wait_for_selector("g.node.claim", timeout=TIMEOUT_MS)
             else:
-                await self.page.wait_for_function(COUNT_NODES, arg=count, timeout=TIMEOUT_MS,
-                                                  polling=POLL_MS)
+                await self.page.wait_for_function(
+                    COUNT_NODES, arg=count, timeout=TIMEOUT_MS, polling=POLL_MS
+                )
+
         return check
 
     def selector(self, css: str):
@@ -233,8 +261,7 @@ class User:
         self.current = title
         link = self.page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
         if title == "Map":
-            checks = [self.heading(self.m.source.title),
-                      self.nodes(map_count(self.m, self.actors))]
+            checks = [self.heading(self.m.source.title), self.nodes(map_count(self.m, self.actors))]
         else:
             checks = [self.heading(HEADINGS[title])]
             if title in ("Compare", "Postulates", "Verdicts"):
@@ -243,24 +270,30 @@ class User:
                 checks.append(self.selector('[data-testid="stVegaLiteChart"] g.mark-symbol'))
             elif title == "Claim" and self.selected:
                 text = " ".join(self.m.claim(self.selected).text.split())[:40]
-                checks.append(lambda: self.page.locator("h3", has_text=text).first.wait_for(
-                    timeout=TIMEOUT_MS))
+                checks.append(
+                    lambda: self.page.locator("h3", has_text=text).first.wait_for(
+                        timeout=TIMEOUT_MS
+                    )
+                )
         await self.timed(f"page {title}", link.click, *checks)
 
     async def filter_actor(self) -> None:
         if len(self.actors) >= 2:
             return await self.clear_filters()
-        actor = self.rng.choice([a for a in used_actors(self.m)
-                                 if a != "author" and a not in self.actors])
-        box = self.page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]',
-                                has_text="Actors").first
+        actor = self.rng.choice(
+            [a for a in used_actors(self.m) if a != "author" and a not in self.actors]
+        )
+        box = self.page.locator(
+            '[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Actors"
+        ).first
         await box.locator("input").click()
         await self.page.keyboard.type(self.m.actor_name(actor))
         option = self.page.get_by_role("option", name=self.m.actor_name(actor), exact=True)
         await option.first.wait_for(timeout=TIMEOUT_MS)
-        self.actors = self.actors + [actor]
-        await self.timed("filter actor", option.first.click,
-                         self.nodes(map_count(self.m, self.actors)))
+        self.actors = [*self.actors, actor]
+        await self.timed(
+            "filter actor", option.first.click, self.nodes(map_count(self.m, self.actors))
+        )
         await self.page.keyboard.press("Escape")
 
     async def clear_filters(self) -> None:
@@ -268,35 +301,63 @@ class User:
         if not await button.count():
             return
         self.actors = []
-        await self.timed("clear filters", button.first.click,
-                         self.nodes(map_count(self.m, [])))
+        await self.timed("clear filters", button.first.click, self.nodes(map_count(self.m, [])))
 
     async def select_claim(self) -> None:
-        ids = [c for c in await self.page.evaluate(VISIBLE_NODES)
-               if c != self.selected and c in self.m.claim_index]
+        ids = [
+            c
+            for c in await self.page.evaluate(VISIBLE_NODES)
+            if c != self.selected and c in self.m.claim_index
+        ]
         if not ids:
             return
         cid = self.rng.choice(ids)
         node = self.page.locator(f'g.node.claim[id="claim-{cid}"]').first
         text = " ".join(self.m.claim(cid).text.split())[:40]
-        if await self.timed("select claim", node.click,
-                            lambda: self.page.locator(".st-key-map_panel", has_text=text)
-                            .first.wait_for(timeout=TIMEOUT_MS)):
+        if await self.timed(
+            "select claim",
+            node.click,
+            lambda: self.page.locator(".st-key-map_panel", has_text=text).first.wait_for(
+                timeout=TIMEOUT_MS
+            ),
+        ):
             self.selected = cid
 
     async def search(self) -> None:
-        word = self.rng.choice([w for w in ("revolution", "peasantry", "dictatorship", "party",
-                                            "war", "proletariat", "soviets", "permanent")
-                                if w != self.word])
+        word = self.rng.choice(
+            [
+                w
+                for w in (
+                    "revolution",
+                    "peasantry",
+                    "dictatorship",
+                    "party",
+                    "war",
+                    "proletariat",
+                    "soviets",
+                    "permanent",
+                )
+                if w != self.word
+            ]
+        )
         self.word = word
-        hits = [c for c in self.m.claims if word in c.text.lower()
-                or any(word in q.text.lower() for q in c.quotes)]
+        hits = [
+            c
+            for c in self.m.claims
+            if word in c.text.lower() or any(word in q.text.lower() for q in c.quotes)
+        ]
         box = self.page.get_by_role("textbox", name="Search claims and quotes")
         await box.fill(word)
-        check = (lambda: self.page.locator("mark", has_text=word).first.wait_for(
-            timeout=TIMEOUT_MS) if hits else
-                 lambda: self.page.get_by_text("No claim matches").first.wait_for(
-                     timeout=TIMEOUT_MS))
+
+        def check():
+            return (
+                self.page.locator("mark", has_text=word).first.wait_for(timeout=TIMEOUT_MS)
+                if hits
+                else lambda: self.page.get_by_text("No claim matches").first.wait_for(
+                    timeout=TIMEOUT_MS
+                )
+            )
+
         await self.timed("search", lambda: box.press("Enter"), check)
 
     # -------------------------------------------------------------- a session
@@ -308,28 +369,49 @@ class User:
         await pg.wait_for_selector("g.node.claim", timeout=START_MS)
         if self.upload:
             name, data = self.upload
-            await pg.set_input_files(UPLOAD_INPUT, files=[{
-                "name": name, "mimeType": "application/x-yaml", "buffer": data}])
+            await pg.set_input_files(
+                UPLOAD_INPUT,
+                files=[{"name": name, "mimeType": "application/x-yaml", "buffer": data}],
+            )
             try:
-                await pg.get_by_role("heading", name=self.m.source.title,
-                                     exact=True).wait_for(timeout=START_MS)
+                await pg.get_by_role("heading", name=self.m.source.title, exact=True).wait_for(
+                    timeout=START_MS
+                )
             except Exception:
                 OUT.mkdir(parents=True, exist_ok=True)
                 await pg.screenshot(path=str(OUT / f"upload-{self.n}.png"))
-                raise RuntimeError(f"user {self.n}: the uploaded map did not open "
-                                   f"({await pg.evaluate(SNAPSHOT)})") from None
+                raise RuntimeError(
+                    f"user {self.n}: the uploaded map did not open ({await pg.evaluate(SNAPSHOT)})"
+                ) from None
             try:  # its diagram, not the essay's
-                await pg.wait_for_function(COUNT_NODES, arg=map_count(self.m, []),
-                                           timeout=START_MS, polling=POLL_MS)
+                await pg.wait_for_function(
+                    COUNT_NODES, arg=map_count(self.m, []), timeout=START_MS, polling=POLL_MS
+                )
                 await pg.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
             except Exception:
-                raise RuntimeError(f"user {self.n}: the uploaded map's diagram did not show "
-                                   f"({await pg.evaluate(SNAPSHOT)}; expected "
-                                   f"{map_count(self.m, [])} claims)") from None
+                raise RuntimeError(
+                    f"user {self.n}: the uploaded map's diagram did not show "
+                    f"({await pg.evaluate(SNAPSHOT)}; expected "
+                    f"{map_count(self.m, [])} claims)"
+                ) from None
 
     async def run(self) -> None:
-        tour = ["filter", "select", "Claim", "Compare", "Postulates", "Verdicts", "Timeline",
-                "Search", "search", "Map", "clear", "select", "Claim", "Map"]
+        tour = [
+            "filter",
+            "select",
+            "Claim",
+            "Compare",
+            "Postulates",
+            "Verdicts",
+            "Timeline",
+            "Search",
+            "search",
+            "Map",
+            "clear",
+            "select",
+            "Claim",
+            "Map",
+        ]
         start = self.rng.randrange(len(tour))
         i = 0
         while time.monotonic() < self.deadline:
@@ -351,22 +433,26 @@ class User:
                 else:
                     await self.nav(step)
             except Exception as exc:  # a step that could not even start: count it, go on
-                self.stats.timeouts.append(f"user {self.n} {step}: {type(exc).__name__}: "
-                                           f"{str(exc).splitlines()[0][:120]}")
+                self.stats.timeouts.append(
+                    f"user {self.n} {step}: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+                )
                 self.current = None
                 try:
                     await self.nav("Map")
                 except Exception as again:  # the next step tries again
-                    self.stats.timeouts.append(f"user {self.n} back to the map: "
-                                               f"{type(again).__name__}")
+                    self.stats.timeouts.append(
+                        f"user {self.n} back to the map: {type(again).__name__}"
+                    )
 
 
 async def drive(url: str, m: Map, args) -> Stats:
     from playwright.async_api import async_playwright
+
     stats = Stats()
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=shutil.which("chromium"),
-                                          args=CHROMIUM_ARGS)
+        browser = await p.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
         # warm-up (not timed): one session visits every page once, as a first user would
         warm = await browser.new_context(viewport={"width": 1440, "height": 900})
         wp = await warm.new_page()
@@ -376,7 +462,8 @@ async def drive(url: str, m: Map, args) -> Stats:
             await wp.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
             await wp.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
             await wp.get_by_role("heading", name=HEADINGS[title], exact=True).first.wait_for(
-                timeout=START_MS)
+                timeout=START_MS
+            )
         await wp.wait_for_function(RUN_IDLE, timeout=START_MS, polling=POLL_MS)
         await warm.close()
 
@@ -387,14 +474,16 @@ async def drive(url: str, m: Map, args) -> Stats:
             user_map = m
             if args.upload and n % 2:
                 from gen import make_data
+
                 data = make_data(120, 180, seed=100 + n)
                 data["source"]["title"] = f"Uploaded map of user {n}"
                 from arguments.yamlio import dumps
+
                 text = dumps(Map.model_validate(data))
                 user_map = load_text(text, "u.yaml")
                 upload = (f"user-{n}.yaml", text.encode("utf-8"))
             users.append(User(n, ctx, url, user_map, stats, 0.0, upload))
-        await asyncio.gather(*(u.start() for u in users))   # every session open: go
+        await asyncio.gather(*(u.start() for u in users))  # every session open: go
         cpu0 = cpu_seconds()
         deadline = time.monotonic() + args.seconds
         for u in users:
@@ -410,15 +499,18 @@ def main(argv=None) -> int:
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--map", default=str(ROOT / "claims.yaml"))
-    ap.add_argument("--upload", action="store_true",
-                    help="every other session uploads a generated map of its own first")
+    ap.add_argument(
+        "--upload",
+        action="store_true",
+        help="every other session uploads a generated map of its own first",
+    )
     args = ap.parse_args(argv)
     if not shutil.which("chromium"):
         print("no chromium on PATH: cannot run the load test", file=sys.stderr)
         return 2
     m = load_map(args.map)
     load_before = os.getloadavg()[0]
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - the server writes to it until the end
     t0 = time.monotonic()
     with server(args.map, log=log) as url:
         stats = asyncio.run(drive(url, m, args))
@@ -430,28 +522,40 @@ def main(argv=None) -> int:
 
     every = [t for ts in stats.times.values() for t in ts]
     print(f"map: {args.map} ({len(m.claims)} claims, {len(m.relations)} relations)")
-    print(f"{args.sessions} concurrent sessions (one headless Chromium, one context each) "
-          f"for {args.seconds:.0f} s against one `streamlit run` on loopback"
-          + (", every other session on its own uploaded map" if args.upload else "")
-          + f"; {wall:.0f} s in all")
-    print(f"machine: {os.cpu_count()} CPUs; load average {load_before:.1f} before the run, "
-          f"{os.getloadavg()[0]:.1f} after (other work on the machine slows every figure)")
-    print("time from the click (or Enter) to the updated page: the element the action must "
-          "produce is shown and no script run is in flight")
+    print(
+        f"{args.sessions} concurrent sessions (one headless Chromium, one context each) "
+        f"for {args.seconds:.0f} s against one `streamlit run` on loopback"
+        + (", every other session on its own uploaded map" if args.upload else "")
+        + f"; {wall:.0f} s in all"
+    )
+    print(
+        f"machine: {os.cpu_count()} CPUs; load average {load_before:.1f} before the run, "
+        f"{os.getloadavg()[0]:.1f} after (other work on the machine slows every figure)"
+    )
+    print(
+        "time from the click (or Enter) to the updated page: the element the action must "
+        "produce is shown and no script run is in flight"
+    )
     print(f"{'action':<18}{'n':>6}{'median':>9}{'p95':>9}{'max':>9}")
     for action in sorted(stats.times):
         ts = stats.times[action]
-        print(f"{action:<18}{len(ts):>6}{statistics.median(ts):>8.2f}s"
-              f"{percentile(ts, .95):>8.2f}s{max(ts):>8.2f}s")
+        print(
+            f"{action:<18}{len(ts):>6}{statistics.median(ts):>8.2f}s"
+            f"{percentile(ts, 0.95):>8.2f}s{max(ts):>8.2f}s"
+        )
     if every:
-        print(f"{'all actions':<18}{len(every):>6}{statistics.median(every):>8.2f}s"
-              f"{percentile(every, .95):>8.2f}s{max(every):>8.2f}s")
+        print(
+            f"{'all actions':<18}{len(every):>6}{statistics.median(every):>8.2f}s"
+            f"{percentile(every, 0.95):>8.2f}s{max(every):>8.2f}s"
+        )
     print(f"actions: {len(every)} ({len(every) / args.seconds:.1f} per second)")
     if stats.cpu:
         avail = (os.cpu_count() or 1) * args.seconds
-        print(f"CPU used in the window: server {stats.cpu['server']:.0f} s, Chromium "
-              f"{stats.cpu['chromium']:.0f} s, of {avail:.0f} s the machine has "
-              f"({os.cpu_count()} cores x {args.seconds:.0f} s)")
+        print(
+            f"CPU used in the window: server {stats.cpu['server']:.0f} s, Chromium "
+            f"{stats.cpu['chromium']:.0f} s, of {avail:.0f} s the machine has "
+            f"({os.cpu_count()} cores x {args.seconds:.0f} s)"
+        )
     print(f"error elements seen: {len(stats.error_elements)}")
     for e in stats.error_elements[:10]:
         print("  ", e)

@@ -6,6 +6,7 @@ Default MAP: the bundled claims.yaml, else a generated 160-claim, 250-relation
 map.  Prints the median and worst of N runs for the whole map (the app's
 default view) and a few other views.  Target: the whole map under 1 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ def main(argv=None) -> int:
     from arguments import diagrams, load_map
     from arguments.exporters import View
     from arguments.graph import used_actors
+
     path = args.map or default_map()
     m = load_map(path)
     actors = used_actors(m)
@@ -51,8 +53,10 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             out = diagrams.render(m, view, "svg")
             times.append(time.perf_counter() - t)
-        print(f"{name:38s} median {statistics.median(times) * 1000:6.0f} ms, "
-              f"max {max(times) * 1000:6.0f} ms, {len(out) // 1024} KB")
+        print(
+            f"{name:38s} median {statistics.median(times) * 1000:6.0f} ms, "
+            f"max {max(times) * 1000:6.0f} ms, {len(out) // 1024} KB"
+        )
     print("target: whole map under 1000 ms")
     return 0
 

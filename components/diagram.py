@@ -7,9 +7,11 @@ on a claim selects it (``mode="select"``) or opens its detail page
 (``mode="open"``) without reloading the page.  :func:`downloads` offers every
 registered diagram exporter, generated only when its button is clicked.
 """
+
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -43,8 +45,10 @@ NATURAL = 96 / 72
 # ------------------------------------------------------------------ view <-> plain tuple
 def _freeze(value):
     if isinstance(value, Filters):
-        return ("Filters",) + tuple((f.name, _freeze(getattr(value, f.name)))
-                                    for f in dataclasses.fields(value))
+        return (
+            "Filters",
+            *tuple((f.name, _freeze(getattr(value, f.name))) for f in dataclasses.fields(value)),
+        )
     if isinstance(value, (frozenset, set)):
         return tuple(sorted(value))
     if isinstance(value, list):
@@ -61,8 +65,12 @@ def view_from(params: tuple) -> View:
     kw = {}
     for name, value in params:
         if isinstance(value, tuple) and value[:1] == ("Filters",):
-            value = Filters.make(**{k: (list(v) if isinstance(v, tuple) and k != "years" else v)
-                                    for k, v in value[1:]})
+            value = Filters.make(
+                **{
+                    k: (list(v) if isinstance(v, tuple) and k != "years" else v)
+                    for k, v in value[1:]
+                }
+            )
         kw[name] = value
     return View(**kw)
 
@@ -77,15 +85,23 @@ def drawn(map_key: str, params: tuple, _m: Map) -> dict:
     svg = compact(svg)
     box = _VIEWBOX.search(svg)
     w, h = (float(x) for x in box.group(1).split()[2:4]) if box else (800.0, 600.0)
-    return {"svg": svg, "hash": hashlib.sha1(svg.encode()).hexdigest()[:16], "width": w,
-            "height": h, "slug": sel.slug, "title": sel.title,
-            "claims": [c.id for c in sel.map.claims], "relations": len(sel.map.relations)}
+    return {
+        "svg": svg,
+        "hash": hashlib.sha1(svg.encode()).hexdigest()[:16],
+        "width": w,
+        "height": h,
+        "slug": sel.slug,
+        "title": sel.title,
+        "claims": [c.id for c in sel.map.claims],
+        "relations": len(sel.map.relations),
+    }
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def outlined(map_key: str, params: tuple, _m: Map) -> str:
     """The text view (Markdown outline) of a view, grouped like its diagram."""
     from .outline import selection_outline
+
     view = view_from(params)
     sel = select(_m, view)
     group = sel.cluster if sel.cluster in ("chapter", "actor") else "chapter"
@@ -123,21 +139,43 @@ def _on_click(key: str, mode: str) -> None:
         state.select(cid)
 
 
-def show(m: Map, map_key: str, view: View, *, key: str, mode: str = "select",
-         selected: str | None = None, max_height: int = 720, min_height: int = 220,
-         label: str | None = None, shrink: bool = True, initial: str = "fit") -> dict:
+def show(
+    m: Map,
+    map_key: str,
+    view: View,
+    *,
+    key: str,
+    mode: str = "select",
+    selected: str | None = None,
+    max_height: int = 720,
+    min_height: int = 220,
+    label: str | None = None,
+    shrink: bool = True,
+    initial: str = "fit",
+) -> dict:
     """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...)."""
     info = drawn(map_key, view_params(view), m)
     natural = info["height"] * NATURAL + 8
     height = int(max(min_height, min(max_height, natural)))
-    hint = ("Drag to pan \u00b7 scroll to zoom \u00b7 Fit shows it all \u00b7 click a claim to "
-            + ("select it" if mode == "select" else "open it"))
-    _VIEWER(key=key, data={"svg": info["svg"], "hash": info["hash"], "selected": selected,
-                           "height": height, "hint": hint, "shrink": shrink,
-                           "minHeight": min_height, "initial": initial,
-                           "fitWindow": initial == "readable",
-                           "label": label or f"Diagram: {info['title']}"},
-            on_select_change=lambda: _on_click(key, mode))
+    hint = "Drag to pan \u00b7 scroll to zoom \u00b7 Fit shows it all \u00b7 click a claim to " + (
+        "select it" if mode == "select" else "open it"
+    )
+    _VIEWER(
+        key=key,
+        data={
+            "svg": info["svg"],
+            "hash": info["hash"],
+            "selected": selected,
+            "height": height,
+            "hint": hint,
+            "shrink": shrink,
+            "minHeight": min_height,
+            "initial": initial,
+            "fitWindow": initial == "readable",
+            "label": label or f"Diagram: {info['title']}",
+        },
+        on_select_change=lambda: _on_click(key, mode),
+    )
     return info
 
 
@@ -146,15 +184,21 @@ def downloads(m: Map, map_key: str, view: View, *, key: str, slug: str | None = 
     params = view_params(view)
     slug = slug or drawn(map_key, params, m)["slug"]
     fmts = [e for e in EXPORTERS.values() if e.diagram]
-    row = st.container(horizontal=True, gap="small", vertical_alignment="center",
-                       key=f"{key}-downloads")
+    row = st.container(
+        horizontal=True, gap="small", vertical_alignment="center", key=f"{key}-downloads"
+    )
     row.caption("Download", width="content")
     for exp in fmts:
         row.download_button(
             _LABELS.get(exp.name, exp.name.upper()),
-            data=(lambda name=exp.name: exported(m, view, name)),
-            file_name=f"{slug}.{exp.extension}", mime=exp.mime, help=exp.description,
-            key=f"{key}-dl-{exp.name}", on_click="ignore", icon=":material/download:")
+            data=functools.partial(exported, m, view, exp.name),
+            file_name=f"{slug}.{exp.extension}",
+            mime=exp.mime,
+            help=exp.description,
+            key=f"{key}-dl-{exp.name}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 
 _LABELS = {"png300": "PNG 300 dpi", "png": "PNG", "svg": "SVG", "pdf": "PDF", "dot": "DOT"}

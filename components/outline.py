@@ -6,6 +6,7 @@ grouped like the diagram; :func:`tree_outline` renders an
 :class:`arguments.analysis.trees.TreeNode`; :func:`legend` shows the colours, shapes
 and line styles the diagrams use.  Map text is escaped.
 """
+
 from __future__ import annotations
 
 import html
@@ -19,13 +20,15 @@ from arguments.models import Map
 from .claim import swatch
 from .text import kind_label, md
 
+
 def _line(m: Map, c) -> str:
     when = f", {c.date}" if c.date else ""
     return f"**{md(kind_label(c))}** \u00b7 {md(m.credited(c) + when)}: {md(c.text)}"
 
 
-def selection_outline(m: Map, shown: Map, group: str = "chapter",
-                      order: tuple[str, ...] = ()) -> str:
+def selection_outline(
+    m: Map, shown: Map, group: str = "chapter", order: tuple[str, ...] = ()
+) -> str:
     """Markdown: the shown claims grouped by chapter or actor, each with its relations."""
     if not shown.claims:
         return "_No claim matches the current filters._"
@@ -40,8 +43,7 @@ def selection_outline(m: Map, shown: Map, group: str = "chapter",
     if group == "chapter":
         keys = m.in_chapter_order(groups)
     elif group == "actor":
-        keys = sorted(groups, key=lambda k: (order.index(k) if k in order else 99,
-                                             m.actor_name(k)))
+        keys = sorted(groups, key=lambda k: (order.index(k) if k in order else 99, m.actor_name(k)))
     else:
         keys = list(groups)
     lines = [f"{len(shown.claims)} claims, {len(shown.relations)} relations."]
@@ -55,10 +57,14 @@ def selection_outline(m: Map, shown: Map, group: str = "chapter",
             for r in out_rel.get(c.id, []):
                 t = by_id[r.target]
                 when = f", {t.date}" if t.date else ""
-                via = f" (its support from \u201c{md(by_id[r.reason].text)}\u201d)" \
-                    if r.reason and r.reason in by_id else ""
-                lines.append(f"    - _{md(r.kind)}_{via} \u2192 "
-                             f"{md(m.credited(t) + when)}: {md(t.text)}")
+                via = (
+                    f" (its support from \u201c{md(by_id[r.reason].text)}\u201d)"
+                    if r.reason and r.reason in by_id
+                    else ""
+                )
+                lines.append(
+                    f"    - _{md(r.kind)}_{via} \u2192 {md(m.credited(t) + when)}: {md(t.text)}"
+                )
     return "\n".join(lines)
 
 
@@ -82,22 +88,29 @@ def legend(m: Map, shown: Map | None = None) -> None:
     rels = [k for k in RELATIONS if any(r.kind == k.name for r in shown.relations)]
     own = [a for a in actors if colours.get(a.id, OTHER_COLOUR) != OTHER_COLOUR]
     rest = [a for a in actors if colours.get(a.id, OTHER_COLOUR) == OTHER_COLOUR]
-    rows = "".join(f'<li>{swatch(colours[a.id])}{html.escape(a.name)}</li>' for a in own)
+    rows = "".join(f"<li>{swatch(colours[a.id])}{html.escape(a.name)}</li>" for a in own)
     if rest:
         names = ", ".join(html.escape(a.name) for a in rest)
-        rows += (f'<li title="{names}">{swatch(OTHER_COLOUR)}'
-                 f'{"Other actors" if own else "Actors"} ({len(rest)})<br/>'
-                 f'<span style="font-size:.8rem;color:#666">{names}</span></li>')
-    shapes = "".join(f"<li><b>{html.escape(k.name)}</b>: {html.escape(k.shape_word)}</li>"
-                     for k in kinds)
+        rows += (
+            f'<li title="{names}">{swatch(OTHER_COLOUR)}'
+            f"{'Other actors' if own else 'Actors'} ({len(rest)})<br/>"
+            f'<span style="font-size:.8rem;color:#666">{names}</span></li>'
+        )
+    shapes = "".join(
+        f"<li><b>{html.escape(k.name)}</b>: {html.escape(k.shape_word)}</li>" for k in kinds
+    )
     lines = "".join(
         f'<li><span style="display:inline-block;width:2.2em;border-top:3px '
-        f'{_css_line(k.style)} {k.style["color"]};vertical-align:middle;'
-        f'margin-right:.4em"></span>{html.escape(k.name)}</li>' for k in rels)
+        f"{_css_line(k.style)} {k.style['color']};vertical-align:middle;"
+        f'margin-right:.4em"></span>{html.escape(k.name)}</li>'
+        for k in rels
+    )
     ul = 'style="list-style:none;padding-left:0;margin:.2rem 0 .6rem 0;font-size:.9rem"'
-    st.html(f'<div><b>Actors</b> (fill colour)<ul {ul}>{rows}</ul>'
-            f'<b>Claim kinds</b> (shape)<ul {ul}>{shapes}</ul>'
-            f'<b>Relations</b> (line)<ul {ul}>{lines}</ul></div>')
+    st.html(
+        f"<div><b>Actors</b> (fill colour)<ul {ul}>{rows}</ul>"
+        f"<b>Claim kinds</b> (shape)<ul {ul}>{shapes}</ul>"
+        f"<b>Relations</b> (line)<ul {ul}>{lines}</ul></div>"
+    )
 
 
 def _css_line(style: dict[str, str]) -> str:

@@ -5,6 +5,7 @@ tells the user there is nothing to show (the problems themselves are listed
 once, by ``app.py``) and stops the page, never raising.
 :func:`problems` renders a list of load problems, each with file:line:col.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -19,16 +20,22 @@ from .text import md
 def need_map() -> tuple[source.Loaded, Map]:
     loaded = source.current()
     if loaded.map is None:
-        st.info("Nothing to show on this page until the map loads: see the problems above. "
-                "The other pages are still here; fix the file and they fill in on the next "
-                "rerun.", icon=":material/info:")
+        st.info(
+            "Nothing to show on this page until the map loads: see the problems above. "
+            "The other pages are still here; fix the file and they fill in on the next "
+            "rerun.",
+            icon=":material/info:",
+        )
         st.stop()
     return loaded, loaded.map
 
 
 def problems(label: str, items: tuple[Problem, ...]) -> None:
     n = len(items)
-    st.error(f"**The map {md(label)} cannot be loaded: {n} problem{'s' if n != 1 else ''}.** "
-             "Each line gives the file, line and column, the problem's code, what was found "
-             "and what was expected.", icon=":material/error:")
+    st.error(
+        f"**The map {md(label)} cannot be loaded: {n} problem{'s' if n != 1 else ''}.** "
+        "Each line gives the file, line and column, the problem's code, what was found "
+        "and what was expected.",
+        icon=":material/error:",
+    )
     st.code("\n".join(str(p) for p in items), language=None, wrap_lines=True)

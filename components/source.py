@@ -14,6 +14,7 @@ maps), :func:`open_upload` puts it under ``st.session_state[SESSION_MAP]`` and
 every page shows it instead; :func:`close_upload` returns to the bundled map.
 Nothing here writes a file: an upload lives in its session only.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,14 +30,14 @@ from arguments.models import Map
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV_VAR = "ARGMAP_MAP"
-SESSION_MAP = "session_map"   # a Loaded put there replaces the bundled map for this session
-UPLOAD = "upload:"            # the key prefix of an uploaded map
+SESSION_MAP = "session_map"  # a Loaded put there replaces the bundled map for this session
+UPLOAD = "upload:"  # the key prefix of an uploaded map
 
 
 @dataclass(frozen=True)
 class Loaded:
-    key: str                      # names the content: cache key of everything derived
-    label: str                    # what to call it on screen (a file name)
+    key: str  # names the content: cache key of everything derived
+    label: str  # what to call it on screen (a file name)
     map: Map | None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
 
@@ -69,9 +70,15 @@ def current() -> Loaded:
     try:
         mtime = path.stat().st_mtime_ns
     except OSError as exc:
-        problem = Problem("file-unreadable", f"cannot open the map file: {exc.strerror}",
-                          str(path), 1, 1, got=str(path),
-                          expected=f"a map file (set {ENV_VAR} to choose one)")
+        problem = Problem(
+            "file-unreadable",
+            f"cannot open the map file: {exc.strerror}",
+            str(path),
+            1,
+            1,
+            got=str(path),
+            expected=f"a map file (set {ENV_VAR} to choose one)",
+        )
         return Loaded(f"missing:{path}", path.name, None, (problem,))
     m, problems = load_file(str(path), mtime)
     return Loaded(f"file:{path}:{mtime}", path.name, m, problems)
@@ -85,9 +92,19 @@ def from_upload(filename: str, data: bytes) -> Loaded:
     The key is the SHA-256 of the extension (it chooses the reader) and the bytes.
     """
     if len(data) > UPLOAD_LIMIT:
-        raise MapError([Problem(
-            "file-too-large", "the file is too large to upload", filename, 1, 1,
-            got=f"{len(data):,} bytes", expected=f"at most {UPLOAD_LIMIT:,} bytes (2 MB)")])
+        raise MapError(
+            [
+                Problem(
+                    "file-too-large",
+                    "the file is too large to upload",
+                    filename,
+                    1,
+                    1,
+                    got=f"{len(data):,} bytes",
+                    expected=f"at most {UPLOAD_LIMIT:,} bytes (2 MB)",
+                )
+            ]
+        )
     m = load_bytes(data, filename, limit=UPLOAD_LIMIT)
     digest = hashlib.sha256(Path(filename).suffix.lower().encode() + b"\0" + data).hexdigest()
     return Loaded(f"{UPLOAD}{digest}", filename, m)

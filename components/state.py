@@ -6,6 +6,7 @@ through the menu, which clears the query string, keeps it).  Callbacks may
 call :func:`select` and :func:`go`; ``app.py`` performs a requested page
 switch (callbacks cannot switch pages themselves).  Nothing here reads a file.
 """
+
 from __future__ import annotations
 
 import streamlit as st

@@ -26,6 +26,7 @@ content digest, so another session sees its own upload only.  Reset removes the 
 again).  Nothing here raises for bad input: an unexpected error while reading
 an upload is logged on the server and told to the user in one calm sentence.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,13 +44,20 @@ from .text import md, short
 log = logging.getLogger(__name__)
 
 TYPES = ("yaml", "yml", "json", "argdown", "ad")
-NOTICE = "upload_notice"    # the last failed upload (an Attempt), shown until dismissed
-ROUND = "upload_round"      # names the uploader widget; a new name empties the widget
+NOTICE = "upload_notice"  # the last failed upload (an Attempt), shown until dismissed
+ROUND = "upload_round"  # names the uploader widget; a new name empties the widget
 #: UI choices that name things of one map (claims, actors, topics): forgotten when
 #: another map opens (the pages choose valid ones again).  The filters go back to
 #: their defaults (filters.reset); layout choices and the search words stay.
-MAP_KEYS = ("v_focus_claim", "cmp_a", "cmp_b", "cmp_topic", "verdict_pick", "claim_pick",
-            state.VISITED)
+MAP_KEYS = (
+    "v_focus_claim",
+    "cmp_a",
+    "cmp_b",
+    "cmp_topic",
+    "verdict_pick",
+    "claim_pick",
+    state.VISITED,
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class Attempt:
 
     filename: str
     size: int
-    reason: str                     # "too-large", "invalid" or "internal"
+    reason: str  # "too-large", "invalid" or "internal"
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     omitted: int = 0
 
@@ -126,8 +134,11 @@ def _received(key: str) -> None:
     source.open_upload(result)
     _forget_selections(result.map)
     m = result.map
-    st.toast(f"Opened **{md(short(name, 60))}**: {len(m.claims)} claims, "
-             f"{len(m.relations)} relations.", icon=":material/upload_file:")
+    assert m is not None  # a Loaded from an upload always holds its map
+    st.toast(
+        f"Opened **{md(short(name, 60))}**: {len(m.claims)} claims, {len(m.relations)} relations.",
+        icon=":material/upload_file:",
+    )
 
 
 def reset() -> None:
@@ -150,31 +161,40 @@ def sidebar(loaded: source.Loaded) -> None:
         if loaded.map is not None:
             m = loaded.map
             st.markdown(f"**{md(short(m.source.title, 90))}**")
-            st.caption(f"{md(short(loaded.label, 60))} \u00b7 {len(m.claims)} claims \u00b7 "
-                       f"{len(m.relations)} relations \u00b7 "
-                       + ("uploaded, open in this browser tab only" if uploaded
-                          else "the bundled map"))
+            st.caption(
+                f"{md(short(loaded.label, 60))} \u00b7 {len(m.claims)} claims \u00b7 "
+                f"{len(m.relations)} relations \u00b7 "
+                + ("uploaded, open in this browser tab only" if uploaded else "the bundled map")
+            )
         else:
             st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
         if uploaded:
-            st.button(reset_label(), key="upload_reset", on_click=reset,
-                      icon=":material/restart_alt:", width="stretch",
-                      help="Close the uploaded map and show the bundled one again.")
+            st.button(
+                reset_label(),
+                key="upload_reset",
+                on_click=reset,
+                icon=":material/restart_alt:",
+                width="stretch",
+                help="Close the uploaded map and show the bundled one again.",
+            )
         key = widget_key()
         st.file_uploader(
-            "Open another map", type=list(TYPES), key=key, on_change=_received,
+            "Open another map",
+            type=list(TYPES),
+            key=key,
+            on_change=_received,
             args=(key,),
             help="Our YAML (.yaml, .yml), our JSON export (.json) or an Argdown file "
-                 "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
-                 "you only, in this browser tab, until you reset or reload; nothing is "
-                 "saved on the server.")
+            "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
+            "you only, in this browser tab, until you reset or reload; nothing is "
+            "saved on the server.",
+        )
         # the dropzone's own line names the server's hard cap (3 MB): say the real limit
         st.html(f"<style>{_HIDE_CAP}</style>")
         st.caption("YAML, JSON or Argdown · up to 2 MB")
 
 
-_HIDE_CAP = ('.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] '
-             '{display: none}')
+_HIDE_CAP = '.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] {display: none}'
 
 
 def notice(loaded: source.Loaded) -> None:
@@ -183,25 +203,39 @@ def notice(loaded: source.Loaded) -> None:
     if not isinstance(attempt, Attempt):
         return
     name = md(short(attempt.filename, 80))
-    stays = (f"The map that was open, {md(short(loaded.label, 60))}, stays open."
-             if loaded.map is not None else "Nothing else changed.")
+    stays = (
+        f"The map that was open, {md(short(loaded.label, 60))}, stays open."
+        if loaded.map is not None
+        else "Nothing else changed."
+    )
     with st.container(key="upload_notice_box"):
         if attempt.reason == "too-large":
-            st.error(f"**{name} was not opened: it is {megabytes(attempt.size)} "
-                     f"({attempt.size:,} bytes), over the 2 MB limit for uploads "
-                     f"({UPLOAD_LIMIT:,} bytes).** Split the map or leave out what it does "
-                     f"not need. {stays}", icon=":material/error:")
+            st.error(
+                f"**{name} was not opened: it is {megabytes(attempt.size)} "
+                f"({attempt.size:,} bytes), over the 2 MB limit for uploads "
+                f"({UPLOAD_LIMIT:,} bytes).** Split the map or leave out what it does "
+                f"not need. {stays}",
+                icon=":material/error:",
+            )
         elif attempt.reason == "internal":
-            st.error(f"**{name} could not be read because of an error in argmap, not in "
-                     f"your file.** It has been logged. {stays}", icon=":material/error:")
+            st.error(
+                f"**{name} could not be read because of an error in argmap, not in "
+                f"your file.** It has been logged. {stays}",
+                icon=":material/error:",
+            )
         else:
             n = len(attempt.problems) + attempt.omitted
-            more = (f" The first {len(attempt.problems):,} are listed; fix them and upload "
-                    "again to see the rest." if attempt.omitted else "")
-            st.error(f"**{name} was not opened: {n:,} problem{'s' if n != 1 else ''}.** "
-                     "Each line gives the file, line and column, the problem's code, what "
-                     f"was found and what was expected.{more} {stays}",
-                     icon=":material/error:")
-            st.code("\n".join(str(p) for p in attempt.problems), language=None,
-                    wrap_lines=True)
+            more = (
+                f" The first {len(attempt.problems):,} are listed; fix them and upload "
+                "again to see the rest."
+                if attempt.omitted
+                else ""
+            )
+            st.error(
+                f"**{name} was not opened: {n:,} problem{'s' if n != 1 else ''}.** "
+                "Each line gives the file, line and column, the problem's code, what "
+                f"was found and what was expected.{more} {stays}",
+                icon=":material/error:",
+            )
+            st.code("\n".join(str(p) for p in attempt.problems), language=None, wrap_lines=True)
         st.button("Dismiss", key="upload_dismiss", on_click=dismiss, icon=":material/close:")

@@ -7,6 +7,7 @@ component); :func:`page_text` gathers the visible text of the page;
 :func:`server` runs the real ``streamlit run app.py`` for the browser test and
 the benchmarks.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,13 @@ PAGES = ("map", "claim", "compare", "postulates", "verdicts", "timeline", "searc
 _CLAIM_ID = re.compile(r'<g id="claim&#45;([^"]+)" class="node claim')
 
 
-def open_app(map_path: Path | str = MINI, page: str = "map", *, claim: str | None = None,
-             state: dict | None = None) -> AppTest:
+def open_app(
+    map_path: Path | str = MINI,
+    page: str = "map",
+    *,
+    claim: str | None = None,
+    state: dict | None = None,
+) -> AppTest:
     os.environ["ARGMAP_MAP"] = str(map_path)
     at = AppTest.from_file(str(APP), default_timeout=60)
     if claim:
@@ -65,8 +71,18 @@ def shown_claims(at: AppTest, key: str) -> set[str]:
 def page_text(at: AppTest) -> str:
     """All text of the page's Markdown, captions, HTML blocks, code and alerts."""
     out = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "code", "info",
-                 "warning", "error", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "code",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
         out += [str(e.value) for e in at.get(kind)]
     out += [e.proto.body for e in at.get("html")]
     out += [str(b.label) for b in at.button]
@@ -80,19 +96,22 @@ def unescape_md(text: str) -> str:
 
 # ---------------------------------------------------------------- a real server
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-CHROMIUM = shutil.which("chromium")   # Debian's package; playwright's own download fails here
+CHROMIUM = shutil.which("chromium")  # Debian's package; playwright's own download fails here
 
 
 def needs_chromium():
     """The marker of a browser test: skipped, with the reason shown, when no chromium."""
     import pytest
-    return pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH: install "
-                                                       "Debian's chromium package to run "
-                                                       "the browser tests")
+
+    return pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="no `chromium` on PATH: install Debian's chromium package to run the browser tests",
+    )
 
 
 def free_port() -> int:
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -107,12 +126,30 @@ def server(map_path: Path | str, port: int | None = None, *, log=None):
     port = port or free_port()
     env = {**os.environ, "ARGMAP_MAP": str(map_path)}
     own_log = log is None
-    log = tempfile.TemporaryFile() if own_log else log
+    log = tempfile.TemporaryFile() if own_log else log  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(APP),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -125,8 +162,9 @@ def server(map_path: Path | str, port: int | None = None, *, log=None):
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
-                raise RuntimeError("streamlit did not start:\n"
-                                   + log.read().decode(errors="replace"))
+                raise RuntimeError(
+                    "streamlit did not start:\n" + log.read().decode(errors="replace")
+                )
             time.sleep(0.2)
         yield url
     finally:
@@ -146,8 +184,7 @@ SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 def upload_file(page, name: str, data: bytes, mime: str = "application/octet-stream") -> None:
     """Give the sidebar's file input a file, as a user choosing it would."""
-    page.set_input_files(UPLOAD_INPUT, files=[{"name": name, "mimeType": mime,
-                                               "buffer": data}])
+    page.set_input_files(UPLOAD_INPUT, files=[{"name": name, "mimeType": mime, "buffer": data}])
 
 
 def goto_page(page, title: str) -> None:

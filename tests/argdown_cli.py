@@ -9,6 +9,7 @@ environment variable is set: CI must run these tests, so there it raises.
 :func:`run` runs the CLI and returns the completed process.  Used by
 tests/test_argdown.py and bench/exports.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,13 +29,19 @@ def argdown_command() -> list[str] | None:
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
         if os.environ.get("CI"):
-            raise RuntimeError("node and npm are needed for the Argdown CLI tests "
-                               "(.ci/run installs them)")
+            raise RuntimeError(
+                "node and npm are needed for the Argdown CLI tests (.ci/run installs them)"
+            )
         return None
     digest = hashlib.sha256((HERE / "package-lock.json").read_bytes()).hexdigest()
     if not CLI.exists() or not STAMP.exists() or STAMP.read_text().strip() != digest:
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE,
-                       check=True, timeout=900, capture_output=True)
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=HERE,
+            check=True,
+            timeout=900,
+            capture_output=True,
+        )
         STAMP.write_text(digest + "\n")
     return [node, str(CLI)]
 

@@ -1,14 +1,15 @@
 """Shared fixtures: the essay (../shared/source/essay.txt, always beside the repository
 in CI), one headless Chromium for the whole run, and a `streamlit run` server on the
 small map for each browser test module."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
-
 from apphelp import CHROMIUM, CHROMIUM_ARGS, MINI, ROOT, server
+
 from arguments.analysis.quotes import SourceText
 
 ESSAY = ROOT.parent / "shared" / "source" / "essay.txt"
@@ -38,6 +39,7 @@ def url():
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

@@ -7,19 +7,51 @@ with undated claims, a handful of main actors with many claims, more minor
 actors, every claim kind, five postulates, chapters in reading order, dates
 1903-1940, and every relation kind.  The same arguments give the same map.
 """
+
 from __future__ import annotations
 
 import random
 
 from arguments.models import Map
 
-CHAPTERS = [("preface", "Preface"), ("introduction", "Introduction"), ("I", "A Vision"),
-            ("II", "The Test"), ("III", "Power"), ("IV", "The Break"), ("V", "Exile"),
-            ("conclusion", "Conclusion")]
+CHAPTERS = [
+    ("preface", "Preface"),
+    ("introduction", "Introduction"),
+    ("I", "A Vision"),
+    ("II", "The Test"),
+    ("III", "Power"),
+    ("IV", "The Break"),
+    ("V", "Exile"),
+    ("conclusion", "Conclusion"),
+]
 MAIN = ["trotsky", "lenin", "stalin", "kautsky", "plekhanov", "martov", "bukharin"]
-WORDS = ("revolution proletariat peasantry bourgeoisie dictatorship party soviet war "
-         "permanent democracy socialism europe russia workers power theory state class "
-         "international backward capital uneven combined development congress").split()
+WORDS = [
+    "revolution",
+    "proletariat",
+    "peasantry",
+    "bourgeoisie",
+    "dictatorship",
+    "party",
+    "soviet",
+    "war",
+    "permanent",
+    "democracy",
+    "socialism",
+    "europe",
+    "russia",
+    "workers",
+    "power",
+    "theory",
+    "state",
+    "class",
+    "international",
+    "backward",
+    "capital",
+    "uneven",
+    "combined",
+    "development",
+    "congress",
+]
 KINDS = ["position"] * 6 + ["prediction"] * 2 + ["event"] * 2 + ["interpretation"] * 2
 
 
@@ -27,16 +59,23 @@ def _text(rng: random.Random, n: int = 12) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def make_data(n_claims: int = 160, n_relations: int = 250, seed: int = 1,
-              n_minor: int = 25, n_topics: int = 16) -> dict:
+def make_data(
+    n_claims: int = 160,
+    n_relations: int = 250,
+    seed: int = 1,
+    n_minor: int = 25,
+    n_topics: int = 16,
+) -> dict:
     """The plain data of a generated map (dicts and lists, as YAML would give)."""
     rng = random.Random(seed)
     actors = [{"id": "author", "name": "The Author", "kind": "author"}]
     actors += [{"id": a, "name": a.capitalize(), "kind": "person"} for a in MAIN]
-    actors += [{"id": f"minor-{i}", "name": f"Minor actor {i}", "kind": "person"}
-               for i in range(n_minor)]
-    topics = [{"id": f"topic-{i}", "label": f"Topic {i}: {rng.choice(WORDS)}"}
-              for i in range(n_topics)]
+    actors += [
+        {"id": f"minor-{i}", "name": f"Minor actor {i}", "kind": "person"} for i in range(n_minor)
+    ]
+    topics = [
+        {"id": f"topic-{i}", "label": f"Topic {i}: {rng.choice(WORDS)}"} for i in range(n_topics)
+    ]
     claims = []
     for i in range(n_claims):
         if i < 5:
@@ -48,14 +87,26 @@ def make_data(n_claims: int = 160, n_relations: int = 250, seed: int = 1,
         else:
             kind = rng.choice(KINDS)
             r = rng.random()
-            actor = ("author" if r < 0.15 else rng.choice(MAIN) if r < 0.85
-                     else rng.choice(actors[1 + len(MAIN):])["id"])
+            actor = (
+                "author"
+                if r < 0.15
+                else rng.choice(MAIN)
+                if r < 0.85
+                else rng.choice(actors[1 + len(MAIN) :])["id"]
+            )
         year = rng.randint(1903, 1940)
-        claim = {"id": f"c{i:03d}-{kind}", "kind": kind, "actor": actor,
-                 "text": _text(rng), "chapter": rng.choice(CHAPTERS)[0],
-                 "topics": sorted(rng.sample([t["id"] for t in topics], rng.randint(1, 3))),
-                 "quotes": [{"text": _text(rng, 8), "cites": f"p. {rng.randint(1, 300)}"}
-                            for _ in range(rng.randint(1, 2))]}
+        claim = {
+            "id": f"c{i:03d}-{kind}",
+            "kind": kind,
+            "actor": actor,
+            "text": _text(rng),
+            "chapter": rng.choice(CHAPTERS)[0],
+            "topics": sorted(rng.sample([t["id"] for t in topics], rng.randint(1, 3))),
+            "quotes": [
+                {"text": _text(rng, 8), "cites": f"p. {rng.randint(1, 300)}"}
+                for _ in range(rng.randint(1, 2))
+            ],
+        }
         if kind == "postulate":
             claim.update(number=i + 1, date="1906")
         elif actor != "author" or rng.random() < 0.5:
@@ -68,9 +119,20 @@ def make_data(n_claims: int = 160, n_relations: int = 250, seed: int = 1,
     seen: set = set()
     supports: list[tuple[str, str]] = []
     ids = list(by_id)
-    kinds = ["supports"] * 5 + ["attacks"] * 2 + ["contradicts", "agrees", "adopts", "revises",
-                                                  "elaborates", "confirms", "disconfirms",
-                                                  "undercuts"]
+    kinds = (
+        ["supports"] * 5
+        + ["attacks"] * 2
+        + [
+            "contradicts",
+            "agrees",
+            "adopts",
+            "revises",
+            "elaborates",
+            "confirms",
+            "disconfirms",
+            "undercuts",
+        ]
+    )
     tries = 0
     while len(relations) < n_relations and tries < n_relations * 200:
         tries += 1
@@ -101,9 +163,17 @@ def make_data(n_claims: int = 160, n_relations: int = 250, seed: int = 1,
         if rng.random() < 0.2:
             rel["note"] = _text(rng, 6)
         relations.append(rel)
-    return {"source": {"title": f"Generated map {n_claims}/{n_relations}", "author": "Generator",
-                       "chapters": [{"id": i, "title": t} for i, t in CHAPTERS]},
-            "actors": actors, "topics": topics, "claims": claims, "relations": relations}
+    return {
+        "source": {
+            "title": f"Generated map {n_claims}/{n_relations}",
+            "author": "Generator",
+            "chapters": [{"id": i, "title": t} for i, t in CHAPTERS],
+        },
+        "actors": actors,
+        "topics": topics,
+        "claims": claims,
+        "relations": relations,
+    }
 
 
 def make_map(n_claims: int = 160, n_relations: int = 250, seed: int = 1, **kw) -> Map:
@@ -114,27 +184,48 @@ def make_map(n_claims: int = 160, n_relations: int = 250, seed: int = 1, **kw) -
 def write_yaml(path, n_claims: int = 160, n_relations: int = 250, seed: int = 1) -> None:
     """Write a generated map as YAML (for the app and the benchmarks)."""
     from arguments.formats.yaml import write as dumps
+
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(dumps(make_map(n_claims, n_relations, seed)))
 
 
 # ---------------------------------------------------------------- hand-made maps
-ACTORS = [{"id": "author", "name": "The Author", "kind": "author"},
-          {"id": "trotsky", "name": "Trotsky", "kind": "person"},
-          {"id": "lenin", "name": "Lenin", "kind": "person"},
-          {"id": "stalin", "name": "Stalin", "kind": "person"}]
-TOPICS = [{"id": "dictatorship", "label": "Form of the dictatorship"},
-          {"id": "war", "label": "War and revolution"},
-          {"id": "party", "label": "The party"}]
+ACTORS = [
+    {"id": "author", "name": "The Author", "kind": "author"},
+    {"id": "trotsky", "name": "Trotsky", "kind": "person"},
+    {"id": "lenin", "name": "Lenin", "kind": "person"},
+    {"id": "stalin", "name": "Stalin", "kind": "person"},
+]
+TOPICS = [
+    {"id": "dictatorship", "label": "Form of the dictatorship"},
+    {"id": "war", "label": "War and revolution"},
+    {"id": "party", "label": "The party"},
+]
 
 
-def claim(cid: str, actor: str, date: str | None, text: str | None = None, *,
-          kind: str = "position", topics=("dictatorship",), chapter: str = "I",
-          quotes=None, **extra) -> dict:
+def claim(
+    cid: str,
+    actor: str,
+    date: str | None,
+    text: str | None = None,
+    *,
+    kind: str = "position",
+    topics=("dictatorship",),
+    chapter: str = "I",
+    quotes=None,
+    **extra,
+) -> dict:
     """One claim's data, with a quote made from its text unless given."""
-    c = {"id": cid, "kind": kind, "actor": actor, "text": text or f"Claim {cid}.",
-         "topics": list(topics), "chapter": chapter,
-         "quotes": quotes or [{"text": text or f"quoted words of {cid}"}], **extra}
+    c = {
+        "id": cid,
+        "kind": kind,
+        "actor": actor,
+        "text": text or f"Claim {cid}.",
+        "topics": list(topics),
+        "chapter": chapter,
+        "quotes": quotes or [{"text": text or f"quoted words of {cid}"}],
+        **extra,
+    }
     if date is not None:
         c["date"] = date
     return c
@@ -146,9 +237,20 @@ def rel(source: str, kind: str, target: str, **extra) -> dict:
 
 def build(claims: list[dict], relations: list[dict] = (), *, actors=None, topics=None) -> Map:
     """A small valid map from claim and relation data (actors, topics, chapters supplied)."""
-    return Map.model_validate({
-        "source": {"title": "Hand-made", "author": "Tester",
-                   "chapters": [{"id": "I", "title": "Before"}, {"id": "II", "title": "After"},
-                                {"id": "III", "title": "Later"}]},
-        "actors": actors or ACTORS, "topics": topics or TOPICS,
-        "claims": list(claims), "relations": list(relations)})
+    return Map.model_validate(
+        {
+            "source": {
+                "title": "Hand-made",
+                "author": "Tester",
+                "chapters": [
+                    {"id": "I", "title": "Before"},
+                    {"id": "II", "title": "After"},
+                    {"id": "III", "title": "Later"},
+                ],
+            },
+            "actors": actors or ACTORS,
+            "topics": topics or TOPICS,
+            "claims": list(claims),
+            "relations": list(relations),
+        }
+    )

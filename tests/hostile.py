@@ -11,6 +11,7 @@ title; :func:`hostile_map_yaml` and :func:`hostile_map_json` give it as a file.
 stay on one line of a diagram node.  Used by tests/test_hostile.py and by the
 app's browser tests.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,58 +48,124 @@ SHORT = {k: v for k, v in HOSTILE.items() if len(v) <= 28 and " " not in v}
 def hostile_map_data() -> dict:
     """The plain data of a valid map made of hostile texts (see the module doc)."""
     names = list(HOSTILE)
-    actors = [{"id": "author", "name": HOSTILE["script"], "kind": "author",
-               "description": HOSTILE["html-break"]}]
-    actors += [{"id": f"actor-{i}", "name": HOSTILE[n], "kind": "person",
-                "description": HOSTILE[n]} for i, n in enumerate(names)]
-    topics = [{"id": f"topic-{i}", "label": HOSTILE[n], "description": HOSTILE[n]}
-              for i, n in enumerate(names)]
+    actors = [
+        {
+            "id": "author",
+            "name": HOSTILE["script"],
+            "kind": "author",
+            "description": HOSTILE["html-break"],
+        }
+    ]
+    actors += [
+        {"id": f"actor-{i}", "name": HOSTILE[n], "kind": "person", "description": HOSTILE[n]}
+        for i, n in enumerate(names)
+    ]
+    topics = [
+        {"id": f"topic-{i}", "label": HOSTILE[n], "description": HOSTILE[n]}
+        for i, n in enumerate(names)
+    ]
     claims = []
     for i, n in enumerate(names):
         text = HOSTILE[n]
-        claims.append({
-            "id": f"claim-{i}", "kind": "postulate" if i < 5 else
-            ("prediction" if i % 4 == 1 else "position"),
-            **({"number": i + 1} if i < 5 else {}),
-            "actor": f"actor-{i}", "date": f"{1900 + i}",
-            "text": text, "topics": [f"topic-{i}"], "chapter": "I" if i % 2 else "II",
-            "quotes": [{"text": text, "cites": HOSTILE[names[(i + 1) % len(names)]],
-                        "speaker": f"actor-{(i + 2) % len(names)}"}],
-        })
-    claims.append({"id": "verdict", "kind": "verdict", "actor": "author",
-                   "text": HOSTILE["dot-break"], "topics": ["topic-0"], "chapter": "II",
-                   "quotes": [{"text": HOSTILE["ampersand"]}]})
-    claims.append({"id": "event", "kind": "event", "actor": "author", "date": "1917-10",
-                   "text": HOSTILE["rtl"], "topics": ["topic-1"], "chapter": "II",
-                   "quotes": [{"text": HOSTILE["emoji"]}]})
+        claims.append(
+            {
+                "id": f"claim-{i}",
+                "kind": "postulate" if i < 5 else ("prediction" if i % 4 == 1 else "position"),
+                **({"number": i + 1} if i < 5 else {}),
+                "actor": f"actor-{i}",
+                "date": f"{1900 + i}",
+                "text": text,
+                "topics": [f"topic-{i}"],
+                "chapter": "I" if i % 2 else "II",
+                "quotes": [
+                    {
+                        "text": text,
+                        "cites": HOSTILE[names[(i + 1) % len(names)]],
+                        "speaker": f"actor-{(i + 2) % len(names)}",
+                    }
+                ],
+            }
+        )
+    claims.append(
+        {
+            "id": "verdict",
+            "kind": "verdict",
+            "actor": "author",
+            "text": HOSTILE["dot-break"],
+            "topics": ["topic-0"],
+            "chapter": "II",
+            "quotes": [{"text": HOSTILE["ampersand"]}],
+        }
+    )
+    claims.append(
+        {
+            "id": "event",
+            "kind": "event",
+            "actor": "author",
+            "date": "1917-10",
+            "text": HOSTILE["rtl"],
+            "topics": ["topic-1"],
+            "chapter": "II",
+            "quotes": [{"text": HOSTILE["emoji"]}],
+        }
+    )
     relations = []
     for i, n in enumerate(names[:-1]):
         kind = ("supports", "attacks", "contradicts", "agrees", "elaborates")[i % 5]
-        relations.append({"source": f"claim-{i}", "target": f"claim-{i + 1}", "kind": kind,
-                          "note": HOSTILE[n], "quote": {"text": HOSTILE[names[-1 - i]]}})
+        relations.append(
+            {
+                "source": f"claim-{i}",
+                "target": f"claim-{i + 1}",
+                "kind": kind,
+                "note": HOSTILE[n],
+                "quote": {"text": HOSTILE[names[-1 - i]]},
+            }
+        )
     relations += [
-        {"source": f"claim-{i}", "target": "verdict", "kind": "supports",
-         "note": HOSTILE["graphviz"]} for i in range(3)]
-    relations.append({"source": "claim-6", "target": "verdict", "kind": "undercuts",
-                      "reason": "claim-0", "note": HOSTILE["backslash"]})
-    relations.append({"source": "event", "target": "claim-5", "kind": "confirms",
-                      "note": HOSTILE["cdata"]})
+        {
+            "source": f"claim-{i}",
+            "target": "verdict",
+            "kind": "supports",
+            "note": HOSTILE["graphviz"],
+        }
+        for i in range(3)
+    ]
+    relations.append(
+        {
+            "source": "claim-6",
+            "target": "verdict",
+            "kind": "undercuts",
+            "reason": "claim-0",
+            "note": HOSTILE["backslash"],
+        }
+    )
+    relations.append(
+        {"source": "event", "target": "claim-5", "kind": "confirms", "note": HOSTILE["cdata"]}
+    )
     return {
-        "source": {"title": HOSTILE["script"] + " " + HOSTILE["dot-break"],
-                   "author": HOSTILE["ampersand"], "description": HOSTILE["newlines"],
-                   "chapters": [{"id": "I", "title": HOSTILE["html-break"]},
-                                {"id": "II", "title": HOSTILE["graphviz"]}]},
-        "actors": actors, "topics": topics, "claims": claims, "relations": relations,
+        "source": {
+            "title": HOSTILE["script"] + " " + HOSTILE["dot-break"],
+            "author": HOSTILE["ampersand"],
+            "description": HOSTILE["newlines"],
+            "chapters": [
+                {"id": "I", "title": HOSTILE["html-break"]},
+                {"id": "II", "title": HOSTILE["graphviz"]},
+            ],
+        },
+        "actors": actors,
+        "topics": topics,
+        "claims": claims,
+        "relations": relations,
     }
 
 
 def hostile_map_yaml() -> str:
     """The hostile map as a YAML file."""
     return "# a map of hostile texts\n" + yaml.safe_dump(
-        hostile_map_data(), allow_unicode=True, sort_keys=False, width=100)
+        hostile_map_data(), allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 def hostile_map_json() -> str:
     """The hostile map as an argmap/1 JSON file."""
-    return json.dumps({"schema": "argmap/1", **hostile_map_data()}, ensure_ascii=False,
-                      indent=1)
+    return json.dumps({"schema": "argmap/1", **hostile_map_data()}, ensure_ascii=False, indent=1)

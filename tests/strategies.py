@@ -7,17 +7,35 @@ user could type (quotes, backslashes, braces, markup, right-to-left marks,
 emoji, line breaks).  :func:`mutations` draws edits that break a YAML text in
 the ways people and tools break files.  Shared by test_fuzz and test_roundtrip.
 """
+
 from __future__ import annotations
 
 import string
 
 from hypothesis import strategies as st
 
-CLAIM_KINDS = ("thesis", "postulate", "position", "prediction", "event", "interpretation",
-               "verdict")
+CLAIM_KINDS = (
+    "thesis",
+    "postulate",
+    "position",
+    "prediction",
+    "event",
+    "interpretation",
+    "verdict",
+)
 ACTOR_KINDS = ("person", "faction", "institution")
-RELATION_KINDS = ("supports", "attacks", "undercuts", "contradicts", "agrees", "adopts",
-                  "revises", "elaborates", "confirms", "disconfirms")
+RELATION_KINDS = (
+    "supports",
+    "attacks",
+    "undercuts",
+    "contradicts",
+    "agrees",
+    "adopts",
+    "revises",
+    "elaborates",
+    "confirms",
+    "disconfirms",
+)
 SYMMETRIC = ("contradicts", "agrees")
 
 # letters and the characters that mean something to YAML, JSON, DOT, HTML or a terminal
@@ -33,9 +51,10 @@ text = st.text(_chars, min_size=1, max_size=40).filter(lambda s: s.strip())
 quote_text = text.filter(lambda s: s.strip(" .\u2026\n\t\"'\u201c\u201d"))
 slug = st.from_regex(r"\A[a-z0-9]{1,6}(?:-[a-z0-9]{1,4}){0,2}\Z")
 chapter_id = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9-]{0,5}\Z")
-date = st.one_of(st.integers(1850, 2030).map(str),
-                 st.tuples(st.integers(1850, 2030), st.integers(1, 12))
-                 .map(lambda ym: f"{ym[0]}-{ym[1]:02d}"))
+date = st.one_of(
+    st.integers(1850, 2030).map(str),
+    st.tuples(st.integers(1850, 2030), st.integers(1, 12)).map(lambda ym: f"{ym[0]}-{ym[1]:02d}"),
+)
 
 
 def _sort(date_: str) -> str:
@@ -49,8 +68,11 @@ def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
     author = draw(st.sampled_from(actor_ids)) if draw(st.booleans()) else None
     actors = []
     for a in actor_ids:
-        actor = {"id": a, "name": draw(text),
-                 "kind": "author" if a == author else draw(st.sampled_from(ACTOR_KINDS))}
+        actor = {
+            "id": a,
+            "name": draw(text),
+            "kind": "author" if a == author else draw(st.sampled_from(ACTOR_KINDS)),
+        }
         if draw(st.booleans()):
             actor["description"] = draw(st.one_of(st.just(""), text))
         actors.append(actor)
@@ -75,8 +97,7 @@ def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
             claim["date"] = draw(date)
         claim["text"] = draw(text)
         claim["topics"] = draw(st.lists(st.sampled_from(topic_ids), min_size=1, max_size=2))
-        claim["chapter"] = (draw(st.sampled_from(chapter_ids)) if chapter_ids
-                            else draw(chapter_id))
+        claim["chapter"] = draw(st.sampled_from(chapter_ids)) if chapter_ids else draw(chapter_id)
         claim["quotes"] = []
         for _ in range(draw(st.integers(1, 2))):
             q = {"text": draw(quote_text)}
@@ -92,17 +113,29 @@ def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
     seen: set = set()
     supports: set[tuple[str, str]] = set()
     n = len(claim_ids)
-    wanted = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
-                                     st.sampled_from(RELATION_KINDS), st.integers(0, 7)),
-                           max_size=max_relations if n > 1 else 0))
+    wanted = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, n - 1),
+                st.integers(0, n - 1),
+                st.sampled_from(RELATION_KINDS),
+                st.integers(0, 7),
+            ),
+            max_size=max_relations if n > 1 else 0,
+        )
+    )
     for i, j, kind, extra in wanted:
         s, t = claim_ids[i], claim_ids[j]
         a, b = by_id[s], by_id[t]
         if s == t:
             continue
         rel = {"source": s, "target": t, "kind": kind}
-        if kind == "revises" and (a["actor"] != b["actor"] or "date" not in a
-                                  or "date" not in b or _sort(a["date"]) < _sort(b["date"])):
+        if kind == "revises" and (
+            a["actor"] != b["actor"]
+            or "date" not in a
+            or "date" not in b
+            or _sort(a["date"]) < _sort(b["date"])
+        ):
             continue
         if kind == "adopts" and a["actor"] == b["actor"]:
             continue
@@ -134,11 +167,39 @@ def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
 _YAML_NOISE = ":-[]{}&*!|>'\"#%@`,?~\t\n \\\x00\x85\ufeff\u2028"
 
 #: a scalar of another type, to swap in for a value
-other_value = st.sampled_from([
-    "[]", "{}", "[a, b]", "{a: 1}", "~", "null", "yes", "no", "true", "0", "-1", "6",
-    "1.5", ".nan", ".inf", "0x1F", "1917-04-01", "''", '""', "*x", "&x y", "!!str 1",
-    "!!binary aGk=", "!!python/name:os.system", "|", ">-", "? a", "- - -", "9" * 30,
-])
+other_value = st.sampled_from(
+    [
+        "[]",
+        "{}",
+        "[a, b]",
+        "{a: 1}",
+        "~",
+        "null",
+        "yes",
+        "no",
+        "true",
+        "0",
+        "-1",
+        "6",
+        "1.5",
+        ".nan",
+        ".inf",
+        "0x1F",
+        "1917-04-01",
+        "''",
+        '""',
+        "*x",
+        "&x y",
+        "!!str 1",
+        "!!binary aGk=",
+        "!!python/name:os.system",
+        "|",
+        ">-",
+        "? a",
+        "- - -",
+        "9" * 30,
+    ]
+)
 
 
 @st.composite
@@ -147,20 +208,33 @@ def mutated(draw, text_: str) -> str:
     t = text_
     for _ in range(draw(st.integers(1, 4))):
         lines = t.split("\n")
-        op = draw(st.sampled_from(["char", "insert", "delete", "dup-line", "drop-line",
-                                   "swap-lines", "indent", "dedent", "swap-value",
-                                   "truncate"]))
+        op = draw(
+            st.sampled_from(
+                [
+                    "char",
+                    "insert",
+                    "delete",
+                    "dup-line",
+                    "drop-line",
+                    "swap-lines",
+                    "indent",
+                    "dedent",
+                    "swap-value",
+                    "truncate",
+                ]
+            )
+        )
         if op == "char" and t:
             i = draw(st.integers(0, len(t) - 1))
-            t = t[:i] + draw(st.sampled_from(_YAML_NOISE) | st.characters()) + t[i + 1:]
+            t = t[:i] + draw(st.sampled_from(_YAML_NOISE) | st.characters()) + t[i + 1 :]
         elif op == "insert":
             i = draw(st.integers(0, len(t)))
             t = t[:i] + draw(st.text(st.sampled_from(_YAML_NOISE), min_size=1, max_size=4)) + t[i:]
         elif op == "delete" and t:
             i = draw(st.integers(0, len(t) - 1))
-            t = t[:i] + t[i + draw(st.integers(1, 30)):]
+            t = t[:i] + t[i + draw(st.integers(1, 30)) :]
         elif op == "truncate" and t:
-            t = t[:draw(st.integers(0, len(t) - 1))]
+            t = t[: draw(st.integers(0, len(t) - 1))]
         elif op in ("dup-line", "drop-line", "indent", "dedent") and lines:
             i = draw(st.integers(0, len(lines) - 1))
             if op == "dup-line":
@@ -189,12 +263,43 @@ def mutated(draw, text_: str) -> str:
 #: plain data of any shape: what a broken or foreign file may parse into
 any_data = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(["source", "actors", "topics", "claims", "relations",
-                                       "id", "kind", "actor", "date", "text", "topics",
-                                       "chapter", "quotes", "number", "source", "target",
-                                       "reason", "note", "quote", "title", "chapters",
-                                       "name", "label", "schema", "speaker", "cites"])
-                      | st.text(max_size=8), inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "source",
+                    "actors",
+                    "topics",
+                    "claims",
+                    "relations",
+                    "id",
+                    "kind",
+                    "actor",
+                    "date",
+                    "text",
+                    "topics",
+                    "chapter",
+                    "quotes",
+                    "number",
+                    "source",
+                    "target",
+                    "reason",
+                    "note",
+                    "quote",
+                    "title",
+                    "chapters",
+                    "name",
+                    "label",
+                    "schema",
+                    "speaker",
+                    "cites",
+                ]
+            )
+            | st.text(max_size=8),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=30,
 )

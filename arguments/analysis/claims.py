@@ -29,8 +29,9 @@ def relations_of(m: Map, claim_id: str) -> dict[str, dict[str, list[str]]]:
 def reasons(m: Map, claim_id: str) -> list[str]:
     """The claims given as reasons for a claim (a reason kind into it, see
     :data:`arguments.kinds.RELATIONS`), oldest first."""
-    return _oldest_first(m, [r.source for r in m.relations
-                             if r.target == claim_id and RELATION[r.kind].reason])
+    return _oldest_first(
+        m, [r.source for r in m.relations if r.target == claim_id and RELATION[r.kind].reason]
+    )
 
 
 def objections(m: Map, claim_id: str) -> list[str]:
@@ -64,13 +65,15 @@ def label(m: Map, claim_id: str) -> str:
 def describe_claim(m: Map, claim_id: str) -> str:
     """A plain-text card of a claim: what, who, when, quotes and relations."""
     c = m.claim(claim_id)
-    lines = [f"{c.id}  [{c.kind}{' ' + str(c.number) if c.kind == 'postulate' else ''}]",
-             f"  {c.text}",
-             f"  actor:   {m.actor_name(c.actor)}",
-             f"  date:    {c.date or '-'}",
-             f"  chapter: {c.chapter} ({m.source.chapter_title(c.chapter)})",
-             f"  topics:  {', '.join(m.topic_label(t) for t in c.topics)}",
-             "  quotes:"]
+    lines = [
+        f"{c.id}  [{c.kind}{' ' + str(c.number) if c.kind == 'postulate' else ''}]",
+        f"  {c.text}",
+        f"  actor:   {m.actor_name(c.actor)}",
+        f"  date:    {c.date or '-'}",
+        f"  chapter: {c.chapter} ({m.source.chapter_title(c.chapter)})",
+        f"  topics:  {', '.join(m.topic_label(t) for t in c.topics)}",
+        "  quotes:",
+    ]
     for q in c.quotes:
         who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
         cite = f"  [{q.cites}]" if q.cites else ""

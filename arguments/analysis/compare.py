@@ -9,6 +9,7 @@ that agree and those that disagree; :func:`revision_chains` follows an actor's
 A relation belongs to the period of the later of its two claims (that is when
 the agreement or the break was stated) and to the topics both claims share.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -55,8 +56,9 @@ def _pair_links(m: Map, a: str, b: str):
         s, t = idx[r.source], idx[r.target]
         if {s.actor, t.actor} == {a, b} and a != b:
             later = max((s, t), key=lambda c: c.sort_date)
-            shared = [x for x in s.topics if x in t.topics] or list(dict.fromkeys(
-                [*s.topics, *t.topics]))
+            shared = [x for x in s.topics if x in t.topics] or list(
+                dict.fromkeys([*s.topics, *t.topics])
+            )
             yield r, period_of(later.year), shared
 
 
@@ -87,7 +89,8 @@ def compare(m: Map, actor_a: str, actor_b: str, topic: str | None = None) -> pd.
     if topic is not None and topic not in m.topic_index:
         raise KeyError(f"no topic has the id {topic!r}")
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(
-        lambda: {"a": [], "b": [], "links": []})
+        lambda: {"a": [], "b": [], "links": []}
+    )
     for c in sorted(m.claims, key=lambda c: c.sort_date):
         side = "a" if c.actor == actor_a else "b" if c.actor == actor_b else None
         if side is None:
@@ -100,18 +103,26 @@ def compare(m: Map, actor_a: str, actor_b: str, topic: str | None = None) -> pd.
     order_t = {t.id: i for i, t in enumerate(m.topics)}
     order_p = {p: i for i, p in enumerate((*PERIOD_LABELS, "undated"))}
     rows = []
-    for (t, period), cell in sorted(cells.items(), key=lambda kv: (order_t.get(kv[0][0], 999),
-                                                                  order_p[kv[0][1]])):
+    for (t, period), cell in sorted(
+        cells.items(), key=lambda kv: (order_t.get(kv[0][0], 999), order_p[kv[0][1]])
+    ):
         if topic is not None and t != topic:
             continue
-        rows.append({
-            "topic": t, "topic_label": m.topic_label(t), "period": period,
-            "a_claims": cell["a"], "b_claims": cell["b"],
-            "relation": summarise([k for _, k, _ in cell["links"]]),
-            "links": cell["links"],
-        })
-    df = pd.DataFrame(rows, columns=["topic", "topic_label", "period", "a_claims", "b_claims",
-                                     "relation", "links"])
+        rows.append(
+            {
+                "topic": t,
+                "topic_label": m.topic_label(t),
+                "period": period,
+                "a_claims": cell["a"],
+                "b_claims": cell["b"],
+                "relation": summarise([k for _, k, _ in cell["links"]]),
+                "links": cell["links"],
+            }
+        )
+    df = pd.DataFrame(
+        rows,
+        columns=["topic", "topic_label", "period", "a_claims", "b_claims", "relation", "links"],
+    )
     df.attrs["actors"] = (actor_a, actor_b)
     return df
 
@@ -126,8 +137,9 @@ def convergence(m: Map, actor_a: str, actor_b: str) -> pd.DataFrame:
     for r, period, _ in _pair_links(m, actor_a, actor_b):
         bucket = counts.setdefault(period, {"agree": 0, "disagree": 0})
         bucket["agree" if RELATION[r.kind].agreement else "disagree"] += 1
-    df = pd.DataFrame([{"period": p, **v} for p, v in counts.items()],
-                      columns=["period", "agree", "disagree"])
+    df = pd.DataFrame(
+        [{"period": p, **v} for p, v in counts.items()], columns=["period", "agree", "disagree"]
+    )
     df["balance"] = df["agree"] - df["disagree"]
     df.attrs["actors"] = (actor_a, actor_b)
     return df
@@ -149,7 +161,7 @@ def revision_chains(m: Map, actor: str) -> list[list[str]]:
     chains: list[list[str]] = []
     for comp in nx.weakly_connected_components(g):
         sub = g.subgraph(comp)
-        if not nx.is_directed_acyclic_graph(sub):   # equal dates can loop: keep it whole
+        if not nx.is_directed_acyclic_graph(sub):  # equal dates can loop: keep it whole
             chains.append(sorted(comp, key=lambda n: idx[n].sort_date))
             continue
         starts = [n for n in sub if sub.in_degree(n) == 0]

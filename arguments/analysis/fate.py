@@ -9,17 +9,16 @@ from dataclasses import dataclass
 
 from ..models import Map
 
-
 STAGES = ("stated", "adopted", "upheld", "strained", "altered", "rejected")
 
 
 @dataclass(frozen=True)
 class FateStep:
     date: str
-    claim: str                 # the later claim that did something to it
-    relation: str              # the relation kind that says what
-    stage: str                 # one of STAGES
-    via: str | None = None     # the part (a reason or elaboration) it touched, if not the claim
+    claim: str  # the later claim that did something to it
+    relation: str  # the relation kind that says what
+    stage: str  # one of STAGES
+    via: str | None = None  # the part (a reason or elaboration) it touched, if not the claim
 
 
 def postulates(m: Map) -> list:
@@ -31,10 +30,14 @@ def parts_of(m: Map, claim_id: str) -> list[str]:
     ``supports`` or ``elaborates`` it (his later restatements are not parts)."""
     c = m.claim(claim_id)
     idx = m.claim_index
-    return [r.source for r in m.relations
-            if r.target == claim_id and r.kind in ("supports", "elaborates")
-            and idx[r.source].actor == c.actor
-            and idx[r.source].sort_date[:4] <= c.sort_date[:4]]
+    return [
+        r.source
+        for r in m.relations
+        if r.target == claim_id
+        and r.kind in ("supports", "elaborates")
+        and idx[r.source].actor == c.actor
+        and idx[r.source].sort_date[:4] <= c.sort_date[:4]
+    ]
 
 
 def fate(m: Map, claim_id: str) -> list[FateStep]:
@@ -53,7 +56,7 @@ def fate(m: Map, claim_id: str) -> list[FateStep]:
     c = m.claim(claim_id)
     idx = m.claim_index
     adopters = {r.source for r in m.relations if r.target == claim_id and r.kind == "adopts"}
-    revised = {}
+    revised: dict[str, set[str]] = {}
     for r in m.relations:
         if r.kind == "revises":
             revised.setdefault(r.source, set()).add(r.target)
@@ -61,14 +64,20 @@ def fate(m: Map, claim_id: str) -> list[FateStep]:
     watched = {claim_id: None, **{p: p for p in parts_of(m, claim_id)}}
     for r in m.relations:
         for here in (r.target, r.source):
-            if here not in watched or (r.target != here and r.kind not in (
-                    "contradicts", "agrees")):
+            if here not in watched or (
+                r.target != here and r.kind not in ("contradicts", "agrees")
+            ):
                 continue
             other = idx[r.source if here == r.target else r.target]
             if not other.date or other.sort_date < c.sort_date or other.id in watched:
                 continue
-            stage = _stage(r.kind, other, c, watched[here] is not None,
-                           bool(revised.get(other.id, set()) & adopters))
+            stage = _stage(
+                r.kind,
+                other,
+                c,
+                watched[here] is not None,
+                bool(revised.get(other.id, set()) & adopters),
+            )
             if stage:
                 steps.append(FateStep(other.date, other.id, r.kind, stage, watched[here]))
     return sorted(steps, key=lambda s: (s.date, STAGES.index(s.stage)))

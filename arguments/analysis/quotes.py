@@ -9,23 +9,42 @@ footnote numbers glued to punctuation.  Case, words and punctuation otherwise
 must match.  In a quote, ``...`` marks an elision: each part must be found,
 in order.  A failure names the nearest passage of the source, to fix by eye.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from ..models import Map
 
-_TRANS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2026": "...",
-    "\u00ad": None,  # soft hyphen
-})
+_TRANS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2026": "...",
+        "\u00ad": None,  # soft hyphen
+    }
+)
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z.,;:!?\"')\]])\d{1,3}(?=\s|$)")
 _LINEBREAK_HYPHEN = re.compile(r"-[ \t]*\n\s*")
 _SPACES = re.compile(r"\s+")
@@ -91,22 +110,23 @@ class SourceText:
         candidates: set[int] = set()
         for k in (3, 2, 1):
             for i in range(max(1, n - k + 1)):
-                gram = keys[i:i + k]
+                gram = keys[i : i + k]
                 if not gram[0]:
                     continue
-                hits = [at for at in self._index.get(gram[0], ())
-                        if self._keys[at:at + k] == gram]
+                hits = [
+                    at for at in self._index.get(gram[0], ()) if self._keys[at : at + k] == gram
+                ]
                 candidates.update(max(0, at - i) for at in hits[:_MAX_HITS])
             if candidates:
                 break
         best, best_score = 0, -1.0
         for c in candidates:
             for start in (max(0, c - 2), max(0, c - 1), c, c + 1, c + 2):
-                window = " ".join(words[start:start + width])
+                window = " ".join(words[start : start + width])
                 score = SequenceMatcher(None, target, window, autojunk=False).ratio()
                 if score > best_score:
                     best, best_score = start, score
-        return " ".join(words[best:best + width]) if candidates else ""
+        return " ".join(words[best : best + width]) if candidates else ""
 
     @cached_property
     def _keys(self) -> list[str]:
@@ -130,8 +150,8 @@ def _key(word: str) -> str:
 
 @dataclass(frozen=True)
 class QuoteFailure:
-    claim: str          # claim id, or "source->target" for a relation's quote
-    index: int          # which quote of the claim
+    claim: str  # claim id, or "source->target" for a relation's quote
+    index: int  # which quote of the claim
     quote: str
     nearest: str
     path: str
@@ -139,8 +159,10 @@ class QuoteFailure:
     def __str__(self) -> str:
         q = self.quote if len(self.quote) <= 160 else self.quote[:157] + "..."
         near = repr(self.nearest) if self.nearest else "none (the source has none of its words)"
-        return (f"{self.path}: the quote of {self.claim} is not verbatim in the source:\n"
-                f"    quote:   {q!r}\n    nearest: {near}")
+        return (
+            f"{self.path}: the quote of {self.claim} is not verbatim in the source:\n"
+            f"    quote:   {q!r}\n    nearest: {near}"
+        )
 
 
 def check_quotes(m: Map, source_text: str | SourceText) -> list[QuoteFailure]:
@@ -149,10 +171,18 @@ def check_quotes(m: Map, source_text: str | SourceText) -> list[QuoteFailure]:
     for i, c in enumerate(m.claims):
         for j, q in enumerate(c.quotes):
             if not src.find(q.text):
-                failures.append(QuoteFailure(c.id, j, q.text, src.nearest(q.text),
-                                             f"claims[{i}].quotes[{j}]"))
+                failures.append(
+                    QuoteFailure(c.id, j, q.text, src.nearest(q.text), f"claims[{i}].quotes[{j}]")
+                )
     for i, r in enumerate(m.relations):
         if r.quote and not src.find(r.quote.text):
-            failures.append(QuoteFailure(f"{r.source}->{r.target}", 0, r.quote.text,
-                                         src.nearest(r.quote.text), f"relations[{i}].quote"))
+            failures.append(
+                QuoteFailure(
+                    f"{r.source}->{r.target}",
+                    0,
+                    r.quote.text,
+                    src.nearest(r.quote.text),
+                    f"relations[{i}].quote",
+                )
+            )
     return failures

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..models import Map
 
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -23,16 +22,15 @@ def _fold(text: str) -> str:
         base = unicodedata.normalize("NFKD", ch)
         base = "".join(b for b in base if not unicodedata.combining(b)) or ch
         out.append(base[0].lower() if len(base[0].lower()) == 1 else ch)
-    return "".join(out).translate(str.maketrans("\u2019\u2018\u201c\u201d\u2013\u2014",
-                                                "''\"\"--"))
+    return "".join(out).translate(str.maketrans("\u2019\u2018\u201c\u201d\u2013\u2014", "''\"\"--"))
 
 
 @dataclass(frozen=True)
 class Hit:
     claim: str
-    field: str                     # "text" or "quote 1", "quote 2", ...
-    text: str                      # the whole text searched
-    spans: tuple[tuple[int, int], ...]   # matched stretches, to highlight
+    field: str  # "text" or "quote 1", "quote 2", ...
+    text: str  # the whole text searched
+    spans: tuple[tuple[int, int], ...]  # matched stretches, to highlight
     score: float
 
 
@@ -68,8 +66,9 @@ def search(m: Map, query: str, limit: int = 200) -> list[Hit]:
             spans = sorted({(mt.start(), mt.end()) for p in patterns for mt in p.finditer(f)})
             if spans:
                 bonus = 2.0 if name == "text" else 1.0
-                hits.append(Hit(c.id, name, text, tuple(_merge(spans)),
-                                len(spans) * bonus - order * 1e-6))
+                hits.append(
+                    Hit(c.id, name, text, tuple(_merge(spans)), len(spans) * bonus - order * 1e-6)
+                )
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 

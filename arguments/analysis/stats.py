@@ -19,10 +19,13 @@ def stats(m: Map) -> dict:
         "actors": len(m.actors),
         "topics": len(m.topics),
         "by_kind": dict(Counter(c.kind for c in m.claims).most_common()),
-        "by_actor": {m.actor_name(a): n for a, n in Counter(c.actor for c in m.claims)
-                     .most_common()},
-        "by_topic": {m.topic_label(t): n for t, n in Counter(t for c in m.claims
-                                                                for t in c.topics).most_common()},
+        "by_actor": {
+            m.actor_name(a): n for a, n in Counter(c.actor for c in m.claims).most_common()
+        },
+        "by_topic": {
+            m.topic_label(t): n
+            for t, n in Counter(t for c in m.claims for t in c.topics).most_common()
+        },
         "by_chapter": {k: chapters[k] for k in m.in_chapter_order(chapters)},
         "relations_by_kind": dict(Counter(r.kind for r in m.relations).most_common()),
     }

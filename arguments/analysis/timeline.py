@@ -17,11 +17,35 @@ def timeline(m: Map) -> pd.DataFrame:
         if not c.date:
             continue
         month = int(c.date[5:7]) if len(c.date) == 7 else 1
-        rows.append({"id": c.id, "actor": c.actor, "actor_name": m.actor_name(c.actor),
-                     "kind": c.kind, "date": c.date, "year": c.year,
-                     "start": pd.Timestamp(year=c.year, month=month, day=1),
-                     "precision": "month" if len(c.date) == 7 else "year",
-                     "text": c.text, "chapter": c.chapter, "topics": list(c.topics)})
-    df = pd.DataFrame(rows, columns=["id", "actor", "actor_name", "kind", "date", "year", "start",
-                                     "precision", "text", "chapter", "topics"])
+        rows.append(
+            {
+                "id": c.id,
+                "actor": c.actor,
+                "actor_name": m.actor_name(c.actor),
+                "kind": c.kind,
+                "date": c.date,
+                "year": c.year,
+                "start": pd.Timestamp(year=c.year, month=month, day=1),
+                "precision": "month" if len(c.date) == 7 else "year",
+                "text": c.text,
+                "chapter": c.chapter,
+                "topics": list(c.topics),
+            }
+        )
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "actor",
+            "actor_name",
+            "kind",
+            "date",
+            "year",
+            "start",
+            "precision",
+            "text",
+            "chapter",
+            "topics",
+        ],
+    )
     return df.sort_values(["start", "actor"], kind="stable").reset_index(drop=True)

@@ -16,9 +16,9 @@ from ..models import Map
 @dataclass
 class TreeNode:
     claim: str
-    relation: str | None = None      # how this node bears on its parent
-    children: list["TreeNode"] = field(default_factory=list)
-    repeated: bool = False           # already shown higher in the tree
+    relation: str | None = None  # how this node bears on its parent
+    children: list[TreeNode] = field(default_factory=list)
+    repeated: bool = False  # already shown higher in the tree
 
     def walk(self, depth: int = 0):
         yield depth, self
@@ -30,8 +30,9 @@ class TreeNode:
         return sum(1 for _ in self.walk())
 
 
-def support_tree(m: Map, claim_id: str, max_depth: int = 5,
-                 kinds: tuple[str, ...] = TREE_KINDS) -> TreeNode:
+def support_tree(
+    m: Map, claim_id: str, max_depth: int = 5, kinds: tuple[str, ...] = TREE_KINDS
+) -> TreeNode:
     """The claims that support, attack or undercut ``claim_id``, recursively.
 
     Each claim appears once in full; a later occurrence is marked ``repeated``
@@ -48,10 +49,10 @@ def support_tree(m: Map, claim_id: str, max_depth: int = 5,
     def grow(node: TreeNode, depth: int) -> None:
         if depth >= max_depth:
             return
-        for src, kind in sorted(incoming.get(node.claim, []),
-                                key=lambda x: (TREE_KINDS.index(x[1])
-                                               if x[1] in TREE_KINDS else 9,
-                                               order[x[0]])):
+        for src, kind in sorted(
+            incoming.get(node.claim, []),
+            key=lambda x: (TREE_KINDS.index(x[1]) if x[1] in TREE_KINDS else 9, order[x[0]]),
+        ):
             child = TreeNode(src, kind, repeated=src in seen)
             node.children.append(child)
             if not child.repeated:
@@ -70,6 +71,8 @@ def outline(m: Map, tree: TreeNode) -> str:
         c = m.claim(node.claim)
         rel = f"{node.relation}: " if node.relation else ""
         again = " (shown above)" if node.repeated else ""
-        lines.append(f"{'  ' * depth}- {rel}{c.text} [{m.credited(c)}"
-                     f"{', ' + c.date if c.date else ''}]{again}")
+        lines.append(
+            f"{'  ' * depth}- {rel}{c.text} [{m.credited(c)}"
+            f"{', ' + c.date if c.date else ''}]{again}"
+        )
     return "\n".join(lines)

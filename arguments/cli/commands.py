@@ -16,12 +16,13 @@ from ..analysis.quotes import check_quotes
 from ..analysis.stats import stats
 from ..analysis.trees import outline, support_tree
 from ..crossref import did_you_mean
+from ..formats import READERS
 from ..formats import json as json_format
 from ..formats import yaml as yaml_format
 from ..formats.tables import comparison_csv
 from ..loader import load_map
 from ..models import Map
-from .common import UserError, check, default_map, load, write
+from .common import Subparsers, UserError, check, default_map, load, with_map, write
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -31,17 +32,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             text = Path(args.source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{args.source}:1:1 [source-unreadable] cannot read the source "
-                            f"text: {exc}") from None
+            raise UserError(
+                f"{args.source}:1:1 [source-unreadable] cannot read the source text: {exc}"
+            ) from None
         failures = check_quotes(m, text)
         for f in failures:
             print(f"{name}: [quote-not-in-source] {f}", file=sys.stderr)
         if failures:
             print(f"{len(failures)} quote(s) not verbatim in {args.source}", file=sys.stderr)
             return 2
-    print(f"{name}: ok - {len(m.claims)} claims, {len(m.relations)} relations, "
-          f"{m.quote_count} quotes, {len(m.actors)} actors, {len(m.topics)} topics"
-          + (f"; every quote verbatim in {args.source}" if args.source else ""))
+    print(
+        f"{name}: ok - {len(m.claims)} claims, {len(m.relations)} relations, "
+        f"{m.quote_count} quotes, {len(m.actors)} actors, {len(m.topics)} topics"
+        + (f"; every quote verbatim in {args.source}" if args.source else "")
+    )
     return 0
 
 
@@ -51,8 +55,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print(f"{m.source.title}: {data['claims']} claims, {data['relations']} relations, "
-          f"{data['quotes']} quotes")
+    print(
+        f"{m.source.title}: {data['claims']} claims, {data['relations']} relations, "
+        f"{data['quotes']} quotes"
+    )
     for section in ("by_kind", "by_actor", "by_topic", "by_chapter", "relations_by_kind"):
         print(f"\n{section.replace('_', ' ')}:")
         for key, n in data[section].items():
@@ -64,13 +70,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     m = load(args.map)
     if args.id not in m.claim_index:
         guess = did_you_mean(args.id, m.claim_index)
-        raise UserError(f"no claim has the id {args.id!r}"
-                        + (f"; did you mean {guess!r}?" if guess else ""))
+        raise UserError(
+            f"no claim has the id {args.id!r}" + (f"; did you mean {guess!r}?" if guess else "")
+        )
     print(describe_claim(m, args.id))
     if args.tree:
         print("\n  what bears on it (supports, attacks, undercuts, confirms, disconfirms):")
-        print("\n".join("    " + line for line in outline(m, support_tree(m, args.id))
-                        .splitlines()))
+        print(
+            "\n".join("    " + line for line in outline(m, support_tree(m, args.id)).splitlines())
+        )
     return 0
 
 
@@ -83,8 +91,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         text = yaml_format.write(m)
     write(text, out, "yaml", Path(args.file).stem)
     if out not in (None, "-"):
-        print(f"{len(m.claims)} claims, {len(m.relations)} relations, {m.quote_count} quotes",
-              file=sys.stderr)
+        print(
+            f"{len(m.claims)} claims, {len(m.relations)} relations, {m.quote_count} quotes",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -96,16 +106,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
         check("topic", [args.topic], m.topic_index)
     df = compare(m, a, b, args.topic)
     if args.format == "csv":
-        write(comparison_csv(m, a, b, args.topic), args.output, "csv",
-               f"{a}-vs-{b}")
+        write(comparison_csv(m, a, b, args.topic), args.output, "csv", f"{a}-vs-{b}")
         return 0
     if args.format == "json":
         rows = df.to_dict(orient="records")
         for r in rows:
             r["links"] = [list(x) for x in r["links"]]
         data = {"actors": [a, b], "topic": args.topic, "rows": rows}
-        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json",
-               f"{a}-vs-{b}")
+        write(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+            args.output,
+            "json",
+            f"{a}-vs-{b}",
+        )
         return 0
     write(compare_table(m, df, a, b), args.output, "txt", f"{a}-vs-{b}")
     return 0
@@ -122,8 +135,9 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
         for cid in ids:
             c = m.claim(cid)
             text = f"{c.date}: {' '.join(c.text.split())}" if c.date else c.text
-            lines += textwrap.wrap(text, width, initial_indent="- ",
-                                   subsequent_indent="  ") or ["-"]
+            lines += textwrap.wrap(text, width, initial_indent="- ", subsequent_indent="  ") or [
+                "-"
+            ]
         return lines or [""]
 
     out = [f"{name_a} vs {name_b}", ""]
@@ -133,10 +147,12 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
         for r in rows.itertuples(index=False):
             left, right = cell(r.a_claims), cell(r.b_claims)
             for i in range(max(len(left), len(right))):
-                out.append(f"{(r.period if i == 0 else ''):<15} "
-                           f"{(left[i] if i < len(left) else ''):<{width}}  "
-                           f"{(r.relation if i == 0 else ''):<18} "
-                           f"{right[i] if i < len(right) else ''}".rstrip())
+                out.append(
+                    f"{(r.period if i == 0 else ''):<15} "
+                    f"{(left[i] if i < len(left) else ''):<{width}}  "
+                    f"{(r.relation if i == 0 else ''):<18} "
+                    f"{right[i] if i < len(right) else ''}".rstrip()
+                )
         out.append("")
     return "\n".join(out)
 
@@ -144,3 +160,63 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
 def cmd_schema(args: argparse.Namespace) -> int:
     write(json_format.schema_text(), args.output, "json", "argmap-1.schema")
     return 0
+
+
+def add_parsers(sub: Subparsers) -> None:
+    """The commands other than export."""
+    v = with_map(sub.add_parser("validate", help="check a map; with --source, check its quotes"))
+    v.add_argument("file", nargs="?", help="the map file (default claims.yaml)")
+    v.add_argument("--source", metavar="ESSAY", help="the source text every quote must stand in")
+    v.add_argument(
+        "--input-format",
+        choices=tuple(READERS),
+        help="read FILE as this format (default: from its extension)",
+    )
+    v.set_defaults(func=cmd_validate)
+
+    s = with_map(sub.add_parser("stats", help="counts by kind, actor, topic and chapter"))
+    s.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    s.set_defaults(func=cmd_stats)
+
+    sh = with_map(sub.add_parser("show", help="a claim with its quotes and relations"))
+    sh.add_argument("id", help="the claim id")
+    sh.add_argument(
+        "--tree",
+        action="store_true",
+        help="also print the tree of claims that support or attack it",
+    )
+    sh.set_defaults(func=cmd_show)
+
+    i = sub.add_parser(
+        "import",
+        help="read our JSON or the Argdown subset; write the map as "
+        "YAML (or JSON with -o FILE.json)",
+    )
+    i.add_argument(
+        "--format",
+        "-f",
+        dest="import_format",
+        choices=tuple(READERS),
+        required=True,
+        help="the format of FILE",
+    )
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--output", "-o", metavar="OUT", help="write here instead of stdout")
+    i.set_defaults(func=cmd_import)
+
+    c = with_map(
+        sub.add_parser(
+            "compare", help="two actors side by side, topic by topic and period by period"
+        )
+    )
+    c.add_argument("a", metavar="A", help="an actor id")
+    c.add_argument("b", metavar="B", help="another actor id")
+    c.add_argument("--topic", metavar="ID", help="only this topic")
+    c.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    c.add_argument("--input-format", choices=tuple(READERS))
+    c.add_argument("--output", "-o", metavar="FILE")
+    c.set_defaults(func=cmd_compare)
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of the argmap/1 format")
+    sc.add_argument("--output", "-o", metavar="FILE")
+    sc.set_defaults(func=cmd_schema)

@@ -7,6 +7,7 @@ file or a folder, refusing unsafe names.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
@@ -20,6 +21,21 @@ from ..models import Map
 BUNDLED_MAP = Path(__file__).resolve().parents[2] / "claims.yaml"
 #: names Windows reserves for devices, refused as output file names everywhere
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.I)
+
+
+#: what ``ArgumentParser.add_subparsers`` returns
+Subparsers = argparse._SubParsersAction
+
+
+def with_map(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The ``--map FILE`` option every command that reads a map takes."""
+    sp.add_argument(
+        "--map",
+        "-m",
+        metavar="FILE",
+        help="the map file (YAML, argmap JSON or Argdown); default claims.yaml",
+    )
+    return sp
 
 
 class UserError(Exception):
@@ -37,19 +53,22 @@ def load(path: str | None, fmt: str | None = None) -> Map:
 
 
 def guess(value: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for a near miss, else "."."""
+    """ "; did you mean 'x'?" for a near miss, else "."."""
     g = did_you_mean(value, list(choices))
     return f"; did you mean {g!r}?" if g else "."
 
 
-def write(text: str | bytes, out: str | None, extension: str | None = None,
-           name: str | None = None) -> None:
+def write(
+    text: str | bytes, out: str | None, extension: str | None = None, name: str | None = None
+) -> None:
     """Write to stdout (no -o, or -o -), to FILE, or to DIR/NAME.EXT when -o is a folder."""
     if out in (None, "-"):
         if isinstance(text, bytes):
             if out is None and sys.stdout.isatty():
-                raise UserError("this format is binary: name a file with -o FILE "
-                                f"(e.g. -o {name or 'view'}.{extension or 'bin'})")
+                raise UserError(
+                    "this format is binary: name a file with -o FILE "
+                    f"(e.g. -o {name or 'view'}.{extension or 'bin'})"
+                )
             sys.stdout.buffer.write(text)
         else:
             sys.stdout.write(text)
@@ -73,8 +92,9 @@ def safe_output_path(out: str, extension: str | None = None, name: str | None = 
     """The path to write: control and reserved characters refused, a folder gets NAME.EXT
     inside it, a name without extension gets the format's."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in out) or any(ch in out for ch in '<>"|?*'):
-        raise UserError(f"unsafe output file name {out!r}: use letters, digits, '-', '_', "
-                        "'.' and '/'")
+        raise UserError(
+            f"unsafe output file name {out!r}: use letters, digits, '-', '_', '.' and '/'"
+        )
     path = Path(out)
     if out.endswith(("/", os.sep)) or path.is_dir():
         path = path / f"{safe_file_name(name or 'view')}.{extension or 'out'}"

@@ -7,21 +7,26 @@ import re
 import textwrap
 
 from ..exporters import EXPORTERS, FAMILIES, VIEW_HELP, VIEWS
+from ..formats import READERS
 from ..graph import Filters
 from ..kinds import CLAIM_KINDS, RELATION_KINDS
 from ..models import Map
 from ..views import View, view_slug
-from .common import UserError, check, guess, load, split, write
+from .common import Subparsers, UserError, check, guess, load, split, with_map, write
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.export_format
     if fmt not in EXPORTERS:
-        raise UserError(f"unknown format {fmt!r}{guess(fmt, EXPORTERS)} Formats: "
-                        + ", ".join(EXPORTERS) + " (export --help describes each)")
+        raise UserError(
+            f"unknown format {fmt!r}{guess(fmt, EXPORTERS)} Formats: "
+            + ", ".join(EXPORTERS)
+            + " (export --help describes each)"
+        )
     if args.view not in VIEWS:
-        raise UserError(f"unknown view {args.view!r}{guess(args.view, VIEWS)} Views: "
-                        + ", ".join(VIEWS))
+        raise UserError(
+            f"unknown view {args.view!r}{guess(args.view, VIEWS)} Views: " + ", ".join(VIEWS)
+        )
     m = load(args.map, args.input_format)
     view = view_from_args(m, args)
     exp = EXPORTERS[fmt]
@@ -29,7 +34,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         slug = view_slug(m, view)
         out = exp.run(m, view, **options)
-    except (ValueError, KeyError) as exc:   # a view the map cannot show (no such actor...)
+    except (ValueError, KeyError) as exc:  # a view the map cannot show (no such actor...)
         raise UserError(str(exc).strip("'\"")) from None
     if fmt in ("png", "png300"):
         dpi = args.dpi or (300 if fmt == "png300" else 150)
@@ -56,7 +61,9 @@ def view_from_args(m: Map, args: argparse.Namespace) -> View:
         relation_kinds=check("relation kind", split(args.relation_kind), RELATION_KINDS),
         topics=topics,
         chapters=check("chapter", split(args.chapter), m.source.chapter_order),
-        years=years, include_undated=not args.dated_only)
+        years=years,
+        include_undated=not args.dated_only,
+    )
     actors = tuple(check("actor", split(args.actors), m.actor_index))
     if args.view == "compare" and len(actors) != 2:
         raise UserError("the compare view needs two actors: --actors A B")
@@ -67,16 +74,27 @@ def view_from_args(m: Map, args: argparse.Namespace) -> View:
     if args.view == "postulate" and args.claim and m.claim(args.claim).kind != "postulate":
         pass  # any claim has a fate; the title says so
     cluster = None if args.cluster in (None, "auto") else args.cluster
-    return View(kind=args.view, claim=args.claim, actors=actors,
-                topic=topics[0] if args.view == "compare" and len(topics) == 1 else None,
-                depth=args.depth, filters=filters, direction=args.direction,
-                spacing=args.spacing, edge_labels=args.edge_labels, cluster=cluster)
+    return View(
+        kind=args.view,
+        claim=args.claim,
+        actors=actors,
+        topic=topics[0] if args.view == "compare" and len(topics) == 1 else None,
+        depth=args.depth,
+        filters=filters,
+        direction=args.direction,
+        spacing=args.spacing,
+        edge_labels=args.edge_labels,
+        cluster=cluster,
+    )
 
 
 def formats_help() -> str:
     lines = ["formats:"]
-    names = {"diagram": "diagrams of the view", "document": "documents and tables",
-             "interchange": "for other tools"}
+    names = {
+        "diagram": "diagrams of the view",
+        "document": "documents and tables",
+        "interchange": "for other tools",
+    }
     for family in FAMILIES:
         lines.append(f"  {names[family]}:")
         for e in EXPORTERS.values():
@@ -86,13 +104,114 @@ def formats_help() -> str:
                 lines += [f"    {'':<14} {d}" for d in desc[1:]]
     lines += ["", "views (--view):"]
     lines += [f"    {k:<14} {v}" for k, v in VIEW_HELP.items()]
-    lines += ["", "examples:",
-              "  python -m arguments export --format svg -o map.svg",
-              "  python -m arguments export --format pdf --view compare --actors trotsky lenin "
-              "-o out/",
-              "  python -m arguments export --format png --dpi 300 --view focus "
-              "--claim postulate-4 --depth 2 -o focus.png",
-              "  python -m arguments export --format handout --chapter II --years 1917-1921 "
-              "-o handout.html",
-              "  python -m arguments export --format kialo --claim author-thesis"]
+    lines += [
+        "",
+        "examples:",
+        "  python -m arguments export --format svg -o map.svg",
+        "  python -m arguments export --format pdf --view compare --actors trotsky lenin -o out/",
+        "  python -m arguments export --format png --dpi 300 --view focus "
+        "--claim postulate-4 --depth 2 -o focus.png",
+        "  python -m arguments export --format handout --chapter II --years 1917-1921 "
+        "-o handout.html",
+        "  python -m arguments export --format kialo --claim author-thesis",
+    ]
     return "\n".join(lines)
+
+
+def add_parser(sub: Subparsers) -> None:
+    """The ``export`` command's options: view, filters, layout, output."""
+    e = with_map(
+        sub.add_parser(
+            "export",
+            help="export the map or a view of it (diagrams, handouts, tables, Argdown, "
+            "AIF, GraphML, Kialo, JSON)",
+            description="Export the map, or a view of it, in one of the formats below. Filters "
+            "narrow the view to the claims they keep (each filter takes one or more values).",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    )
+    e.add_argument(
+        "--format",
+        "-f",
+        dest="export_format",
+        default="json",
+        metavar="FORMAT",
+        help="output format (default json; the list is below)",
+    )
+    e.add_argument(
+        "--view",
+        default="map",
+        metavar="VIEW",
+        help="map, focus, compare, postulate or verdict (default map)",
+    )
+    e.add_argument(
+        "--claim",
+        metavar="ID",
+        help="the claim of a focus, postulate or verdict view (kialo: the thesis)",
+    )
+    e.add_argument(
+        "--depth",
+        type=int,
+        default=1,
+        choices=range(6),
+        metavar="N",
+        help="focus view: relations to follow out from the claim (0-5, default 1)",
+    )
+    e.add_argument("--actors", nargs="+", metavar="A", help="compare view: the two actors")
+    _filters(e.add_argument_group("filters"))
+    _layout(e.add_argument_group("layout (diagrams)"))
+    e.add_argument("--input-format", choices=tuple(READERS))
+    e.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write here (a folder: named after the view) instead of stdout",
+    )
+    e.set_defaults(func=cmd_export)
+    e.epilog = formats_help()
+
+
+def _filters(g: argparse._ArgumentGroup) -> None:
+    g.add_argument("--actor", action="append", metavar="ID", help="keep these actors' claims")
+    g.add_argument("--kind", action="append", metavar="KIND", help="keep these claim kinds")
+    g.add_argument(
+        "--relation-kind", action="append", metavar="KIND", help="keep only these relation kinds"
+    )
+    g.add_argument(
+        "--topic",
+        action="append",
+        metavar="ID",
+        help="keep claims on these topics (compare view: the topic compared)",
+    )
+    g.add_argument("--chapter", action="append", metavar="ID", help="keep these chapters")
+    g.add_argument(
+        "--years",
+        metavar="FROM-TO",
+        help="keep claims dated in these years, "
+        "e.g. 1917-1921 (undated claims stay unless --dated-only)",
+    )
+    g.add_argument("--dated-only", action="store_true", help="drop undated claims")
+
+
+def _layout(lay: argparse._ArgumentGroup) -> None:
+    lay.add_argument(
+        "--direction",
+        choices=("TB", "LR", "BT", "RL"),
+        default="TB",
+        help="time and argument flow: top-bottom (default) or left-right",
+    )
+    lay.add_argument("--spacing", choices=("compact", "spacious"), default="compact")
+    lay.add_argument("--edge-labels", action="store_true", help="name each relation on its line")
+    lay.add_argument(
+        "--cluster",
+        choices=("auto", "chapter", "actor", "none"),
+        default="auto",
+        help="group claims in boxes (auto: by chapter above 40 claims)",
+    )
+    lay.add_argument(
+        "--dpi",
+        type=int,
+        choices=(96, 150, 200, 300, 600),
+        metavar="DPI",
+        help="PNG resolution: 150 (default for png) or 300 (print)",
+    )

@@ -60,58 +60,164 @@ class Exporter:
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
-    Exporter("svg", "svg", "image/svg+xml", "diagram",
-             "SVG diagram of the view (sharp at any size: projector, web page)",
-             "diagrams:svg", binary=True),
-    Exporter("png", "png", "image/png", "diagram",
-             "PNG diagram of the view at 150 dpi (slides)", "diagrams:png", binary=True),
-    Exporter("png300", "png", "image/png", "diagram",
-             "PNG diagram of the view at 300 dpi (print)", "diagrams:png300", binary=True),
-    Exporter("pdf", "pdf", "application/pdf", "diagram",
-             "PDF diagram of the view (vector, for handouts)", "diagrams:pdf", binary=True),
-    Exporter("dot", "dot", "text/vnd.graphviz", "diagram",
-             "Graphviz DOT source of the view (to restyle or lay out again with Graphviz)",
-             "diagrams:dot"),
-    Exporter("handout", "html", "text/html", "document",
-             "Handout (HTML, print-ready): the diagram, then each claim with its quotes, "
-             "citations and relations", "documents:handout_html"),
-    Exporter("handout-md", "md", "text/markdown", "document",
-             "Handout (Markdown): the diagram (SVG inside) and each claim with quotes and "
-             "citations", "documents:handout_markdown"),
-    Exporter("handout-pdf", "pdf", "application/pdf", "document",
-             "Handout (PDF): the diagram on a landscape page, then each claim with quotes and "
-             "citations", "documents:handout_pdf", binary=True),
-    Exporter("csv", "csv", "text/csv", "document",
-             "CSV of the claims of the view: id, kind, actor, date, chapter, topics, text, "
-             "quotes, citations", "documents:claims_csv"),
-    Exporter("relations-csv", "csv", "text/csv", "document",
-             "CSV of the relations of the view: source, kind, target, both texts, note, quote",
-             "documents:relations_csv"),
-    Exporter("compare-csv", "csv", "text/csv", "document",
-             "CSV of the comparison of two actors (--actors A B, --topic T): per topic and "
-             "period, each one's claims and how they relate", "documents:compare_csv"),
-    Exporter("xlsx", "xlsx", _XLSX, "document",
-             "Excel workbook: sheets Claims and Relations of the view, and Comparison when the "
-             "view compares two actors", "documents:xlsx", binary=True),
-    Exporter("json", "json", "application/json", "interchange",
-             "argmap/1 JSON: the whole map, lossless; `import --format json` reads it back",
-             "interchange:json"),
-    Exporter("argdown", "argdown", "text/plain", "interchange",
-             "Argdown: statements with tags (actor, kind, date) and data (topics, quotes), "
-             "support, attack, undercut, contradiction, a section per chapter; the Argdown "
-             "tools read it and `import --format argdown` reads it back", "interchange:argdown"),
-    Exporter("aif", "json", "application/json", "interchange",
-             "AIF JSON for OVA and AIFdb: claims as I nodes, supports as RA, attacks and "
-             "contradictions as CA, revisions as MA, actors as participants, quotes as "
-             "locutions", "interchange:aif"),
-    Exporter("graphml", "graphml", "application/graphml+xml", "interchange",
-             "GraphML (networkx) for Gephi, yEd, Cytoscape: claims and relations with every "
-             "field as an attribute", "interchange:graphml"),
-    Exporter("kialo", "txt", "text/plain", "interchange",
-             "Kialo discussion (plain text): the --claim (default: the thesis) and what "
-             "supports (Pro) and attacks (Con) it, as a numbered tree", "interchange:kialo"),
-)}
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter(
+            "svg",
+            "svg",
+            "image/svg+xml",
+            "diagram",
+            "SVG diagram of the view (sharp at any size: projector, web page)",
+            "diagrams:svg",
+            binary=True,
+        ),
+        Exporter(
+            "png",
+            "png",
+            "image/png",
+            "diagram",
+            "PNG diagram of the view at 150 dpi (slides)",
+            "diagrams:png",
+            binary=True,
+        ),
+        Exporter(
+            "png300",
+            "png",
+            "image/png",
+            "diagram",
+            "PNG diagram of the view at 300 dpi (print)",
+            "diagrams:png300",
+            binary=True,
+        ),
+        Exporter(
+            "pdf",
+            "pdf",
+            "application/pdf",
+            "diagram",
+            "PDF diagram of the view (vector, for handouts)",
+            "diagrams:pdf",
+            binary=True,
+        ),
+        Exporter(
+            "dot",
+            "dot",
+            "text/vnd.graphviz",
+            "diagram",
+            "Graphviz DOT source of the view (to restyle or lay out again with Graphviz)",
+            "diagrams:dot",
+        ),
+        Exporter(
+            "handout",
+            "html",
+            "text/html",
+            "document",
+            "Handout (HTML, print-ready): the diagram, then each claim with its quotes, "
+            "citations and relations",
+            "documents:handout_html",
+        ),
+        Exporter(
+            "handout-md",
+            "md",
+            "text/markdown",
+            "document",
+            "Handout (Markdown): the diagram (SVG inside) and each claim with quotes and citations",
+            "documents:handout_markdown",
+        ),
+        Exporter(
+            "handout-pdf",
+            "pdf",
+            "application/pdf",
+            "document",
+            "Handout (PDF): the diagram on a landscape page, then each claim with quotes and "
+            "citations",
+            "documents:handout_pdf",
+            binary=True,
+        ),
+        Exporter(
+            "csv",
+            "csv",
+            "text/csv",
+            "document",
+            "CSV of the claims of the view: id, kind, actor, date, chapter, topics, text, "
+            "quotes, citations",
+            "documents:claims_csv",
+        ),
+        Exporter(
+            "relations-csv",
+            "csv",
+            "text/csv",
+            "document",
+            "CSV of the relations of the view: source, kind, target, both texts, note, quote",
+            "documents:relations_csv",
+        ),
+        Exporter(
+            "compare-csv",
+            "csv",
+            "text/csv",
+            "document",
+            "CSV of the comparison of two actors (--actors A B, --topic T): per topic and "
+            "period, each one's claims and how they relate",
+            "documents:compare_csv",
+        ),
+        Exporter(
+            "xlsx",
+            "xlsx",
+            _XLSX,
+            "document",
+            "Excel workbook: sheets Claims and Relations of the view, and Comparison when the "
+            "view compares two actors",
+            "documents:xlsx",
+            binary=True,
+        ),
+        Exporter(
+            "json",
+            "json",
+            "application/json",
+            "interchange",
+            "argmap/1 JSON: the whole map, lossless; `import --format json` reads it back",
+            "interchange:json",
+        ),
+        Exporter(
+            "argdown",
+            "argdown",
+            "text/plain",
+            "interchange",
+            "Argdown: statements with tags (actor, kind, date) and data (topics, quotes), "
+            "support, attack, undercut, contradiction, a section per chapter; the Argdown "
+            "tools read it and `import --format argdown` reads it back",
+            "interchange:argdown",
+        ),
+        Exporter(
+            "aif",
+            "json",
+            "application/json",
+            "interchange",
+            "AIF JSON for OVA and AIFdb: claims as I nodes, supports as RA, attacks and "
+            "contradictions as CA, revisions as MA, actors as participants, quotes as "
+            "locutions",
+            "interchange:aif",
+        ),
+        Exporter(
+            "graphml",
+            "graphml",
+            "application/graphml+xml",
+            "interchange",
+            "GraphML (networkx) for Gephi, yEd, Cytoscape: claims and relations with every "
+            "field as an attribute",
+            "interchange:graphml",
+        ),
+        Exporter(
+            "kialo",
+            "txt",
+            "text/plain",
+            "interchange",
+            "Kialo discussion (plain text): the --claim (default: the thesis) and what "
+            "supports (Pro) and attacks (Con) it, as a numbered tree",
+            "interchange:kialo",
+        ),
+    )
+}
 
 
 def export(m: Map, fmt: str, view: View | None = None, **options: Any) -> bytes | str:
@@ -121,5 +227,4 @@ def export(m: Map, fmt: str, view: View | None = None, **options: Any) -> bytes 
     return EXPORTERS[fmt].run(m, view or View(), **options)
 
 
-__all__ = ["EXPORTERS", "FAMILIES", "VIEWS", "VIEW_HELP", "Exporter", "View", "export",
-           "selected"]
+__all__ = ["EXPORTERS", "FAMILIES", "VIEWS", "VIEW_HELP", "Exporter", "View", "export", "selected"]

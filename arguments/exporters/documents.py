@@ -32,7 +32,8 @@ def handout_markdown(m: Map, view: View) -> str:
 def handout_pdf(m: Map, view: View) -> bytes:
     sheet, nums = _sheet(m, view)
     return handout_pdf_writer.write(
-        sheet, lambda fit, dpi: render(m, view, "png", dpi=dpi, fit=fit, numbers=nums))
+        sheet, lambda fit, dpi: render(m, view, "png", dpi=dpi, fit=fit, numbers=nums)
+    )
 
 
 def claims_csv(m: Map, view: View) -> str:
@@ -59,8 +60,10 @@ def compare_csv(m: Map, view: View) -> str:
 
 def xlsx(m: Map, view: View) -> bytes:
     sel = selected(m, view)
-    sheets: dict[str, pd.DataFrame] = {"Claims": tables.claims_frame(sel),
-                                       "Relations": tables.relations_frame(sel)}
+    sheets: dict[str, pd.DataFrame] = {
+        "Claims": tables.claims_frame(sel),
+        "Relations": tables.relations_frame(sel),
+    }
     if len(view.actors) == 2:
         a, b = _pair(m, view)
         sheets["Comparison"] = tables.comparison_frame(m, a, b, view.topic)

@@ -12,7 +12,7 @@ from ..views import View, selected
 
 
 def json(m: Map, view: View) -> str:
-    return json_format.write(m)   # always the whole map: it round-trips
+    return json_format.write(m)  # always the whole map: it round-trips
 
 
 def argdown(m: Map, view: View) -> str:

@@ -26,6 +26,7 @@ Structural rules that hold (tested): no edge joins two I nodes, every RA and CA
 node has at least one premise and one conclusion, every node id is unique and
 every edge joins two existing nodes.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,12 @@ from typing import Any
 from ..kinds import RELATION
 from ..models import Map
 
-SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase",
-               "YA": "Asserting"}
+SCHEME_TEXT = {
+    "RA": "Default Inference",
+    "CA": "Default Conflict",
+    "MA": "Default Rephrase",
+    "YA": "Asserting",
+}
 
 
 def _timestamp(date: str | None) -> str:
@@ -49,103 +54,147 @@ def _person(name: str) -> tuple[str, str]:
     return (parts[0], parts[1]) if len(parts) == 2 else (parts[0], "")
 
 
-def to_data(m: Map) -> dict[str, Any]:
-    """The AIF document of a map, as plain JSON data."""
-    nodes: list[dict] = []
-    edges: list[dict] = []
-    locutions: list[dict] = []
-    ova_nodes: list[dict] = []
-    counter = iter(range(1, 10**9))
+class _Document:
+    """An AIF document being built: nodes, edges, locutions, and where OVA draws each node."""
 
-    def node(text: str, kind: str, timestamp: str = "", x: float = 0, y: float = 0) -> str:
-        nid = str(next(counter))
-        nodes.append({"nodeID": nid, "text": text, "type": kind, "timestamp": timestamp})
-        ova_nodes.append({"nodeID": nid, "visible": True, "x": round(x), "y": round(y),
-                          "timestamp": timestamp})
+    def __init__(self) -> None:
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.locutions: list[dict[str, Any]] = []
+        self.participants: list[dict[str, Any]] = []
+        self.ova_nodes: list[dict[str, Any]] = []
+        self.text_lines: list[str] = []
+
+    def node(
+        self, text: str, kind: str, timestamp: str = "", at: tuple[float, float] = (0, 0)
+    ) -> str:
+        nid = str(len(self.nodes) + 1)
+        self.nodes.append({"nodeID": nid, "text": text, "type": kind, "timestamp": timestamp})
+        self.ova_nodes.append(
+            {
+                "nodeID": nid,
+                "visible": True,
+                "x": round(at[0]),
+                "y": round(at[1]),
+                "timestamp": timestamp,
+            }
+        )
         return nid
 
-    def edge(a: str, b: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b,
-                      "formEdgeID": None})
+    def edge(self, a: str, b: str) -> None:
+        self.edges.append(
+            {"edgeID": str(len(self.edges) + 1), "fromID": a, "toID": b, "formEdgeID": None}
+        )
 
-    participants = []
-    person_of: dict[str, int] = {}
-    for a in m.actors:
-        first, last = _person(a.name)
-        person_of[a.id] = len(participants) + 1
-        participants.append({"participantID": len(participants) + 1, "firstname": first,
-                             "surname": last})
+    def scheme(self, kind: str, premise: str, conclusion: str, at: tuple[float, float]) -> str:
+        """An RA, CA or MA node from ``premise`` to ``conclusion`` (node ids)."""
+        s = self.node(SCHEME_TEXT[kind], kind, "", at)
+        self.edge(premise, s)
+        self.edge(s, conclusion)
+        return s
 
+    def as_data(self) -> dict[str, Any]:
+        aif = {
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "schemefulfillments": [],
+            "descriptorfulfillments": [],
+            "participants": self.participants,
+            "locutions": self.locutions,
+        }
+        ova_edges = [
+            {"fromID": e["fromID"], "toID": e["toID"], "visible": True} for e in self.edges
+        ]
+        return {
+            "AIF": aif,
+            "OVA": {
+                "firstname": "",
+                "surname": "",
+                "url": "",
+                "nodes": self.ova_nodes,
+                "edges": ova_edges,
+            },
+            "text": {"txt": "\n".join(self.text_lines)},
+            "dialog": True,
+            # the same lists again where AIFdb's JSON import reads them
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "locutions": self.locutions,
+            "participants": self.participants,
+        }
+
+
+def _claims(
+    doc: _Document, m: Map, person_of: dict[str, int]
+) -> tuple[dict[str, str], dict[str, tuple[float, float]]]:
+    """An I node per claim and an L node per quote (with its YA); chapters as columns,
+    claims down each, quotes to the right.  Returns the I node and the place of each claim."""
     order = m.chapter_rank
     i_node: dict[str, str] = {}
     place: dict[str, tuple[float, float]] = {}
     column: dict[str, int] = {}
-    text_lines = []
-    for c in m.claims:   # chapters as columns, claims down each, quotes to the right
-        col = order.get(c.chapter, len(order))
-        row = column.get(c.chapter, 0)
-        column[c.chapter] = row + 1
-        x, y = 100 + col * 900, 100 + row * 220
+    for c in m.claims:
+        row = column[c.chapter] = column.get(c.chapter, -1) + 1
+        x, y = 100 + order.get(c.chapter, len(order)) * 900, 100 + row * 220
         place[c.id] = (x, y)
-        i_node[c.id] = node(c.text, "I", _timestamp(c.date), x, y)
+        when = _timestamp(c.date)
+        i_node[c.id] = doc.node(c.text, "I", when, (x, y))
         for j, q in enumerate(c.quotes):
             speaker = q.speaker or c.actor
             who = m.actor_name(speaker)
-            lnode = node(f"{who}: {q.text}", "L", _timestamp(c.date), x + 450, y + 60 * j)
-            ya = node(SCHEME_TEXT["YA"], "YA", "", x + 250, y + 60 * j)
-            edge(lnode, ya)
-            edge(ya, i_node[c.id])
-            locutions.append({"nodeID": lnode, "personID": person_of.get(speaker),
-                              "timestamp": _timestamp(c.date), "start": None, "end": None,
-                              "source": q.cites or ""})
-            text_lines.append(f"{who}: \u201c{q.text}\u201d" + (f" ({q.cites})" if q.cites else ""))
+            lnode = doc.node(f"{who}: {q.text}", "L", when, (x + 450, y + 60 * j))
+            doc.scheme("YA", lnode, i_node[c.id], (x + 250, y + 60 * j))
+            doc.locutions.append(
+                {
+                    "nodeID": lnode,
+                    "personID": person_of.get(speaker),
+                    "timestamp": when,
+                    "start": None,
+                    "end": None,
+                    "source": q.cites or "",
+                }
+            )
+            cite = f" ({q.cites})" if q.cites else ""
+            doc.text_lines.append(f"{who}: \u201c{q.text}\u201d{cite}")
+    return i_node, place
+
+
+def to_data(m: Map) -> dict[str, Any]:
+    """The AIF document of a map, as plain JSON data."""
+    doc = _Document()
+    person_of: dict[str, int] = {}
+    for actor in m.actors:
+        first, last = _person(actor.name)
+        person_of[actor.id] = len(doc.participants) + 1
+        doc.participants.append(
+            {"participantID": person_of[actor.id], "firstname": first, "surname": last}
+        )
+    i_node, place = _claims(doc, m, person_of)
 
     def between(a: str, b: str) -> tuple[float, float]:
         (x1, y1), (x2, y2) = place[a], place[b]
         return (x1 + x2) / 2, (y1 + y2) / 2 + 40
 
     ra_of: dict[tuple[str, str], str] = {}
-    later = []
     for r in m.relations:
         kind = RELATION[r.kind]
         if kind.needs_reason:
-            later.append(r)   # a CA on the RA of the support it attacks: after every RA
-        elif kind.aif == "RA":
-            s = node(SCHEME_TEXT["RA"], "RA", "", *between(r.source, r.target))
-            edge(i_node[r.source], s)
-            edge(s, i_node[r.target])
-            ra_of[(r.source, r.target)] = s
-        elif kind.aif == "CA":   # a conflict; a symmetric one both ways (rebuttal is mutual)
-            pairs = [(r.source, r.target)] + ([(r.target, r.source)] if kind.symmetric else [])
-            for a, b in pairs:
-                s = node(SCHEME_TEXT["CA"], "CA", "", *between(a, b))
-                edge(i_node[a], s)
-                edge(s, i_node[b])
-        else:   # MA: from the earlier claim to the one restating it
+            continue  # a CA on the RA of the support it attacks: after every RA
+        if kind.aif == "MA":  # from the earlier claim to the one restating it
             a, b = (r.target, r.source) if kind.backward else (r.source, r.target)
-            s = node(SCHEME_TEXT["MA"], "MA", "", *between(a, b))
-            edge(i_node[a], s)
-            edge(s, i_node[b])
-    for r in later:
-        target = ra_of.get((r.reason, r.target))
-        if target is None:  # pragma: no cover - the model requires the support
-            continue
-        s = node(SCHEME_TEXT["CA"], "CA", "", *between(r.source, r.target))
-        edge(i_node[r.source], s)
-        edge(s, target)
-
-    aif = {"nodes": nodes, "edges": edges, "schemefulfillments": [],
-           "descriptorfulfillments": [], "participants": participants, "locutions": locutions}
-    return {
-        "AIF": aif,
-        "OVA": {"firstname": "", "surname": "", "url": "", "nodes": ova_nodes,
-                "edges": [{"fromID": e["fromID"], "toID": e["toID"], "visible": True}
-                          for e in edges]},
-        "text": {"txt": "\n".join(text_lines)},
-        "dialog": True,
-        # the same lists again where AIFdb's JSON import reads them
-        "nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants,
-    }
+            doc.scheme("MA", i_node[a], i_node[b], between(a, b))
+        elif kind.aif == "RA":
+            ra_of[(r.source, r.target)] = doc.scheme(
+                "RA", i_node[r.source], i_node[r.target], between(r.source, r.target)
+            )
+        else:  # a conflict; a symmetric one both ways (rebuttal is mutual)
+            for a, b in [(r.source, r.target)] + [(r.target, r.source)] * kind.symmetric:
+                doc.scheme("CA", i_node[a], i_node[b], between(a, b))
+    for r in m.relations:
+        target = ra_of.get((r.reason or "", r.target)) if RELATION[r.kind].needs_reason else None
+        if target is not None:
+            doc.scheme("CA", i_node[r.source], target, between(r.source, r.target))
+    return doc.as_data()
 
 
 def write(m: Map) -> str:

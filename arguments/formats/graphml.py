@@ -16,6 +16,7 @@ GraphML is XML 1.0, which cannot hold most control characters: each one is
 written as U+FFFD (the replacement character), see :func:`xml_text`; and XML
 readers turn a carriage return before a line feed into a line feed.
 """
+
 from __future__ import annotations
 
 import io
@@ -38,28 +39,33 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
     """The map as a networkx graph with GraphML-safe attributes (see the module doc)."""
     g = nx.MultiDiGraph(title=xml_text(m.source.title), author=xml_text(m.source.author))
     for c in m.claims:
-        attrs = {"label": c.text, "kind": c.kind, "actor": c.actor,
-                 "actor_name": m.actor_name(c.actor), "chapter": c.chapter,
-                 "chapter_title": m.source.chapter_title(c.chapter),
-                 "topics": SEP.join(c.topics), "text": c.text,
-                 "quotes": SEP.join(q.text for q in c.quotes),
-                 "cites": SEP.join(q.cites or "" for q in c.quotes),
-                 "colour": m.colour_of(c.actor)}
+        attrs: dict[str, str | int] = {
+            "label": c.text,
+            "kind": c.kind,
+            "actor": c.actor,
+            "actor_name": m.actor_name(c.actor),
+            "chapter": c.chapter,
+            "chapter_title": m.source.chapter_title(c.chapter),
+            "topics": SEP.join(c.topics),
+            "text": c.text,
+            "quotes": SEP.join(q.text for q in c.quotes),
+            "cites": SEP.join(q.cites or "" for q in c.quotes),
+            "colour": m.colour_of(c.actor),
+        }
         if c.kind == "postulate":
             attrs["number"] = c.number
         if c.date:
-            attrs.update(date=c.date, year=c.year)
-        g.add_node(c.id, **{k: xml_text(v) if isinstance(v, str) else v
-                            for k, v in attrs.items()})
+            attrs.update(date=c.date, year=int(c.date[:4]))
+        g.add_node(c.id, **{k: xml_text(v) if isinstance(v, str) else v for k, v in attrs.items()})
     for r in m.relations:
-        attrs = {"kind": r.kind}
+        rel: dict[str, str] = {"kind": r.kind}
         if r.reason:
-            attrs["reason"] = r.reason
+            rel["reason"] = r.reason
         if r.note:
-            attrs["note"] = r.note
+            rel["note"] = r.note
         if r.quote:
-            attrs["quote"] = r.quote.text
-        g.add_edge(r.source, r.target, key=r.kind, **{k: xml_text(v) for k, v in attrs.items()})
+            rel["quote"] = r.quote.text
+        g.add_edge(r.source, r.target, key=r.kind, **{k: xml_text(v) for k, v in rel.items()})
     return g
 
 

@@ -8,6 +8,7 @@ export -> import yields an equal map.  :func:`json_schema` is the JSON Schema of
 the format, generated from the models; the copy kept in
 ``schema/argmap-1.schema.json`` is tested to be current.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,17 +52,30 @@ def schema_text() -> str:
 def _json_problem(exc: json.JSONDecodeError, filename: str) -> Problem:
     doc, pos = exc.doc, exc.pos
     before = doc[:pos].rstrip()
-    if doc[pos:pos + 1] in ("]", "}") and before.endswith(","):
+    if doc[pos : pos + 1] in ("]", "}") and before.endswith(","):
         # JSON allows no comma before a closing bracket: point at the comma
         at = len(before) - 1
         line = doc.count("\n", 0, at) + 1
         col = at - (doc.rfind("\n", 0, at) + 1) + 1
-        return Problem("yaml-syntax", "cannot parse JSON: a comma before a closing bracket",
-                       filename, line, col, got="','", expected="no comma after the last item")
+        return Problem(
+            "yaml-syntax",
+            "cannot parse JSON: a comma before a closing bracket",
+            filename,
+            line,
+            col,
+            got="','",
+            expected="no comma after the last item",
+        )
     rest = doc[pos:].split("\n", 1)[0]
-    return Problem("yaml-syntax", f"cannot parse JSON: {exc.msg}", filename, exc.lineno,
-                   exc.colno, got=short(rest, 40) if rest else "the end of the line",
-                   expected="valid JSON")
+    return Problem(
+        "yaml-syntax",
+        f"cannot parse JSON: {exc.msg}",
+        filename,
+        exc.lineno,
+        exc.colno,
+        got=short(rest, 40) if rest else "the end of the line",
+        expected="valid JSON",
+    )
 
 
 def fast_map(text: str) -> Map | None:
@@ -94,8 +108,19 @@ def read(text: str, filename: str) -> Any:
     except json.JSONDecodeError as exc:
         raise MapError([_json_problem(exc, filename)]) from None
     except RecursionError:
-        raise MapError([Problem("too-deep", "the document nests too deeply", filename, 1, 1,
-                                got="thousands of levels", expected="at most 64")]) from None
+        raise MapError(
+            [
+                Problem(
+                    "too-deep",
+                    "the document nests too deeply",
+                    filename,
+                    1,
+                    1,
+                    got="thousands of levels",
+                    expected="at most 64",
+                )
+            ]
+        ) from None
     try:  # JSON allows tabs between tokens where YAML does not; nowhere else can they stand
         located = parse(text.replace("\t", " "), filename)
     except MapError as exc:
@@ -105,4 +130,3 @@ def read(text: str, filename: str) -> Any:
     # YAML reads a few things in JSON otherwise (1e5 is text, a raw U+2028 in a string
     # is a line break): the positions are used only when the values agree
     return located if located == data else data
-

@@ -16,13 +16,15 @@ writes a claim that appears twice; each claim is one line, with its actor and
 date in brackets (Kialo shows no other metadata).  Without a claim, the
 view's thesis is used: the first claim of kind thesis, else the first verdict.
 """
+
 from __future__ import annotations
 
 from ..analysis.trees import support_tree
 from ..kinds import RELATION
 from ..models import Map
 from ..text import shorten
-MAX_CLAIM = 500   # Kialo's limit on a claim's length
+
+MAX_CLAIM = 500  # Kialo's limit on a claim's length
 
 
 def _line(m: Map, cid: str) -> str:

@@ -13,6 +13,7 @@ can catch clicks on it.  Relations that point back in time
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -25,8 +26,15 @@ from ..text import shorten, slug
 from ..views import Selection, View, select
 from .labels import attr, esc, group_title, node_label
 from .legend import header
-from .style import (COMPARE_ROW, EDGE_DEFAULTS, KIND_STYLE, NODE_DEFAULTS, RELATION_STYLE,
-                    cluster_attrs, graph_attrs)
+from .style import (
+    COMPARE_ROW,
+    EDGE_DEFAULTS,
+    KIND_STYLE,
+    NODE_DEFAULTS,
+    RELATION_STYLE,
+    cluster_attrs,
+    graph_attrs,
+)
 
 #: the group of the mid-point of a support that runs between two groups
 BETWEEN = "\0between"
@@ -36,7 +44,7 @@ BETWEEN = "\0between"
 class Node:
     id: str
     attrs: dict
-    group: str = ""          # the cluster it belongs to ("" = none)
+    group: str = ""  # the cluster it belongs to ("" = none)
 
     @property
     def line(self) -> str:
@@ -75,9 +83,9 @@ def alist(attrs: dict) -> str:
     (shapes, colours, styles) quoted once."""
     parts = []
     for k, v in attrs.items():
-        plain = isinstance(v, graphviz.quoting.NoHtml)   # never read as an HTML label
+        plain = isinstance(v, graphviz.quoting.NoHtml)  # never read as an HTML label
         v = v if isinstance(v, str) else str(v)
-        if len(v) > 40:   # labels and tooltips: each its own
+        if len(v) > 40:  # labels and tooltips: each its own
             parts.append(f"{_quote(k)}={_quote(v)}")
         else:
             parts.append(_kv(k, str.__str__(v), not plain))
@@ -93,24 +101,36 @@ def groups(m: Map, view: View, sel: Selection) -> list[tuple[str, str]]:
         count: dict[str, int] = {}
         for c in sel.map.claims:
             count[c.actor] = count.get(c.actor, 0) + 1
-        keys = sorted(count, key=lambda a: (view.actors.index(a) if a in view.actors else 9,
-                                            -count[a], a))
+        keys = sorted(
+            count, key=lambda a: (view.actors.index(a) if a in view.actors else 9, -count[a], a)
+        )
         return [(k, m.actor_name(k)) for k in keys]
     return []
 
 
-def items(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
-           ) -> tuple[list[Node], list[Edge]]:
+def items(
+    m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
+) -> tuple[list[Node], list[Edge]]:
     """Every node and edge of a view, with its attributes and its group."""
     width = 34 if view.spacing == "spacious" else 30
-    key_of = (lambda c: c.chapter) if sel.cluster == "chapter" else \
-        (lambda c: c.actor) if sel.cluster == "actor" else (lambda c: "")
+    key_of = (
+        (lambda c: c.chapter)
+        if sel.cluster == "chapter"
+        else (lambda c: c.actor)
+        if sel.cluster == "actor"
+        else (lambda c: "")
+    )
     nodes = []
     for c in sel.map.claims:
         a = dict(KIND_STYLE[c.kind])
-        a.update(label=node_label(m, c, width, (numbers or {}).get(c.id)),
-                 fillcolor=m.colour_of(c.actor), id=f"claim-{c.id}", URL=f"#claim-{c.id}",
-                 tooltip=attr(shorten(c.text, 600, collapse=False)), target="_self")
+        a.update(
+            label=node_label(m, c, width, (numbers or {}).get(c.id)),
+            fillcolor=m.colour_of(c.actor),
+            id=f"claim-{c.id}",
+            URL=f"#claim-{c.id}",
+            tooltip=attr(shorten(c.text, 600, collapse=False)),
+            target="_self",
+        )
         a["class"] = f"claim kind-{c.kind} actor-{c.actor}"
         if view.claim == c.id:
             a.update(penwidth="5", color="#000000")
@@ -125,19 +145,30 @@ def items(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = N
             a.update(label=esc(r.kind), fontcolor=a["color"])
         if timed:
             a["constraint"] = "false"
-        a["tooltip"] = attr(shorten(f"{r.kind}: {r.note}", 400, collapse=False)) if r.note \
-            else r.kind
+        a["tooltip"] = (
+            attr(shorten(f"{r.kind}: {r.note}", 400, collapse=False)) if r.note else r.kind
+        )
         a["class"] = f"relation rel-{r.kind}"
         if r.kind == "supports" and (r.source, r.target) in split:
             mid = mid_point(r.source, r.target)
             same = group[r.source] if group[r.source] == group[r.target] else None
-            nodes.append(Node(mid, {"label": "", "shape": "point", "width": "0.08",
-                                     "color": a["color"], "tooltip": a["tooltip"]},
-                               same if same is not None else BETWEEN))
+            nodes.append(
+                Node(
+                    mid,
+                    {
+                        "label": "",
+                        "shape": "point",
+                        "width": "0.08",
+                        "color": a["color"],
+                        "tooltip": a["tooltip"],
+                    },
+                    same if same is not None else BETWEEN,
+                )
+            )
             edges.append(Edge(r.source, mid, {**a, "arrowhead": "none"}))
             edges.append(Edge(mid, r.target, a))
         elif r.kind == "undercuts":
-            edges.append(Edge(r.source, mid_point(r.reason, r.target), a))
+            edges.append(Edge(r.source, mid_point(r.reason or "", r.target), a))
         elif r.kind in BACKWARD:
             # a later claim pointing at an earlier one: laid out earlier-above-later
             a.update(dir="back", arrowtail=a.pop("arrowhead"), arrowhead="none")
@@ -154,17 +185,18 @@ def mid_point(a: str, b: str) -> str:
 
 def split_mid(mid: str) -> tuple[str, str]:
     """The two claims a ``link--A--B`` mid-point joins (ids hold single hyphens only)."""
-    rest = mid[len("link--"):]
+    rest = mid[len("link--") :]
     i = rest.index("--")
-    return rest[:i], rest[i + 2:]
+    return rest[:i], rest[i + 2 :]
 
 
 def view_graph_attrs(view: View, sel: Selection) -> dict[str, str]:
     return graph_attrs(sel.rankdir, view.spacing == "spacious", attr(sel.title[:200]))
 
 
-def build_dot(m: Map, view: View, sel: Selection | None = None,
-              numbers: dict[str, int] | None = None) -> graphviz.Digraph:
+def build_dot(
+    m: Map, view: View, sel: Selection | None = None, numbers: dict[str, int] | None = None
+) -> graphviz.Digraph:
     """The DOT graph of a view of ``m`` (the whole map), ready to lay out with ``dot``.
 
     ``numbers`` (claim id -> number) prints a number on each claim, as a handout lists them."""
@@ -199,8 +231,9 @@ def build_dot(m: Map, view: View, sel: Selection | None = None,
     return g
 
 
-def rank_by_period(g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (),
-                    per_row: int = COMPARE_ROW) -> None:
+def rank_by_period(
+    g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (), per_row: int = COMPARE_ROW
+) -> None:
     """Line the two actors' columns up by period (the compare view).
 
     Each period is a band of rows; an actor's claims of that period fill its rows, at
@@ -214,9 +247,11 @@ def rank_by_period(g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (),
     anchors = []
     for p in PERIOD_LABELS:
         order = {a: i for i, a in enumerate(actors)}
-        columns = [ids for (period, a), ids in sorted(cells.items(),
-                                                      key=lambda kv: order.get(kv[0][1], 9))
-                   if period == p]
+        columns = [
+            ids
+            for (period, a), ids in sorted(cells.items(), key=lambda kv: order.get(kv[0][1], 9))
+            if period == p
+        ]
         if not columns:
             continue
         depth = max(math.ceil(len(ids) / per_row) for ids in columns)
@@ -224,22 +259,26 @@ def rank_by_period(g: graphviz.Digraph, sel: Map, actors: tuple[str, ...] = (),
             anchor = f"period--{slug(p)}" + (f"--{row}" if row else "")
             anchors.append(anchor)
             if row == 0:
-                g.node(anchor, label=f"<<B>{esc(p)}</B>>", shape="plaintext", fontsize="18",
-                       fontcolor="#555555")
+                g.node(
+                    anchor,
+                    label=f"<<B>{esc(p)}</B>>",
+                    shape="plaintext",
+                    fontsize="18",
+                    fontcolor="#555555",
+                )
             else:
                 g.node(anchor, label="", shape="point", style="invis", width="0.01")
             with g.subgraph() as same:
                 same.attr(rank="same")
                 same.node(anchor)
                 for ids in columns:
-                    for cid in ids[row * per_row:(row + 1) * per_row]:
+                    for cid in ids[row * per_row : (row + 1) * per_row]:
                         same.node(cid)
             # the label, then the first actor's column, then the second's: left to right
-            firsts = [anchor] + [ids[row * per_row] for ids in columns
-                                 if len(ids) > row * per_row]
-            for a, b in zip(firsts, firsts[1:]):
+            firsts = [anchor] + [ids[row * per_row] for ids in columns if len(ids) > row * per_row]
+            for a, b in itertools.pairwise(firsts):
                 g.edge(a, b, style="invis")
-    for a, b in zip(anchors, anchors[1:]):
+    for a, b in itertools.pairwise(anchors):
         g.edge(a, b, style="invis", weight="10")
 
 
@@ -256,10 +295,14 @@ def stagger(edges: list[Edge], many: int = 8) -> dict[int, int]:
         outs.setdefault(e.tail, []).append(e)
         ins.setdefault(e.head, []).append(e)
     out: dict[int, int] = {}
-    sources = sorted((n for n in outs if n not in ins and not n.startswith("link--")),
-                     key=lambda n: (sorted(e.head for e in outs[n]), n))
-    sinks = sorted((n for n in ins if n not in outs and not n.startswith("link--")),
-                   key=lambda n: (sorted(e.tail for e in ins[n]), n))
+    sources = sorted(
+        (n for n in outs if n not in ins and not n.startswith("link--")),
+        key=lambda n: (sorted(e.head for e in outs[n]), n),
+    )
+    sinks = sorted(
+        (n for n in ins if n not in outs and not n.startswith("link--")),
+        key=lambda n: (sorted(e.tail for e in ins[n]), n),
+    )
     for nodes, edges_of in ((sources, outs), (sinks, ins)):
         levels = min(5, math.ceil(len(nodes) / many))
         if levels > 1:

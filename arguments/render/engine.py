@@ -22,7 +22,7 @@ from .grid import grid_layout
 from .gv import agraph, bb, quiet
 from .style import FONT, MAX_PIXELS
 
-fonts.ensure_fontconfig()   # before the first drawing in this process
+fonts.ensure_fontconfig()  # before the first drawing in this process
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -34,20 +34,25 @@ def layout(m: Map, view: View, numbers: dict[str, int] | None = None) -> pygraph
     return g
 
 
-def _prepared(m: Map, view: View, numbers: dict[str, int] | None = None
-              ) -> tuple[pygraphviz.AGraph, str]:
+def _prepared(
+    m: Map, view: View, numbers: dict[str, int] | None = None
+) -> tuple[pygraphviz.AGraph, str]:
     """The graph of a view and the Graphviz engine that lays it out: ``dot`` for one piece,
     ``nop2`` for the map composed group by group (whose positions are already set)."""
     sel = select(m, view)
-    if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(
-            groups(m, view, sel)) > 1:
+    if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(groups(m, view, sel)) > 1:
         return grid_layout(m, view, sel, numbers), "nop2"
     return agraph(build_dot(m, view, sel, numbers).source), "dot"
 
 
-def render(m: Map, view: View, fmt: str, dpi: int = 150,
-           fit: tuple[float, float] | None = None,
-           numbers: dict[str, int] | None = None) -> bytes:
+def render(
+    m: Map,
+    view: View,
+    fmt: str,
+    dpi: int = 150,
+    fit: tuple[float, float] | None = None,
+    numbers: dict[str, int] | None = None,
+) -> bytes:
     """Lay out and draw a view: ``fmt`` is svg, png, pdf or dot.
 
     ``fit`` (width, height in inches) shrinks the drawing to fit that box (a page);
@@ -57,7 +62,7 @@ def render(m: Map, view: View, fmt: str, dpi: int = 150,
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}")
     g, prog = _prepared(m, view, numbers)
-    if prog == "dot":   # the size is known only once laid out
+    if prog == "dot":  # the size is known only once laid out
         quiet(lambda: g.layout(prog="dot"))
         prog = "nop2"
     x0, y0, x1, y1 = bb(g.graph_attr["bb"])
@@ -79,8 +84,9 @@ def render(m: Map, view: View, fmt: str, dpi: int = 150,
     if fmt == "png":
         out = png_with_dpi(out, dpi)
     if fmt == "svg":
-        out = out.replace(f'font-family="{FONT}"'.encode(),
-                          f'font-family="{fonts.SVG_FAMILY}"'.encode())
+        out = out.replace(
+            f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
+        )
     return out
 
 
@@ -90,11 +96,11 @@ def png_with_dpi(png: bytes, dpi: int) -> bytes:
     sig, pos = png[:8], 8
     chunks = []
     while pos < len(png):
-        n = struct.unpack(">I", png[pos:pos + 4])[0]
-        chunks.append(png[pos:pos + 12 + n])
+        n = struct.unpack(">I", png[pos : pos + 4])[0]
+        chunks.append(png[pos : pos + 12 + n])
         pos += 12 + n
     ppm = round(dpi / 0.0254)
     body = b"pHYs" + struct.pack(">IIB", ppm, ppm, 1)
     phys = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
     kept = [c for c in chunks if c[4:8] != b"pHYs"]
-    return sig + kept[0] + phys + b"".join(kept[1:])   # right after IHDR
+    return sig + kept[0] + phys + b"".join(kept[1:])  # right after IHDR

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import graphviz
 import networkx as nx
@@ -36,8 +36,15 @@ from .dot import BETWEEN, Edge, Node, alist, groups, items, split_mid, stagger, 
 from .gv import agraph, bb, quiet
 from .labels import group_title
 from .legend import header
-from .style import (EDGE_DEFAULTS, FONT, LINE_ROUTING_AT, NODE_DEFAULTS, PACK_FIT_AT, PARALLEL_AT,
-                    cluster_attrs)
+from .style import (
+    EDGE_DEFAULTS,
+    FONT,
+    LINE_ROUTING_AT,
+    NODE_DEFAULTS,
+    PACK_FIT_AT,
+    PARALLEL_AT,
+    cluster_attrs,
+)
 
 Pt = tuple[float, float]
 GAP = 48.0  # points between groups
@@ -77,8 +84,11 @@ class Spline:
         def mv(p: Pt) -> Pt:
             return p[0] + dx, p[1] + dy
 
-        return Spline(tuple(mv(p) for p in self.points), self.start and mv(self.start),
-                      self.end and mv(self.end))
+        return Spline(
+            tuple(mv(p) for p in self.points),
+            self.start and mv(self.start),
+            self.end and mv(self.end),
+        )
 
     def __str__(self) -> str:
         out = [f"s,{_fmt(self.start)}"] if self.start else []
@@ -119,15 +129,21 @@ def _layout_block(source: str) -> Block:
     ag = agraph(source)
     quiet(lambda: ag.layout(prog="dot"))
     ga = ag.graph_attr
-    nodes = {str(n): Placed(_pt(n.attr["pos"]), n.attr["width"], n.attr["height"])
-             for n in ag.nodes()}
+    nodes = {
+        str(n): Placed(_pt(n.attr["pos"]), n.attr["width"], n.attr["height"]) for n in ag.nodes()
+    }
     edges = []
     for e in ag.edges():
         pos = e.attr.get("pos")
         labels = {k: _pt(e.attr[k]) for k in _EDGE_POINTS if e.attr.get(k)}
         edges.append((int(e.attr["comment"]), Spline.parse(pos) if pos else None, labels))
-    return Block(bb(ga["bb"]), _pt(ga.get("lp") or "0,0"),
-                 (ga.get("lwidth") or "0", ga.get("lheight") or "0"), nodes, tuple(edges))
+    return Block(
+        bb(ga["bb"]),
+        _pt(ga.get("lp") or "0,0"),
+        (ga.get("lwidth") or "0", ga.get("lheight") or "0"),
+        nodes,
+        tuple(edges),
+    )
 
 
 def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
@@ -135,11 +151,16 @@ def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
     (separate processes: Graphviz is not thread-safe)."""
     workers = min(len(sources), os.cpu_count() or 1, 4)
     # forking is safe only from a single-threaded process (the CLI), not from the app
-    if (n_nodes >= PARALLEL_AT and workers > 1 and sys.platform.startswith("linux")
-            and threading.active_count() == 1):
+    if (
+        n_nodes >= PARALLEL_AT
+        and workers > 1
+        and sys.platform.startswith("linux")
+        and threading.active_count() == 1
+    ):
         try:
             with concurrent.futures.ProcessPoolExecutor(
-                    workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
                 keys = list(sources)
                 return dict(zip(keys, pool.map(_layout_block, [sources[k] for k in keys])))
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
@@ -147,22 +168,27 @@ def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
     return {k: _layout_block(src) for k, src in sources.items()}
 
 
-def _group_sources(nodes: list[Node], edges: list[Edge], titles: list[tuple[str, str]],
-                   gattrs: dict[str, str], scale: float) -> dict[str, str]:
+def _group_sources(
+    nodes: list[Node],
+    edges: list[Edge],
+    titles: list[tuple[str, str]],
+    gattrs: dict[str, str],
+    scale: float,
+) -> dict[str, str]:
     """The DOT source of each group on its own (its nodes and the edges inside it)."""
     group = {n.id: n.group for n in nodes}
     sources: dict[str, str] = {}
     for key, title in titles:
-        inner = [i for i, e in enumerate(edges)
-                 if group.get(e.tail) == key and group.get(e.head) == key]
+        inner = [
+            i for i, e in enumerate(edges) if group.get(e.tail) == key and group.get(e.head) == key
+        ]
         members = [n.id for n in nodes if n.group == key]
         pieces = nx.MultiDiGraph()
         pieces.add_nodes_from(members)
         pieces.add_edges_from((edges[i].tail, edges[i].head) for i in inner)
         # many components (a big map's loose claims): packed in rows ("array"), 30 times
         # faster than fitted together like puzzle pieces ("graph"), a little less compact
-        mode = "graph" if nx.number_weakly_connected_components(pieces) <= PACK_FIT_AT \
-            else "array"
+        mode = "graph" if nx.number_weakly_connected_components(pieces) <= PACK_FIT_AT else "array"
         g = graphviz.Digraph("group", engine="dot")
         g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
         g.attr(label=group_title(title), fontsize=f"{20 * min(2, scale):.1f}")
@@ -189,8 +215,9 @@ def _measure(label: str) -> tuple[float, float]:
     return float(hn.attr["width"]) * 72, float(hn.attr["height"]) * 72
 
 
-def _arrange(order: list[str], size: dict[str, tuple[float, float]], head: tuple[float, float]
-             ) -> dict[str, Pt]:
+def _arrange(
+    order: list[str], size: dict[str, tuple[float, float]], head: tuple[float, float]
+) -> dict[str, Pt]:
     """Where each group's top-left corner goes: in rows, in order, to a 16:10 page,
     below the header (y grows upward, so everything is below zero)."""
     area = sum(w * h for w, h in size.values())
@@ -214,8 +241,9 @@ def _arrange(order: list[str], size: dict[str, tuple[float, float]], head: tuple
     return offset
 
 
-def grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
-                ) -> pygraphviz.AGraph:
+def grid_layout(
+    m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
+) -> pygraphviz.AGraph:
     """Each group laid out by dot on its own, set out in rows, relations between groups
     routed last (see the module docstring)."""
     nodes, edges = items(m, view, sel, numbers)
@@ -230,67 +258,118 @@ def grid_layout(m: Map, view: View, sel: Selection, numbers: dict[str, int] | No
     return _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head)
 
 
-def _compose(nodes: list[Node], edges: list[Edge], titles: list[tuple[str, str]],
-             blocks: dict[str, Block], offset: dict[str, Pt], gattrs: dict[str, str],
-             scale: float, label: str, head: tuple[float, float]) -> pygraphviz.AGraph:
+def _compose(
+    nodes: list[Node],
+    edges: list[Edge],
+    titles: list[tuple[str, str]],
+    blocks: dict[str, Block],
+    offset: dict[str, Pt],
+    gattrs: dict[str, str],
+    scale: float,
+    label: str,
+    head: tuple[float, float],
+) -> pygraphviz.AGraph:
     """One graph with every position fixed; the edges between groups drawn last."""
     group = {n.id: n.group for n in nodes}
-    cross = [e for e in edges if not (group.get(e.tail) and group.get(e.tail) == group.get(e.head)
-                                      and group.get(e.tail) != BETWEEN)]
+    cross = [
+        e
+        for e in edges
+        if not (
+            group.get(e.tail)
+            and group.get(e.tail) == group.get(e.head)
+            and group.get(e.tail) != BETWEEN
+        )
+    ]
     # between groups: gentle arcs (a router around every node falls back to straight lines
     # as soon as two nodes come near); straight lines for very many
     splines = "line" if len(cross) > LINE_ROUTING_AT else "curved"
     out = graphviz.Digraph("argmap")
-    out.attr(charset="UTF-8", **{**gattrs, "splines": splines, "esep": "+2", "sep": "+4",
-                                 "overlap": "true"})
+    out.attr(
+        charset="UTF-8",
+        **{**gattrs, "splines": splines, "esep": "+2", "sep": "+4", "overlap": "true"},
+    )
     out.attr("node", **NODE_DEFAULTS)
     out.attr("edge", **EDGE_DEFAULTS)
-    pos: dict[str, Pt] = {}
-    half: dict[str, Pt] = {}  # half width and height, points
-    boxes: list[tuple[float, float, float, float]] = []
+    placed = _Placed()
     for key, title in titles:
-        b = blocks[key]
-        x0, y0, x1, y1 = b.box
-        dx, dy = offset[key][0] - x0, offset[key][1] - y0
-        sub = graphviz.Digraph(f"cluster_{slug(key)}")
-        sub.attr(**cluster_attrs(group_title(title), min(2, scale)))
-        sub.attr(bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
-                 lp=_fmt((b.label_at[0] + dx, b.label_at[1] + dy)),
-                 lwidth=b.label_size[0], lheight=b.label_size[1])
-        for n in nodes:
-            if n.group != key:
-                continue
-            p = b.nodes[n.id]
-            x, y = pos[n.id] = (p.at[0] + dx, p.at[1] + dy)
-            w, h = half[n.id] = (float(p.width) * 36, float(p.height) * 36)
-            boxes.append((x - w, y - h, x + w, y + h))
-            sub.body.append(n.line + alist({"pos": _fmt((x, y)), "width": p.width,
-                                            "height": p.height}) + "\n")
-        out.subgraph(sub)
-        for i, path, labels in b.edges:
-            extra = {k: _fmt((v[0] + dx, v[1] + dy)) for k, v in labels.items()}
-            if path is not None:
-                extra["pos"] = str(path.moved(dx, dy))
-            out.body.append(edges[i].line(**extra) + "\n")
+        _place_group(out, key, title, nodes, edges, blocks[key], offset[key], scale, placed)
     for n in nodes:
         if n.group == BETWEEN:  # the mid-point of a support between two groups
             tail, headn = split_mid(n.id)
-            pos[n.id] = _free_spot(pos[tail], pos[headn], boxes)
-            half[n.id] = (3.0, 3.0)
-            out.body.append(n.line + alist({"pos": _fmt(pos[n.id])}) + "\n")
+            placed.pos[n.id] = _free_spot(placed.pos[tail], placed.pos[headn], placed.boxes)
+            placed.half[n.id] = (3.0, 3.0)
+            out.body.append(n.line + alist({"pos": _fmt(placed.pos[n.id])}) + "\n")
     hw, hh = head
-    out.node("legend--header", label=label, shape="plaintext", margin="0",
-             pos=f"{hw / 2:.2f},{-hh / 2:.2f}", width=f"{hw / 72:.4f}", height=f"{hh / 72:.4f}")
+    out.node(
+        "legend--header",
+        label=label,
+        shape="plaintext",
+        margin="0",
+        pos=f"{hw / 2:.2f},{-hh / 2:.2f}",
+        width=f"{hw / 72:.4f}",
+        height=f"{hh / 72:.4f}",
+    )
+    pos, half = placed.pos, placed.half
     for e in cross:  # a shade lighter, so each group's own argument stands out
         extra = {"color": e.attrs["color"] + "B0"}
         if splines == "line":  # straight, from border to border: drawn here, not routed
-            extra["pos"] = str(_straight(pos[e.tail], half[e.tail], pos[e.head], half[e.head],
-                                         e.attrs))
+            extra["pos"] = str(
+                _straight(pos[e.tail], half[e.tail], pos[e.head], half[e.head], e.attrs)
+            )
         out.body.append(e.line(**extra) + "\n")
     right = max(max(offset[k][0] + blocks[k].size[0] for k in offset), hw)
     bottom = min(offset[k][1] for k in offset)
     out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
     return agraph(out.source)  # every position set: "nop2" draws it as it stands
+
+
+@dataclass
+class _Placed:
+    """Where the nodes went: centres, half sizes (points) and the boxes to keep clear of."""
+
+    pos: dict[str, Pt] = field(default_factory=dict)
+    half: dict[str, Pt] = field(default_factory=dict)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+def _place_group(
+    out: graphviz.Digraph,
+    key: str,
+    title: str,
+    nodes: list[Node],
+    edges: list[Edge],
+    b: Block,
+    corner: Pt,
+    scale: float,
+    placed: _Placed,
+) -> None:
+    """One laid-out group moved to ``corner``: its box, its nodes and its own edges."""
+    x0, y0, x1, y1 = b.box
+    dx, dy = corner[0] - x0, corner[1] - y0
+    sub = graphviz.Digraph(f"cluster_{slug(key)}")
+    sub.attr(**cluster_attrs(group_title(title), min(2, scale)))
+    sub.attr(
+        bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
+        lp=_fmt((b.label_at[0] + dx, b.label_at[1] + dy)),
+        lwidth=b.label_size[0],
+        lheight=b.label_size[1],
+    )
+    for n in nodes:
+        if n.group != key:
+            continue
+        p = b.nodes[n.id]
+        x, y = placed.pos[n.id] = (p.at[0] + dx, p.at[1] + dy)
+        w, h = placed.half[n.id] = (float(p.width) * 36, float(p.height) * 36)
+        placed.boxes.append((x - w, y - h, x + w, y + h))
+        sub.body.append(
+            n.line + alist({"pos": _fmt((x, y)), "width": p.width, "height": p.height}) + "\n"
+        )
+    out.subgraph(sub)
+    for i, path, labels in b.edges:
+        extra = {k: _fmt((v[0] + dx, v[1] + dy)) for k, v in labels.items()}
+        if path is not None:
+            extra["pos"] = str(path.moved(dx, dy))
+        out.body.append(edges[i].line(**extra) + "\n")
 
 
 def _straight(a: Pt, ha: Pt, b: Pt, hb: Pt, attrs: dict) -> Spline:
@@ -313,8 +392,14 @@ def _straight(a: Pt, ha: Pt, b: Pt, hb: Pt, attrs: dict) -> Spline:
     headed = direction in ("forward", "both") and attrs.get("arrowhead", "normal") != "none"
     start = (p0[0] + ux * arrow, p0[1] + uy * arrow) if tail else p0
     end = (p3[0] - ux * arrow, p3[1] - uy * arrow) if headed else p3
-    pts = (start, *((start[0] + (end[0] - start[0]) * k / 3,
-                     start[1] + (end[1] - start[1]) * k / 3) for k in (1, 2)), end)
+    pts = (
+        start,
+        *(
+            (start[0] + (end[0] - start[0]) * k / 3, start[1] + (end[1] - start[1]) * k / 3)
+            for k in (1, 2)
+        ),
+        end,
+    )
     return Spline(pts, p0 if tail else None, p3 if headed else None)
 
 

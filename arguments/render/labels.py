@@ -48,9 +48,11 @@ def node_label(m: Map, c, width: int, number: int | None = None) -> str:
     if number is not None:  # the claim's number in a handout's list
         header = f'<B><FONT COLOR="#000000" POINT-SIZE="{BODY_PT}">{number}</FONT></B>  {header}'
     body = "<BR/>".join(esc(line) for line in wrap(c.text, width))
-    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f'<TR><TD><FONT POINT-SIZE="{HEAD_PT}" COLOR="#333333">{header}</FONT></TD></TR>'
-            f"<TR><TD>{body}</TD></TR></TABLE>>")
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD><FONT POINT-SIZE="{HEAD_PT}" COLOR="#333333">{header}</FONT></TD></TR>'
+        f"<TR><TD>{body}</TD></TR></TABLE>>"
+    )
 
 
 def group_title(title: str) -> str:

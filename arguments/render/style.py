@@ -51,20 +51,40 @@ PARALLEL_AT = 1500
 #: a group of more pieces than this is packed in rows (see :mod:`.grid`)
 PACK_FIT_AT = 40
 
-NODE_DEFAULTS = {"fontname": FONT, "fontsize": str(BODY_PT), "color": "#333333",
-                 "margin": "0.14,0.07"}
+NODE_DEFAULTS = {
+    "fontname": FONT,
+    "fontsize": str(BODY_PT),
+    "color": "#333333",
+    "margin": "0.14,0.07",
+}
 EDGE_DEFAULTS = {"fontname": FONT, "fontsize": "12", "arrowsize": "0.9"}
 
 
 def graph_attrs(rankdir: str, spacious: bool, tooltip: str) -> dict[str, str]:
     """The attributes of a diagram's graph (``tooltip`` already escaped for DOT)."""
-    return dict(rankdir=rankdir, fontname=FONT, nodesep="0.5" if spacious else "0.3",
-                ranksep="0.9" if spacious else "0.5", pad="0.4", bgcolor="white",
-                outputorder="edgesfirst", labelloc="t", labeljust="l", tooltip=tooltip)
+    return {
+        "rankdir": rankdir,
+        "fontname": FONT,
+        "nodesep": "0.5" if spacious else "0.3",
+        "ranksep": "0.9" if spacious else "0.5",
+        "pad": "0.4",
+        "bgcolor": "white",
+        "outputorder": "edgesfirst",
+        "labelloc": "t",
+        "labeljust": "l",
+        "tooltip": tooltip,
+    }
 
 
 def cluster_attrs(label: str, k: float = 1.0) -> dict[str, str]:
     """A group's box (``label``: an HTML-like label, already escaped)."""
-    return dict(label=label, fontsize=f"{20 * k:.1f}", fontname=FONT,
-                style="rounded,filled", fillcolor="#F4F4F4", color="#BBBBBB", labeljust="l",
-                margin="16")
+    return {
+        "label": label,
+        "fontsize": f"{20 * k:.1f}",
+        "fontname": FONT,
+        "style": "rounded,filled",
+        "fillcolor": "#F4F4F4",
+        "color": "#BBBBBB",
+        "labeljust": "l",
+        "margin": "16",
+    }

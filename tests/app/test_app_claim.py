@@ -1,4 +1,5 @@
 """AppTest: the Claim page (card, quotes, relations, breadcrumb, neighbourhood)."""
+
 from __future__ import annotations
 
 from apphelp import MINI, no_exception, open_app, page_text, shown_claims, unescape_md
@@ -16,9 +17,16 @@ def test_the_claim_card_shows_text_facts_quotes_and_citations():
     no_exception(at)
     text = page_text(at)
     assert "The proletariat will establish its own dictatorship." in unescape_md(text)
-    for part in ("POSTULATE 4", "Trotsky", "1906", "chapter I", "Before",
-                 "Form of the dictatorship", "workers&#x27; democracy",
-                 "Trotsky, Results and Prospects, 71"):
+    for part in (
+        "POSTULATE 4",
+        "Trotsky",
+        "1906",
+        "chapter I",
+        "Before",
+        "Form of the dictatorship",
+        "workers&#x27; democracy",
+        "Trotsky, Results and Prospects, 71",
+    ):
         assert part in text, part
 
 

@@ -1,8 +1,8 @@
 """AppTest: the Compare page (table, convergence, revisions, compare diagram)."""
+
 from __future__ import annotations
 
 import pytest
-
 from apphelp import MINI, no_exception, open_app, page_text, shown_claims, unescape_md
 
 
@@ -13,14 +13,18 @@ def at():
 
 def table_rows(at) -> list[tuple[str, str, str]]:
     df = at.table[0].value
-    return [(unescape_md(t), unescape_md(p), r) for t, p, r in
-            zip(df["Topic"], df["Period"], df["Relation"])]
+    return [
+        (unescape_md(t), unescape_md(p), r)
+        for t, p, r in zip(df["Topic"], df["Period"], df["Relation"])
+    ]
 
 
 def test_the_default_pair_is_trotsky_and_lenin(at):
     no_exception(at)
     assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == (
-        "trotsky", "lenin")
+        "trotsky",
+        "lenin",
+    )
 
 
 def test_the_table_holds_the_expected_rows_with_derived_relations(at):
@@ -28,8 +32,8 @@ def test_the_table_holds_the_expected_rows_with_derived_relations(at):
     assert rows == [
         ("Form of the dictatorship", "before 1914", "\u2716 contradict"),
         ("Form of the dictatorship", "1917", "\u2714 adopt"),
-        ("War", "before 1914", "no stated relation"),   # only Trotsky spoke
-        ("War", "1917", "no stated relation"),          # only Lenin spoke
+        ("War", "before 1914", "no stated relation"),  # only Trotsky spoke
+        ("War", "1917", "no stated relation"),  # only Lenin spoke
     ]
 
 
@@ -70,7 +74,7 @@ def test_the_convergence_figures(at):
 
 def test_revision_chains_of_each_actor(at):
     text = unescape_md(page_text(at))
-    assert "The map records no revision of his own positions." in text   # Trotsky
+    assert "The map records no revision of his own positions." in text  # Trotsky
     assert "1905** The revolution will set up" in text and "1917-04** All power" in text
 
 
@@ -85,23 +89,31 @@ def test_the_side_by_side_quotes_open_on_demand(at):
 
 def test_the_compare_diagram_shows_only_the_pair(at):
     assert shown_claims(at, "cmp_view") == {
-        "t-proletarian-dictatorship", "t-war-revolution", "l-democratic-dictatorship",
-        "l-april-theses"}
+        "t-proletarian-dictatorship",
+        "t-war-revolution",
+        "l-democratic-dictatorship",
+        "l-april-theses",
+    }
 
 
 def test_a_row_names_the_earlier_claim_its_relation_points_to(at):
-    row = at.table[0].value.iloc[1]   # the dictatorship in 1917: Lenin adopts Trotsky's 1906 view
+    row = at.table[0].value.iloc[1]  # the dictatorship in 1917: Lenin adopts Trotsky's 1906 view
     assert unescape_md(row["Trotsky"]).startswith("_\u21b3 1906: The proletariat")
     assert "Lenin (1917-04) adopts Trotsky (1906)" in unescape_md(row["Stated by"])
 
 
 def test_a_crowded_cell_names_the_related_claims_first_and_counts_the_rest(tmp_path):
-    from arguments.formats.yaml import write as dumps
     from gen import build, claim, rel
-    m = build([*(claim(f"t{i}", "trotsky", f"190{i}", f"Trotsky position {i}.")
-                 for i in range(1, 6)),
-               claim("l1", "lenin", "1905", "Lenin position.")],
-              [rel("l1", "contradicts", "t5")])
+
+    from arguments.formats.yaml import write as dumps
+
+    m = build(
+        [
+            *(claim(f"t{i}", "trotsky", f"190{i}", f"Trotsky position {i}.") for i in range(1, 6)),
+            claim("l1", "lenin", "1905", "Lenin position."),
+        ],
+        [rel("l1", "contradicts", "t5")],
+    )
     path = tmp_path / "crowded.yaml"
     path.write_text(dumps(m), encoding="utf-8")
     at = open_app(path, "compare")
@@ -117,8 +129,7 @@ def test_the_pair_and_topic_travel_in_the_url(at):
     at.selectbox(key="cmp_topic").set_value("war").run()
     no_exception(at)
     # what a shared link carries: the choices as the page shows them
-    assert (at.query_params.get("cmp_b"), at.query_params.get("cmp_topic")) == (
-        "The author", "War")
+    assert (at.query_params.get("cmp_b"), at.query_params.get("cmp_topic")) == ("The author", "War")
 
 
 def test_a_shared_link_opens_on_its_pair():
@@ -128,4 +139,6 @@ def test_a_shared_link_opens_on_its_pair():
     at.switch_page("app_pages/compare.py").run()
     no_exception(at)
     assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == (
-        "lenin", "trotsky")
+        "lenin",
+        "trotsky",
+    )

@@ -1,16 +1,17 @@
 """AppTest: an invalid map file lists every problem (file:line:col) and the app keeps working."""
+
 from __future__ import annotations
 
 import pytest
-
 from apphelp import MINI, PAGES, no_exception, open_app, page_text
 
 
 @pytest.fixture
 def bad_map(tmp_path):
     text = MINI.read_text(encoding="utf-8")
-    text = text.replace("actor: lenin\n", "actor: lenim\n", 1).replace("date: 1914-08",
-                                                                       "date: 1914-13")
+    text = text.replace("actor: lenin\n", "actor: lenim\n", 1).replace(
+        "date: 1914-08", "date: 1914-13"
+    )
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
     return path

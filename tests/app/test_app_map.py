@@ -1,9 +1,10 @@
 """AppTest: the Map page (diagram, sidebar filters, focus, selection, downloads)."""
+
 from __future__ import annotations
 
 import pytest
-
 from apphelp import MINI, no_exception, open_app, page_text, shown_claims, unescape_md, viewer_data
+
 from arguments import load_map
 from arguments.exporters import EXPORTERS
 
@@ -22,12 +23,15 @@ def test_the_map_page_draws_every_claim_of_the_map(at):
     assert "An argument map of" in page_text(at)
 
 
-@pytest.mark.parametrize("key, value, expected", [
-    ("f_actors", ["lenin"], {"l-democratic-dictatorship", "l-april-theses"}),
-    ("f_kinds", ["event", "prediction"], {"war-1914", "t-war-revolution"}),
-    ("f_topics", ["war"], {"l-april-theses", "t-war-revolution", "war-1914"}),
-    ("f_chapters", ["II"], {"l-april-theses", "war-1914", "author-verdict"}),
-])
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("f_actors", ["lenin"], {"l-democratic-dictatorship", "l-april-theses"}),
+        ("f_kinds", ["event", "prediction"], {"war-1914", "t-war-revolution"}),
+        ("f_topics", ["war"], {"l-april-theses", "t-war-revolution", "war-1914"}),
+        ("f_chapters", ["II"], {"l-april-theses", "war-1914", "author-verdict"}),
+    ],
+)
 def test_a_sidebar_filter_changes_the_diagram(at, key, value, expected):
     at.multiselect(key=key).set_value(value).run()
     no_exception(at)
@@ -36,9 +40,12 @@ def test_a_sidebar_filter_changes_the_diagram(at, key, value, expected):
 
 def test_the_year_slider_and_the_undated_checkbox(at):
     at.slider(key="f_years").set_value((1905, 1906)).run()
-    assert shown_claims(at, "map_view") == {"l-democratic-dictatorship",
-                                            "t-proletarian-dictatorship", "t-war-revolution",
-                                            "author-verdict"}
+    assert shown_claims(at, "map_view") == {
+        "l-democratic-dictatorship",
+        "t-proletarian-dictatorship",
+        "t-war-revolution",
+        "author-verdict",
+    }
     at.checkbox(key="f_undated").uncheck().run()
     assert "author-verdict" not in shown_claims(at, "map_view")
 
@@ -83,8 +90,10 @@ def test_a_claim_in_the_url_is_selected_and_its_quotes_shown():
     at = open_app(MINI, claim="t-proletarian-dictatorship")
     no_exception(at)
     text = page_text(at)
-    assert "the proletariat would establish a workers&#x27; democracy" in text \
+    assert (
+        "the proletariat would establish a workers&#x27; democracy" in text
         or "the proletariat would establish a workers' democracy" in text
+    )
     assert "Trotsky, Results and Prospects, 71" in text
     assert viewer_data(at, "map_view")["selected"] == "t-proletarian-dictatorship"
 
@@ -120,11 +129,20 @@ def test_the_text_view_lists_what_the_diagram_shows(at):
 
 
 def test_every_widget_has_a_key(at):
-    widgets = [*at.multiselect, *at.slider, *at.checkbox, *at.toggle, *at.selectbox,
-               *at.button, *at.get("download_button"), *at.get("segmented_control")]
+    widgets = [
+        *at.multiselect,
+        *at.slider,
+        *at.checkbox,
+        *at.toggle,
+        *at.selectbox,
+        *at.button,
+        *at.get("download_button"),
+        *at.get("segmented_control"),
+    ]
     assert widgets
-    assert all(w.key for w in widgets if hasattr(w, "key")), \
-        [w for w in widgets if not getattr(w, "key", "x")]
+    assert all(w.key for w in widgets if hasattr(w, "key")), [
+        w for w in widgets if not getattr(w, "key", "x")
+    ]
 
 
 def test_clear_filters_leaves_the_layout_alone(at):

@@ -1,11 +1,12 @@
 """AppTest: the Postulates page (cards, reasons, objections, fate, trajectory diagram)."""
+
 from __future__ import annotations
 
 import pytest
-
 from apphelp import MINI, no_exception, open_app, page_text, shown_claims, unescape_md
-from arguments.formats.yaml import write as dumps
 from gen import build, claim, rel
+
+from arguments.formats.yaml import write as dumps
 
 
 @pytest.fixture
@@ -34,13 +35,19 @@ def test_the_trajectory_diagram_shows_the_postulate_and_who_took_it_up(at):
 
 
 def _reasons_map(tmp_path):
-    m = build([claim("p", "trotsky", "1906", "Permanent revolution.", kind="postulate",
-                     number=2),
-               claim("why", "trotsky", "1905", "The Russian bourgeoisie is weak."),
-               claim("no", "stalin", "1924", "Socialism in one country."),
-               claim("meh", "lenin", "1920", "Not so fast.")],
-              [rel("why", "supports", "p"), rel("no", "attacks", "p"),
-               rel("meh", "undercuts", "p", reason="why")])
+    m = build(
+        [
+            claim("p", "trotsky", "1906", "Permanent revolution.", kind="postulate", number=2),
+            claim("why", "trotsky", "1905", "The Russian bourgeoisie is weak."),
+            claim("no", "stalin", "1924", "Socialism in one country."),
+            claim("meh", "lenin", "1920", "Not so fast."),
+        ],
+        [
+            rel("why", "supports", "p"),
+            rel("no", "attacks", "p"),
+            rel("meh", "undercuts", "p", reason="why"),
+        ],
+    )
     path = tmp_path / "post.yaml"
     path.write_text(dumps(m), encoding="utf-8")
     return path

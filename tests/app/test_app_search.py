@@ -1,9 +1,11 @@
 """AppTest: the Search page (hits with highlighted words, links to claims, escaping)."""
+
 from __future__ import annotations
 
 from apphelp import MINI, no_exception, open_app, page_text, unescape_md
-from arguments.formats.yaml import write as dumps
 from gen import build, claim
+
+from arguments.formats.yaml import write as dumps
 
 
 def search(at, query: str):

@@ -1,4 +1,5 @@
 """AppTest: the Timeline page (chart by actor lane, filters, selected claim, table view)."""
+
 from __future__ import annotations
 
 import json
@@ -25,6 +26,7 @@ def test_the_timeline_charts_every_dated_claim_by_actor():
 
 def test_the_actor_colours_match_the_diagrams():
     from arguments import load_map
+
     m = load_map(MINI)
     at = open_app(MINI, "timeline")
     spec = json.dumps(chart_spec(at))

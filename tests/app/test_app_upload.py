@@ -6,6 +6,7 @@ the open map open; over 2 MB is refused with a clear message; "Reset" brings
 the bundled map back; choices that name things of the old map do not break
 the new one; nothing is written to disk, least of all the bundled claims.yaml.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,23 +18,25 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from apphelp import MINI, PAGES, ROOT, no_exception, open_app, page_text, shown_claims
-from arguments.formats import json as json_format
-from arguments.formats import yaml as yaml_format
-from arguments.formats.argdown import write as to_argdown
-from arguments.errors import MapError
-from arguments.loader import UPLOAD_LIMIT, load_bytes, load_map
 from gen import make_map
 from hostile import HOSTILE, hostile_map_yaml
 
-OTHER = make_map(24, 30, seed=7)       # the colleague's map: nothing in common with mini.yaml
+from arguments.errors import MapError
+from arguments.formats import json as json_format
+from arguments.formats import yaml as yaml_format
+from arguments.formats.argdown import write as to_argdown
+from arguments.loader import UPLOAD_LIMIT, load_bytes, load_map
+
+OTHER = make_map(24, 30, seed=7)  # the colleague's map: nothing in common with mini.yaml
 OTHER_IDS = {c.id for c in OTHER.claims}
 MINI_IDS = {c.id for c in load_map(MINI).claims}
 MINI_TITLE = "A small test map"
-WRITERS = {"yaml": ("colleague.yaml", yaml_format.write),
-           "json": ("colleague.json", json_format.write),
-           "argdown": ("colleague.argdown", to_argdown)}
+WRITERS = {
+    "yaml": ("colleague.yaml", yaml_format.write),
+    "json": ("colleague.json", json_format.write),
+    "argdown": ("colleague.argdown", to_argdown),
+}
 
 
 def upload(at, name: str, data: bytes | str):
@@ -43,8 +46,9 @@ def upload(at, name: str, data: bytes | str):
 
 
 def sidebar_text(at) -> str:
-    return "\n".join([str(e.value) for e in at.sidebar.markdown]
-                     + [str(e.value) for e in at.sidebar.caption])
+    return "\n".join(
+        [str(e.value) for e in at.sidebar.markdown] + [str(e.value) for e in at.sidebar.caption]
+    )
 
 
 @pytest.fixture
@@ -64,14 +68,23 @@ def _audit(event: str, args: tuple) -> None:
     if event == "open":
         path, mode, flags = args
         writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-            (flags or 0) & _WRITE_FLAGS)
+            (flags or 0) & _WRITE_FLAGS
+        )
         if writes:
             # tempfile.TemporaryFile opens its folder with O_TMPFILE: a file with no name
             unnamed = (bool(_TMPFILE) and (flags or 0) & _TMPFILE == _TMPFILE) or (
-                isinstance(path, (str, bytes)) and os.path.isdir(path))
+                isinstance(path, (str, bytes)) and os.path.isdir(path)
+            )
             _recording[-1].append(("unnamed" if unnamed else "file", str(path)))
-    elif event in ("os.rename", "os.replace", "os.link", "os.symlink", "shutil.copyfile",
-                   "shutil.move", "os.truncate"):
+    elif event in (
+        "os.rename",
+        "os.replace",
+        "os.link",
+        "os.symlink",
+        "shutil.copyfile",
+        "shutil.move",
+        "os.truncate",
+    ):
         _recording[-1].append((event, str(args[:2])))
 
 
@@ -135,14 +148,16 @@ def test_the_claim_page_offers_only_the_uploaded_maps_claims(at):
     at.switch_page("app_pages/claim.py").run()
     picker = at.selectbox(key="claim_pick")
     assert len(picker.options) == len(OTHER.claims)
-    assert all(not o.startswith(("Trotsky, 1906: The proletariat", "Lenin, 1917-04"))
-               for o in picker.options)
+    assert all(
+        not o.startswith(("Trotsky, 1906: The proletariat", "Lenin, 1917-04"))
+        for o in picker.options
+    )
 
 
 def test_the_search_page_searches_the_uploaded_map(at):
     upload(at, "colleague.json", json_format.write(OTHER))
     at.switch_page("app_pages/search.py").run()
-    at.text_input(key="search_q").set_value("Soviets").run()   # a word of mini.yaml
+    at.text_input(key="search_q").set_value("Soviets").run()  # a word of mini.yaml
     assert "No claim matches" in page_text(at)
     word = OTHER.claims[0].text.split()[0].rstrip(".")
     at.text_input(key="search_q").set_value(word).run()
@@ -150,24 +165,27 @@ def test_the_search_page_searches_the_uploaded_map(at):
 
 
 def test_the_uploader_takes_the_three_formats_and_is_empty_after_an_upload(at):
-    assert set(at.file_uploader[0].allowed_type) == {".yaml", ".yml", ".json", ".argdown",
-                                                      ".ad"}
+    assert set(at.file_uploader[0].allowed_type) == {".yaml", ".yml", ".json", ".argdown", ".ad"}
     upload(at, "colleague.yml", yaml_format.write(OTHER))
-    assert at.file_uploader[0].value is None   # ready for another file
+    assert at.file_uploader[0].value is None  # ready for another file
 
 
 # ------------------------------------------------------------------ broken maps
 def _broken() -> dict[str, tuple[str, str]]:
     text = MINI.read_text(encoding="utf-8")
-    yaml_bad = text.replace("actor: lenin\n", "actor: lenim\n", 1).replace("date: 1914-08",
-                                                                           "date: 1914-13")
+    yaml_bad = text.replace("actor: lenin\n", "actor: lenim\n", 1).replace(
+        "date: 1914-08", "date: 1914-13"
+    )
     json_bad = json_format.write(OTHER).replace('"kind": "position"', '"kind": "opinion"', 1)
     ad_lines = to_argdown(load_map(MINI)).splitlines()
     i = next(n for n, line in enumerate(ad_lines) if line.startswith("[l-april-theses]"))
     ad_lines.insert(i, "this line is not argdown at all }")
-    return {"yaml": ("broken.yaml", yaml_bad), "json": ("broken.json", json_bad),
-            "argdown": ("broken.argdown", "\n".join(ad_lines) + "\n"),
-            "syntax": ("broken.json", '{"source": {"title": "x",},}')}
+    return {
+        "yaml": ("broken.yaml", yaml_bad),
+        "json": ("broken.json", json_bad),
+        "argdown": ("broken.argdown", "\n".join(ad_lines) + "\n"),
+        "syntax": ("broken.json", '{"source": {"title": "x",},}'),
+    }
 
 
 BROKEN = _broken()
@@ -176,7 +194,7 @@ BROKEN = _broken()
 @pytest.mark.parametrize("case", list(BROKEN))
 def test_a_broken_upload_lists_every_problem_and_the_map_stays(case):
     at = open_app(MINI)
-    upload(at, "colleague.yaml", yaml_format.write(OTHER))      # first a map the user works on
+    upload(at, "colleague.yaml", yaml_format.write(OTHER))  # first a map the user works on
     at.multiselect(key="f_kinds").set_value(["prediction"]).run()
     name, text = BROKEN[case]
     with pytest.raises(MapError) as err:
@@ -194,8 +212,7 @@ def test_a_broken_upload_lists_every_problem_and_the_map_stays(case):
     # the map that was open, with the user's filter, is still there
     assert at.title[0].value == OTHER.source.title
     assert at.multiselect(key="f_kinds").value == ["prediction"]
-    assert shown_claims(at, "map_view") == {c.id for c in OTHER.claims
-                                            if c.kind == "prediction"}
+    assert shown_claims(at, "map_view") == {c.id for c in OTHER.claims if c.kind == "prediction"}
 
 
 def test_a_broken_yaml_names_line_column_got_and_expected():
@@ -206,7 +223,7 @@ def test_a_broken_yaml_names_line_column_got_and_expected():
     assert "got 'lenim'" in listing[0] and "did you mean 'lenin'?" in listing[0]
     assert listing[1].startswith("broken.yaml:59:11 [bad-date]")
     assert "expected YYYY or YYYY-MM" in listing[1]
-    assert at.title[0].value == MINI_TITLE            # the bundled map stays open
+    assert at.title[0].value == MINI_TITLE  # the bundled map stays open
 
 
 def test_the_problems_stay_on_every_page_until_dismissed():
@@ -228,12 +245,15 @@ def test_a_good_upload_after_a_broken_one_clears_its_problems():
     assert shown_claims(at, "map_view") == OTHER_IDS
 
 
-@pytest.mark.parametrize("data, what", [
-    (b"\x00\x01binary\x00" * 10, "binary-file"),
-    ("caf\xe9".encode("latin-1") * 10, "not-utf8"),
-    (b"", "empty-file"),
-    (b"- just\n- a list\n", "wrong-type"),
-])
+@pytest.mark.parametrize(
+    "data, what",
+    [
+        (b"\x00\x01binary\x00" * 10, "binary-file"),
+        ("caf\xe9".encode("latin-1") * 10, "not-utf8"),
+        (b"", "empty-file"),
+        (b"- just\n- a list\n", "wrong-type"),
+    ],
+)
 def test_files_that_are_not_maps_are_listed_too(at, data, what):
     upload(at, "odd.yaml", data)
     no_exception(at)
@@ -273,8 +293,8 @@ def test_a_file_over_2_mb_is_refused_with_a_clear_message(at):
     msg = at.error[0].value
     assert "huge\\.yaml was not opened" in msg
     assert f"{UPLOAD_LIMIT + 1:,} bytes" in msg and "over the 2 MB limit" in msg
-    assert not at.code                                   # no parse was attempted
-    assert at.title[0].value == OTHER.source.title       # the open map stays
+    assert not at.code  # no parse was attempted
+    assert at.title[0].value == OTHER.source.title  # the open map stays
 
 
 def test_a_file_of_exactly_2_mb_opens(at):
@@ -288,6 +308,7 @@ def test_a_file_of_exactly_2_mb_opens(at):
 
 def test_the_server_refuses_bodies_over_3_mb_itself():
     import tomllib
+
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] == 3
     assert UPLOAD_LIMIT < 3 * 1024 * 1024
@@ -314,7 +335,7 @@ def test_the_essay_is_back_after_reset_and_claims_yaml_is_never_written():
     with writes() as written:
         at = open_app(BUNDLED)
         essay = at.title[0].value
-        upload(at, "claims.yaml", yaml_format.write(OTHER))     # even an upload of the same name
+        upload(at, "claims.yaml", yaml_format.write(OTHER))  # even an upload of the same name
         assert at.title[0].value == OTHER.source.title
         for page in PAGES[1:]:
             at.switch_page(f"app_pages/{page}.py").run()
@@ -360,23 +381,35 @@ def test_an_upload_does_not_pass_through_an_unnamed_temp_file_either():
 
 # ------------------------------------------------------------------ the old map's choices
 def test_choices_of_the_old_map_do_not_break_the_new_one():
-    at = open_app(MINI, claim="l-april-theses", state={
-        "f_actors": ["lenin"], "f_topics": ["war"], "f_chapters": ["II"],
-        "f_years": (1917, 1917), "v_focus": True, "v_focus_claim": "l-april-theses",
-        "cmp_a": "lenin", "cmp_b": "trotsky", "cmp_topic": "war",
-        "verdict_pick": "author-verdict", "search_q": "Soviets"})
+    at = open_app(
+        MINI,
+        claim="l-april-theses",
+        state={
+            "f_actors": ["lenin"],
+            "f_topics": ["war"],
+            "f_chapters": ["II"],
+            "f_years": (1917, 1917),
+            "v_focus": True,
+            "v_focus_claim": "l-april-theses",
+            "cmp_a": "lenin",
+            "cmp_b": "trotsky",
+            "cmp_topic": "war",
+            "verdict_pick": "author-verdict",
+            "search_q": "Soviets",
+        },
+    )
     at.switch_page("app_pages/claim.py").run()
     assert at.query_params.get("claim") in ("l-april-theses", ["l-april-theses"])
     upload(at, "colleague.yaml", yaml_format.write(OTHER))
     no_exception(at)
-    assert not at.query_params.get("claim")            # the old selection is gone
+    assert not at.query_params.get("claim")  # the old selection is gone
     for page in PAGES:
         at.switch_page(f"app_pages/{page}.py").run()
         no_exception(at)
         assert not at.error, (page, [e.value for e in at.error])
     at.switch_page("app_pages/map.py").run()
-    assert shown_claims(at, "map_view") == OTHER_IDS    # no filter of the old map applies
-    assert at.session_state["search_q"] == "Soviets"    # words are not tied to a map
+    assert shown_claims(at, "map_view") == OTHER_IDS  # no filter of the old map applies
+    assert at.session_state["search_q"] == "Soviets"  # words are not tied to a map
 
 
 def test_a_link_to_a_claim_the_new_map_lacks_is_told_not_a_crash(at):
@@ -398,7 +431,7 @@ def test_every_page_renders_a_hostile_map(page):
     at.run()
     no_exception(at)
     assert not at.error, [e.value for e in at.error]
-    if page == "claim":   # the claim's text as a heading, its quote as escaped HTML
+    if page == "claim":  # the claim's text as a heading, its quote as escaped HTML
         text = page_text(at)
         assert f"### {HOSTILE['script']}" in text.replace("\\", "")
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

@@ -5,19 +5,29 @@ two browser contexts against one ``streamlit run`` each upload a different map:
 each sees only its own, a third sees the bundled map, and a reset in one does
 not touch the other.
 """
+
 from __future__ import annotations
 
-
 import pytest
+from apphelp import (
+    MINI,
+    PAGES,
+    SCRIPT_IDLE,
+    goto_page,
+    needs_chromium,
+    no_exception,
+    open_app,
+    page_text,
+    shown_claims,
+    upload_file,
+)
+from gen import make_data, make_map
 
-from apphelp import (goto_page, MINI, needs_chromium, no_exception, open_app, page_text, PAGES,
-                     SCRIPT_IDLE, shown_claims, upload_file)
 from arguments.formats import json as json_format
 from arguments.formats import yaml as yaml_format
 from arguments.formats.argdown import write as to_argdown
 from arguments.loader import load_map
 from arguments.models import Map
-from gen import make_data, make_map
 
 A = make_map(20, 24, seed=11)
 B = make_map(28, 36, seed=12)
@@ -52,7 +62,8 @@ def test_two_sessions_each_see_only_their_own_upload():
     one.switch_page("app_pages/claim.py").run()
     two.switch_page("app_pages/claim.py").run()
     assert set(one.selectbox(key="claim_pick").options) != set(
-        two.selectbox(key="claim_pick").options)
+        two.selectbox(key="claim_pick").options
+    )
     assert len(one.selectbox(key="claim_pick").options) == len(A.claims)
     assert len(two.selectbox(key="claim_pick").options) == len(B.claims)
 
@@ -78,7 +89,7 @@ def test_the_same_file_in_two_sessions_is_still_two_sessions():
         at.file_uploader[0].set_value(("a.yaml", data, "text/yaml")).run()
     one.multiselect(key="f_kinds").set_value(["prediction"]).run()
     two.run()
-    assert shown_claims(two, "map_view") == ids(A)         # one's filter is one's own
+    assert shown_claims(two, "map_view") == ids(A)  # one's filter is one's own
     assert shown_claims(one, "map_view") == {c.id for c in A.claims if c.kind == "prediction"}
 
 
@@ -96,14 +107,15 @@ def open_tab(browser, url: str):
 
 
 def settle(pg) -> None:
-    pg.wait_for_timeout(300)   # the rerun a click starts may not have begun yet
+    pg.wait_for_timeout(300)  # the rerun a click starts may not have begun yet
     pg.wait_for_selector(SCRIPT_IDLE, timeout=60_000)
     pg.wait_for_load_state("networkidle")
 
 
 def actors_box(pg):
-    return pg.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]',
-                      has_text="Actors").first
+    return pg.locator(
+        '[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has_text="Actors"
+    ).first
 
 
 def pick_actor(pg, name: str) -> None:
@@ -132,11 +144,13 @@ def tabs(browser):
 @pytest.mark.browser
 @chromium_only
 def test_two_browser_sessions_against_one_server_each_see_their_own_map(browser, url, tabs):
-    maps = {"a": ("Colleague A's map", _titled(21, "Colleague A's map")),
-            "b": ("Colleague B's map", _titled(22, "Colleague B's map", 26))}
+    maps = {
+        "a": ("Colleague A's map", _titled(21, "Colleague A's map")),
+        "b": ("Colleague B's map", _titled(22, "Colleague B's map", 26)),
+    }
     pages = {name: open_tab(browser, url) for name in ("a", "b", "c")}
     tabs += pages.values()
-    for name, (title, data) in maps.items():
+    for name, (_title, data) in maps.items():
         upload_file(pages[name], f"{name}.yaml", data)
     for name, (title, _) in maps.items():
         pages[name].get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
@@ -166,19 +180,18 @@ def test_two_browser_sessions_against_one_server_each_see_their_own_map(browser,
 
 @pytest.mark.browser
 @chromium_only
-def test_a_new_map_opens_without_the_old_filter_and_it_does_not_come_back(browser, url,
-                                                                        tabs):
+def test_a_new_map_opens_without_the_old_filter_and_it_does_not_come_back(browser, url, tabs):
     pg = open_tab(browser, url)
     tabs.append(pg)
     pick_actor(pg, "Lenin")
     assert pg.locator("g.node.claim").count() == 2
-    other = make_map(30, 40, seed=3)             # it has a Lenin too
+    other = make_map(30, 40, seed=3)  # it has a Lenin too
     upload_file(pg, "other.yaml", yaml_format.write(other).encode())
     pg.get_by_role("heading", name=other.source.title, exact=True).wait_for(timeout=60_000)
     settle(pg)
     assert pg.locator("g.node.claim").count() == len(other.claims)
     assert "Lenin" not in actors_box(pg).inner_text()
-    click_claim(pg, other.claims[3].id)          # the next rerun: the browser's values
+    click_claim(pg, other.claims[3].id)  # the next rerun: the browser's values
     assert pg.locator("g.node.claim").count() == len(other.claims)
     assert "Lenin" not in actors_box(pg).inner_text()
 

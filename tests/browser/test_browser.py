@@ -5,22 +5,29 @@ page reload), follows a relation, searches, downloads a diagram, and checks that
 no page shows a Streamlit exception.  Screenshots go to tests/artifacts/.
 Skipped, with the reason shown, only when no `chromium` is on the PATH.
 """
+
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-
-from apphelp import (needs_chromium, ROOT)
+from apphelp import ROOT, needs_chromium
 
 ART = ROOT / "tests" / "artifacts"
 pytestmark = [
     pytest.mark.browser,
     needs_chromium(),
 ]
-PAGES = {"": "A small test map", "claim": "Claim", "compare": "Compare two actors",
-         "postulates": "The postulates", "verdicts": "Thesis and verdicts",
-         "timeline": "Timeline", "search": "Search"}
+PAGES = {
+    "": "A small test map",
+    "claim": "Claim",
+    "compare": "Compare two actors",
+    "postulates": "The postulates",
+    "verdicts": "Thesis and verdicts",
+    "timeline": "Timeline",
+    "search": "Search",
+}
 EXCEPTION = '[data-testid="stException"]'
 
 
@@ -37,6 +44,7 @@ def page(browser):
 
 def expect(locator):
     from playwright.sync_api import expect as _expect
+
     return _expect(locator)
 
 
@@ -71,15 +79,17 @@ def test_clicking_a_node_selects_it_and_shows_its_detail(page, url):
     page.evaluate("window.__sameDocument = true")
     node.click()
     page.wait_for_url(re.compile(r"[?&]claim=war-1914"), timeout=30_000)
-    page.get_by_text("World War One permanently divided the international labor movement",
-                     exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text(
+        "World War One permanently divided the international labor movement", exact=False
+    ).first.wait_for(timeout=30_000)
     assert page.evaluate("window.__sameDocument === true"), "the click reloaded the page"
     assert "am-selected" in (node.get_attribute("class") or "")
     shot(page, "map-selected")
     # the selection is in the URL: opening it again shows the same claim
     page.reload()
     page.get_by_text("World War One permanently divided", exact=False).first.wait_for(
-        timeout=60_000)
+        timeout=60_000
+    )
     assert page.locator(EXCEPTION).count() == 0
     assert not page.errors
 
@@ -99,7 +109,9 @@ def test_a_relation_leads_to_the_related_claim(page, url):
     open_page(page, url, "claim?claim=l-april-theses", "Claim")
     page.get_by_role("button", name=re.compile(r"Lenin, 1905: The revolution")).first.click()
     page.wait_for_url(re.compile(r"claim=l-democratic-dictatorship"), timeout=30_000)
-    page.get_by_text("democratic dictatorship of the proletariat and the peasantry").first.wait_for()
+    page.get_by_text(
+        "democratic dictatorship of the proletariat and the peasantry"
+    ).first.wait_for()
     shot(page, "claim-followed")
     assert page.locator(EXCEPTION).count() == 0
 
@@ -123,18 +135,20 @@ def test_a_diagram_downloads_as_a_named_svg_file(page, url):
         page.get_by_role("button", name=re.compile(r"SVG$")).first.click()
     download = info.value
     assert download.suggested_filename == "map.svg"
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert b"<svg" in data and b"claim&#45;war&#45;1914" in data
 
 
 def test_clicking_a_point_of_the_timeline_shows_its_claim(page, url):
     open_page(page, url, "timeline", "Timeline")
-    point = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path'
-                         '[aria-label*="The war broke out"]').first
+    point = page.locator(
+        '[data-testid="stVegaLiteChart"] g.mark-symbol path[aria-label*="The war broke out"]'
+    ).first
     point.wait_for(timeout=60_000)
     point.click()
     page.wait_for_url(re.compile(r"claim=war-1914"), timeout=30_000)
     page.get_by_text("World War One permanently divided", exact=False).first.wait_for(
-        timeout=30_000)
+        timeout=30_000
+    )
     shot(page, "timeline-selected")
     assert page.locator(EXCEPTION).count() == 0

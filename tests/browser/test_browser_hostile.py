@@ -7,6 +7,7 @@ shows as text, no page shows a Streamlit exception, and nothing the user
 uploaded lands in a file on the server.  Oversized files are refused with a
 clear message and the open map stays.  Screenshots go to tests/artifacts/.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from apphelp import (goto_page, MINI, needs_chromium, ROOT, SCRIPT_IDLE, upload_file)
+from apphelp import MINI, ROOT, SCRIPT_IDLE, goto_page, needs_chromium, upload_file
 from hostile import HOSTILE, hostile_map_data
 
 ART = ROOT / "tests" / "artifacts"
@@ -35,14 +35,20 @@ PWN = {
     "svg-onload": "<svg onload=\"window.__pwned = 'svg-onload'\"/>",
     "iframe": "<iframe srcdoc=\"<script>parent.__pwned = 'iframe'</script>\"></iframe>",
     "md-link": "[click me](javascript:window.__pwned='md-link')",
-    "md-image": "![x](x \"y\" onerror=\"window.__pwned='md-image'\")",
+    "md-image": '![x](x "y" onerror="window.__pwned=\'md-image\'")',
     "style": "<style>body{display:none}</style><b onmouseover=\"window.__pwned='b'\">b</b>",
     "latex": "$\\href{javascript:window.__pwned='latex'}{x}$",
 }
 FILENAME = "<img src=x onerror=alert(7)> & 'quoted' {braces}.yaml"  # browsers send " as %22
 PAGES = ["Map", "Claim", "Compare", "Postulates", "Verdicts", "Timeline", "Search"]
-HEADINGS = {"Claim": "Claim", "Compare": "Compare two actors", "Postulates": "The postulates",
-            "Verdicts": "Thesis and verdicts", "Timeline": "Timeline", "Search": "Search"}
+HEADINGS = {
+    "Claim": "Claim",
+    "Compare": "Compare two actors",
+    "Postulates": "The postulates",
+    "Verdicts": "Thesis and verdicts",
+    "Timeline": "Timeline",
+    "Search": "Search",
+}
 # every element's attributes, in the document and in open shadow roots, as [tag, name, value]
 ATTRIBUTES_JS = """() => {
   const out = [];
@@ -69,17 +75,28 @@ def pwn_map(token: str = "") -> bytes:
     """tests/hostile.py's map plus a claim, note and actor for each PWN text, as YAML."""
     data = hostile_map_data()
     data["source"]["description"] = f"{HOSTILE['newlines']} {token}".strip()
-    data["actors"].append({"id": "pwn", "name": PWN["img"], "kind": "person",
-                           "description": PWN["script"]})
+    data["actors"].append(
+        {"id": "pwn", "name": PWN["img"], "kind": "person", "description": PWN["script"]}
+    )
     for i, (name, text) in enumerate(PWN.items()):
-        data["claims"].append({
-            "id": f"pwn-{name}", "kind": "position", "actor": "pwn", "date": f"{1920 + i}",
-            "text": text, "topics": ["topic-0"], "chapter": "II",
-            "quotes": [{"text": text, "cites": PWN["md-link"], "speaker": "pwn"}]})
-        data["relations"].append({"source": f"pwn-{name}", "target": "claim-0",
-                                  "kind": "attacks", "note": text})
-    return ("# hostile\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                                           width=100)).encode("utf-8")
+        data["claims"].append(
+            {
+                "id": f"pwn-{name}",
+                "kind": "position",
+                "actor": "pwn",
+                "date": f"{1920 + i}",
+                "text": text,
+                "topics": ["topic-0"],
+                "chapter": "II",
+                "quotes": [{"text": text, "cites": PWN["md-link"], "speaker": "pwn"}],
+            }
+        )
+        data["relations"].append(
+            {"source": f"pwn-{name}", "target": "claim-0", "kind": "attacks", "note": text}
+        )
+    return (
+        "# hostile\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    ).encode("utf-8")
 
 
 @pytest.fixture
@@ -129,9 +146,14 @@ def nothing_ran(page) -> None:
     assert page.locator(EXCEPTION).count() == 0
     for tag, name, value in page.evaluate(ATTRIBUTES_JS):
         assert not (name.startswith("on") and ("__pwned" in value or "alert(" in value)), (
-            tag, name, value)
-        assert not (name in ("href", "src", "xlink:href")
-                    and value.strip().lower().startswith("javascript:")), (tag, name, value)
+            tag,
+            name,
+            value,
+        )
+        assert not (
+            name in ("href", "src", "xlink:href")
+            and value.strip().lower().startswith("javascript:")
+        ), (tag, name, value)
         if tag == "script" and name == "#text":
             assert "__pwned" not in value and "alert(1)" not in value
 
@@ -139,8 +161,7 @@ def nothing_ran(page) -> None:
 def test_a_hostile_map_runs_nothing_and_shows_as_text(page, url):
     open_app(page, url)
     upload_file(page, FILENAME, pwn_map())
-    page.get_by_role("heading", name=HOSTILE["script"], exact=False).first.wait_for(
-        timeout=60_000)
+    page.get_by_role("heading", name=HOSTILE["script"], exact=False).first.wait_for(timeout=60_000)
     page.wait_for_selector('g.node.claim[id="claim-claim-0"]', timeout=60_000)
     idle(page)
     side = page.locator('[data-testid="stSidebar"]').inner_text()
@@ -160,10 +181,10 @@ def test_a_hostile_map_runs_nothing_and_shows_as_text(page, url):
         goto_page(page, title)
         page.get_by_role("heading", name=HEADINGS[title], exact=True).wait_for(timeout=60_000)
         idle(page)
-        page.wait_for_timeout(300)   # components and charts draw after the run
+        page.wait_for_timeout(300)  # components and charts draw after the run
         shot(page, f"hostile-{title.lower()}")
         nothing_ran(page)
-        if title == "Claim":       # the selected claim stays selected across the menu
+        if title == "Claim":  # the selected claim stays selected across the menu
             assert HOSTILE["script"] in page.locator("h3").first.inner_text()
     box = page.get_by_role("textbox", name="Search claims and quotes")
     box.fill("window")
@@ -176,19 +197,23 @@ def test_a_hostile_map_runs_nothing_and_shows_as_text(page, url):
     page.wait_for_selector('g.node.claim[id="claim-pwn-svg"]', timeout=60_000)
     idle(page)
     text = page.evaluate(TEXT_JS)
-    for literal in ("<script>alert(1)</script>", PWN["script"], "<img src=x onerror=alert(2)>",
-                    "[click me](javascript:window.__pwned='md-link')"):
+    for literal in (
+        "<script>alert(1)</script>",
+        PWN["script"],
+        "<img src=x onerror=alert(2)>",
+        "[click me](javascript:window.__pwned='md-link')",
+    ):
         assert literal in text, literal
     nothing_ran(page)
 
 
-@pytest.mark.parametrize("name", ["long", "emoji", "rtl", "braces", "ampersand", "backslash",
-                                  "newlines", "graphviz"])
+@pytest.mark.parametrize(
+    "name", ["long", "emoji", "rtl", "braces", "ampersand", "backslash", "newlines", "graphviz"]
+)
 def test_a_selected_hostile_claim_shows_its_whole_text(page, url, name):
     open_app(page, url)
     upload_file(page, "hostile.yaml", pwn_map())
-    page.get_by_role("heading", name=HOSTILE["script"], exact=False).first.wait_for(
-        timeout=60_000)
+    page.get_by_role("heading", name=HOSTILE["script"], exact=False).first.wait_for(timeout=60_000)
     idle(page)
     page.locator('button[data-act="fit"]').first.click()
     cid = f"claim-{list(HOSTILE).index(name)}"
@@ -210,8 +235,12 @@ def new_files_holding(token: bytes, roots: list[Path], since: float) -> list[Pat
             if any(part in (".git", ".venv", "node_modules") for part in path.parts):
                 continue
             try:
-                if (path.is_file() and path.stat().st_mtime >= since
-                        and path.stat().st_size < 50_000_000 and token in path.read_bytes()):
+                if (
+                    path.is_file()
+                    and path.stat().st_mtime >= since
+                    and path.stat().st_size < 50_000_000
+                    and token in path.read_bytes()
+                ):
                     found.append(path)
             except OSError:
                 continue
@@ -233,7 +262,7 @@ def test_the_server_keeps_an_upload_in_memory_only(page, url):
 
 def test_an_upload_between_2_and_3_mb_gets_the_apps_message(page, url):
     open_app(page, url)
-    upload_file(page, "big.yaml", b"# padding\n" * 250_000)   # 2.4 MB
+    upload_file(page, "big.yaml", b"# padding\n" * 250_000)  # 2.4 MB
     alert = page.locator('[data-testid="stAlertContentError"]').first
     alert.wait_for(timeout=60_000)
     text = alert.inner_text()
@@ -247,8 +276,7 @@ def test_an_upload_between_2_and_3_mb_gets_the_apps_message(page, url):
 def test_an_upload_over_3_mb_is_refused_before_it_reaches_the_app(page, url):
     open_app(page, url)
     upload_file(page, "huge.yaml", b"# padding\n" * 400_000)  # 4 MB
-    page.get_by_text(re.compile(r"File must be 3(\.0)?\s?MB or smaller")).wait_for(
-        timeout=30_000)
+    page.get_by_text(re.compile(r"File must be 3(\.0)?\s?MB or smaller")).wait_for(timeout=30_000)
     idle(page)
     assert page.get_by_role("heading", name="A small test map").count() == 1
     assert "uploaded" not in page.locator('[data-testid="stSidebar"]').inner_text()
@@ -258,8 +286,11 @@ def test_an_upload_over_3_mb_is_refused_before_it_reaches_the_app(page, url):
 def test_a_broken_upload_lists_its_problems_and_the_map_stays(page, url):
     open_app(page, url)
     text = MINI.read_text(encoding="utf-8")
-    broken = text.replace("actor: lenin\n", "actor: lenim\n", 1).replace(
-        "date: 1914-08", "date: 1914-13").replace("A small test map", "<b>not bold</b>", 1)
+    broken = (
+        text.replace("actor: lenin\n", "actor: lenim\n", 1)
+        .replace("date: 1914-08", "date: 1914-13")
+        .replace("A small test map", "<b>not bold</b>", 1)
+    )
     upload_file(page, "colleague's map.yaml", broken.encode())
     page.locator('[data-testid="stAlertContentError"]').first.wait_for(timeout=60_000)
     idle(page)
@@ -270,6 +301,7 @@ def test_a_broken_upload_lists_its_problems_and_the_map_stays(page, url):
     assert page.get_by_role("heading", name="A small test map").count() == 1
     shot(page, "upload-problems")
     page.get_by_role("button", name="Dismiss").click()
-    page.locator('[data-testid="stAlertContentError"]').first.wait_for(state="detached",
-                                                                       timeout=30_000)
+    page.locator('[data-testid="stAlertContentError"]').first.wait_for(
+        state="detached", timeout=30_000
+    )
     nothing_ran(page)

@@ -1,4 +1,5 @@
 """The command line (arguments/cli.py), run in-process: exit codes, messages, files."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,8 @@ import pytest
 from PIL import Image
 
 from arguments import cli
-from arguments.formats import json as json_format
 from arguments.exporters import EXPORTERS, VIEWS
+from arguments.formats import json as json_format
 from arguments.loader import load_map, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,10 +44,14 @@ BAD = [
     (["export", "-f", "svgg"], "unknown format 'svgg'; did you mean 'svg'?"),
     (["export", "-f", "svg", "--view", "fokus"], "unknown view 'fokus'; did you mean 'focus'?"),
     (["export", "-f", "svg", "--view", "focus"], "the focus view needs a claim"),
-    (["export", "-f", "svg", "--view", "focus", "--claim", "l-aprl-theses"],
-     "no claim has the id 'l-aprl-theses'; did you mean 'l-april-theses'?"),
-    (["export", "-f", "svg", "--view", "compare", "--actors", "trotsky"],
-     "the compare view needs two actors"),
+    (
+        ["export", "-f", "svg", "--view", "focus", "--claim", "l-aprl-theses"],
+        "no claim has the id 'l-aprl-theses'; did you mean 'l-april-theses'?",
+    ),
+    (
+        ["export", "-f", "svg", "--view", "compare", "--actors", "trotsky"],
+        "the compare view needs two actors",
+    ),
     (["export", "-f", "svg", "--actor", "trotsk"], "no actor has the id 'trotsk'"),
     (["export", "-f", "svg", "--kind", "posture"], "no claim kind has the id 'posture'"),
     (["export", "-f", "svg", "--relation-kind", "support"], "did you mean 'supports'?"),
@@ -89,6 +94,7 @@ def test_an_internal_error_is_exit_1_without_a_traceback(capsys, monkeypatch):
 
     def boom(m, view):
         raise RuntimeError("disk on fire")
+
     monkeypatch.setattr(interchange, "kialo", boom)
     code, _, err = run(capsys, "export", "-f", "kialo", "--map", MINI)
     assert code == 1 and "internal error: RuntimeError: disk on fire" in err
@@ -96,8 +102,21 @@ def test_an_internal_error_is_exit_1_without_a_traceback(capsys, monkeypatch):
 
 # ------------------------------------------------------------------ export
 def test_export_writes_into_a_folder_under_the_views_name(capsys, tmp_path):
-    code, _, err = run(capsys, "export", "-f", "svg", "--view", "compare", "--actors", "trotsky",
-                       "lenin", "--map", MINI, "-o", f"{tmp_path}/out/")
+    code, _, err = run(
+        capsys,
+        "export",
+        "-f",
+        "svg",
+        "--view",
+        "compare",
+        "--actors",
+        "trotsky",
+        "lenin",
+        "--map",
+        MINI,
+        "-o",
+        f"{tmp_path}/out/",
+    )
     assert code == 0
     assert (tmp_path / "out" / "trotsky-vs-lenin.svg").exists()
     assert "wrote" in err
@@ -108,8 +127,10 @@ def test_an_output_name_without_extension_gets_the_formats(capsys, tmp_path):
     assert code == 0 and (tmp_path / "diagram.pdf").read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("argv,dpi", [(["-f", "png"], 150), (["-f", "png300"], 300),
-                                      (["-f", "png", "--dpi", "300"], 300)])
+@pytest.mark.parametrize(
+    "argv,dpi",
+    [(["-f", "png"], 150), (["-f", "png300"], 300), (["-f", "png", "--dpi", "300"], 300)],
+)
 def test_png_resolution(capsys, tmp_path, argv, dpi):
     code, _, _ = run(capsys, "export", *argv, "--map", MINI, "-o", f"{tmp_path}/")
     assert code == 0
@@ -124,8 +145,19 @@ def test_export_json_to_stdout_reads_back(capsys):
 
 
 def test_filters_narrow_every_format(capsys):
-    code, out, _ = run(capsys, "export", "-f", "csv", "--map", ESSAY, "--actor", "lenin",
-                       "--years", "1917-1921", "--dated-only")
+    code, out, _ = run(
+        capsys,
+        "export",
+        "-f",
+        "csv",
+        "--map",
+        ESSAY,
+        "--actor",
+        "lenin",
+        "--years",
+        "1917-1921",
+        "--dated-only",
+    )
     assert code == 0
     df = pd.read_csv(io.StringIO(out.lstrip("\ufeff")), dtype=str)
     assert set(df["actor"]) == {"lenin"}
@@ -133,10 +165,23 @@ def test_filters_narrow_every_format(capsys):
 
 
 def test_layout_options_reach_the_diagram(capsys):
-    code, out, _ = run(capsys, "export", "-f", "dot", "--map", MINI, "--direction", "LR",
-                       "--edge-labels", "--cluster", "actor", "--spacing", "spacious")
+    code, out, _ = run(
+        capsys,
+        "export",
+        "-f",
+        "dot",
+        "--map",
+        MINI,
+        "--direction",
+        "LR",
+        "--edge-labels",
+        "--cluster",
+        "actor",
+        "--spacing",
+        "spacious",
+    )
     assert code == 0
-    assert "rankdir=LR" in out and "cluster_lenin" in out and 'label=supports' in out
+    assert "rankdir=LR" in out and "cluster_lenin" in out and "label=supports" in out
 
 
 # ------------------------------------------------------------------ import
@@ -148,7 +193,9 @@ def test_import_argdown_writes_yaml_that_loads_as_the_same_map(capsys, tmp_path)
     assert code == 0
     back = load_text(out, "back.yaml")
     want = load_map(MINI)
-    assert sorted(json_format.write(back).splitlines()) == sorted(json_format.write(want).splitlines())
+    assert sorted(json_format.write(back).splitlines()) == sorted(
+        json_format.write(want).splitlines()
+    )
 
 
 def test_import_json_to_a_json_file(capsys, tmp_path):
@@ -181,8 +228,18 @@ def test_compare_as_csv_and_json(capsys):
     code, out, _ = run(capsys, "compare", "trotsky", "lenin", "--map", ESSAY, "-f", "csv")
     df = pd.read_csv(io.StringIO(out.lstrip("\ufeff")), dtype=str, keep_default_na=False)
     assert code == 0 and {"period", "relation", "a_claims", "b_claims"} <= set(df.columns)
-    code, out, _ = run(capsys, "compare", "trotsky", "lenin", "--map", ESSAY, "-f", "json",
-                       "--topic", df["topic"][0])
+    code, out, _ = run(
+        capsys,
+        "compare",
+        "trotsky",
+        "lenin",
+        "--map",
+        ESSAY,
+        "-f",
+        "json",
+        "--topic",
+        df["topic"][0],
+    )
     data = json.loads(out)
     assert code == 0 and data["actors"] == ["trotsky", "lenin"]
     assert {r["topic"] for r in data["rows"]} == {df["topic"][0]}
@@ -190,18 +247,22 @@ def test_compare_as_csv_and_json(capsys):
 
 def test_schema_prints_the_schema_that_the_repository_keeps(capsys):
     from arguments.formats.json import SCHEMA_FILE, schema_text
+
     code, out, _ = run(capsys, "schema")
     assert code == 0 and out == schema_text()
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), \
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
         "schema/argmap-1.schema.json is stale: run `make schema`"
+    )
 
 
 @pytest.mark.parametrize("path", [MINI, ESSAY])
 def test_the_json_export_validates_against_the_schema(capsys, path):
     import jsonschema
+
     from arguments.formats.json import SCHEMA_FILE
+
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    code, out, _ = run(capsys, "export", "-f", "json", "--map", path)
+    _code, out, _ = run(capsys, "export", "-f", "json", "--map", path)
     jsonschema.validate(json.loads(out), schema, cls=jsonschema.Draft202012Validator)
     bad = json.loads(out)
     bad["claims"][0]["kind"] = "rumour"
@@ -227,12 +288,16 @@ def test_validate_with_the_source_checks_every_quote(capsys, tmp_path, essay_pat
     code, out, _ = run(capsys, "validate", ESSAY, "--source", essay_path)
     assert code == 0 and "every quote verbatim" in out
     bad = tmp_path / "bad.yaml"
-    bad.write_text(MINI.read_text(encoding="utf-8").replace(
-        "All power to the Soviets!", "All power to the Councils!"), encoding="utf-8")
+    bad.write_text(
+        MINI.read_text(encoding="utf-8").replace(
+            "All power to the Soviets!", "All power to the Councils!"
+        ),
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "validate", bad, "--source", essay_path)
     assert code == 2
     assert "[quote-not-in-source]" in err and "l-april-theses" in err
-    assert "All power to the Soviets" in err          # the nearest passage of the essay
+    assert "All power to the Soviets" in err  # the nearest passage of the essay
 
 
 def test_validate_with_an_unreadable_source_is_exit_2(capsys, tmp_path):

@@ -1,4 +1,5 @@
 """AIF JSON (arguments/aif.py): the structure OVA and AIFdb expect, and the map inside it."""
+
 from __future__ import annotations
 
 import json
@@ -6,17 +7,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from arguments.formats.aif import write as to_aif
-from arguments.loader import load_map, load_text
 from gen import make_map
 from hostile import hostile_map_yaml
 
+from arguments.formats.aif import write as to_aif
+from arguments.loader import load_map, load_text
+
 ROOT = Path(__file__).resolve().parents[2]
-MAPS = {"mini": load_map(ROOT / "tests" / "fixtures" / "mini.yaml"),
-        "essay": load_map(ROOT / "claims.yaml"),
-        "hostile": load_text(hostile_map_yaml(), "hostile.yaml"),
-        "generated": make_map(150, 260, seed=5)}
+MAPS = {
+    "mini": load_map(ROOT / "tests" / "fixtures" / "mini.yaml"),
+    "essay": load_map(ROOT / "claims.yaml"),
+    "hostile": load_text(hostile_map_yaml(), "hostile.yaml"),
+    "generated": make_map(150, 260, seed=5),
+}
 
 
 @pytest.fixture(params=list(MAPS), scope="module")
@@ -61,22 +64,28 @@ def test_claims_relations_actors_and_quotes_map_to_their_aif_kinds(case):
     assert kinds["I"] == len(m.claims)
     assert sorted(n["text"] for n in nodes if n["type"] == "I") == sorted(c.text for c in m.claims)
     assert kinds["RA"] == rel["supports"] + rel["confirms"]
-    assert kinds["CA"] == rel["attacks"] + rel["disconfirms"] + 2 * rel["contradicts"] + \
-        rel["undercuts"]
+    assert (
+        kinds["CA"]
+        == rel["attacks"] + rel["disconfirms"] + 2 * rel["contradicts"] + rel["undercuts"]
+    )
     assert kinds["MA"] == rel["revises"] + rel["adopts"] + rel["agrees"] + rel["elaborates"]
     quotes = [q for c in m.claims for q in c.quotes]
     assert kinds["L"] == kinds["YA"] == len(quotes) == len(doc["AIF"]["locutions"])
     assert len(doc["AIF"]["participants"]) == len(m.actors)
-    assert {q.text for q in quotes} <= {n["text"].split(": ", 1)[1] for n in nodes
-                                        if n["type"] == "L"}
+    assert {q.text for q in quotes} <= {
+        n["text"].split(": ", 1)[1] for n in nodes if n["type"] == "L"
+    }
 
 
 def test_an_undercut_attacks_the_inference_it_undercuts():
     m, doc = MAPS["mini"], json.loads(to_aif(MAPS["mini"]))
     nodes = {n["nodeID"]: n for n in doc["AIF"]["nodes"]}
     edges = doc["AIF"]["edges"]
-    undercutters = [e["fromID"] for e in edges if nodes[e["toID"]]["type"] == "RA"
-                    and nodes[e["fromID"]]["type"] == "CA"]
+    undercutters = [
+        e["fromID"]
+        for e in edges
+        if nodes[e["toID"]]["type"] == "RA" and nodes[e["fromID"]]["type"] == "CA"
+    ]
     assert len(undercutters) == sum(r.kind == "undercuts" for r in m.relations) == 1
     source = next(e["fromID"] for e in edges if e["toID"] == undercutters[0])
     assert nodes[source]["text"] == m.claim("l-democratic-dictatorship").text

@@ -1,4 +1,5 @@
 """Argdown out and back (arguments/argdown.py), checked by our reader and by the real CLI."""
+
 from __future__ import annotations
 
 import json
@@ -6,17 +7,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from argdown_cli import argdown_command, problems, run
+from gen import make_map
+from hostile import hostile_map_yaml
+
+from arguments.errors import MapError
 from arguments.formats import json as json_format
 from arguments.formats.argdown import escape_text
 from arguments.formats.argdown import looks_like as looks_like_argdown
 from arguments.formats.argdown import read as parse_argdown
 from arguments.formats.argdown import write as to_argdown
-from arguments.errors import MapError
 from arguments.loader import load_map, load_text
-from gen import make_map
-from hostile import hostile_map_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -61,12 +62,24 @@ def test_yaml_and_json_are_not_taken_for_argdown():
     assert not looks_like_argdown(json_format.write(MAPS["mini"]))
 
 
-@pytest.mark.parametrize("text", [
-    "Plain words.", "U.S.S.R. and 1.5 and 10:30 and a.b.c", "#hashtag and #(tag) here",
-    "[square] <angle> {curly} *bold* _italic_ `code`", "a // comment /* and */ this",
-    "+ plus first", "- minus first", "> quote first", "(1) numbered first", "3. listed first",
-    "@[mention] and @<mention>", "back\\slash \\# done", "=== front matter ===",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words.",
+        "U.S.S.R. and 1.5 and 10:30 and a.b.c",
+        "#hashtag and #(tag) here",
+        "[square] <angle> {curly} *bold* _italic_ `code`",
+        "a // comment /* and */ this",
+        "+ plus first",
+        "- minus first",
+        "> quote first",
+        "(1) numbered first",
+        "3. listed first",
+        "@[mention] and @<mention>",
+        "back\\slash \\# done",
+        "=== front matter ===",
+    ],
+)
 def test_escaped_text_reads_back_as_written(text):
     m = MAPS["mini"]
     data = json_format.to_data(m)
@@ -114,8 +127,12 @@ continued on a second line. #a #verdict #1921
 def test_hand_written_argdown_reads_nested_incoming_and_inline_relations():
     m = load_text(HAND, "hand.argdown")
     rels = {(r.source, r.kind, r.target) for r in m.relations}
-    assert rels == {("pro", "supports", "root"), ("con", "attacks", "pro"),
-                    ("rival", "attacks", "root"), ("root", "supports", "target")}
+    assert rels == {
+        ("pro", "supports", "root"),
+        ("con", "attacks", "pro"),
+        ("rival", "attacks", "root"),
+        ("root", "supports", "target"),
+    }
     assert m.claim("target").text == "The root supports this one, continued on a second line."
     assert m.claim("con").actor == "a" and m.claim("con").kind == "interpretation"
     assert m.claim("rival").date == "1920"
@@ -134,24 +151,78 @@ def line_of(text: str, needle: str) -> int:
 
 ERRORS = [
     # (case, old, new, code, needle on the reported line, column)
-    ("free text", "[war-1914]:", "Just some words\n\n[war-1914]:", "argdown-syntax",
-     "Just some words", 1),
-    ("relation not indented", "  >< [t-proletarian-dictatorship]",
-     "><  [t-proletarian-dictatorship]", "argdown-syntax", "><  [t-prol", 1),
-    ("data never closed", 'European revolution."}]}', 'European revolution."}]',
-     "argdown-syntax", '{"topics": ["war"], "quotes": [{"text": "But', 3),
-    ("stray quote in data", '[{"text": "But a European', '[{"text": "But "a European',
-     "argdown-syntax", 'a European war inevitably', None),
-    ("undercut of a statement", "  _> <l-april-theses supports author-verdict>",
-     "  _> [author-verdict]", "argdown-syntax", "_> [author-verdict]", 3),
-    ("tab indent", "  >< [t-proletarian-dictatorship]", "\t>< [t-proletarian-dictatorship]",
-     "argdown-syntax", "\t><", 1),
-    ("mistyped actor tag", "#lenin #position #1917-04", "#lenn #position #1917-04",
-     "unknown-actor", "#lenn #position", None),
-    ("no kind tag", "#trotsky #prediction #1906", "#trotsky #1906", "missing-field",
-     "[t-war-revolution]", 1),
-    ("bad date tag", "#lenin #position #1917-04", "#lenin #position #1917-13",
-     "bad-date", "#1917-13", None),
+    (
+        "free text",
+        "[war-1914]:",
+        "Just some words\n\n[war-1914]:",
+        "argdown-syntax",
+        "Just some words",
+        1,
+    ),
+    (
+        "relation not indented",
+        "  >< [t-proletarian-dictatorship]",
+        "><  [t-proletarian-dictatorship]",
+        "argdown-syntax",
+        "><  [t-prol",
+        1,
+    ),
+    (
+        "data never closed",
+        'European revolution."}]}',
+        'European revolution."}]',
+        "argdown-syntax",
+        '{"topics": ["war"], "quotes": [{"text": "But',
+        3,
+    ),
+    (
+        "stray quote in data",
+        '[{"text": "But a European',
+        '[{"text": "But "a European',
+        "argdown-syntax",
+        "a European war inevitably",
+        None,
+    ),
+    (
+        "undercut of a statement",
+        "  _> <l-april-theses supports author-verdict>",
+        "  _> [author-verdict]",
+        "argdown-syntax",
+        "_> [author-verdict]",
+        3,
+    ),
+    (
+        "tab indent",
+        "  >< [t-proletarian-dictatorship]",
+        "\t>< [t-proletarian-dictatorship]",
+        "argdown-syntax",
+        "\t><",
+        1,
+    ),
+    (
+        "mistyped actor tag",
+        "#lenin #position #1917-04",
+        "#lenn #position #1917-04",
+        "unknown-actor",
+        "#lenn #position",
+        None,
+    ),
+    (
+        "no kind tag",
+        "#trotsky #prediction #1906",
+        "#trotsky #1906",
+        "missing-field",
+        "[t-war-revolution]",
+        1,
+    ),
+    (
+        "bad date tag",
+        "#lenin #position #1917-04",
+        "#lenin #position #1917-13",
+        "bad-date",
+        "#1917-13",
+        None,
+    ),
 ]
 
 
@@ -162,10 +233,14 @@ def test_a_broken_file_names_the_line_and_column(case, old, new, code, needle, c
         load_text(text, "broken.argdown")
     first = info.value.problems[0]
     line = line_of(text, needle)
-    if col is None:   # where the needle starts on its line
+    if col is None:  # where the needle starts on its line
         col = text.split("\n")[line - 1].index(needle) + 1
-    assert (first.code, first.file, first.line, first.column) == \
-        (code, "broken.argdown", line, col), str(info.value)
+    assert (first.code, first.file, first.line, first.column) == (
+        code,
+        "broken.argdown",
+        line,
+        col,
+    ), str(info.value)
 
 
 def test_a_statement_defined_twice_names_both_lines():
@@ -200,10 +275,17 @@ def argdown():
 def expected_argdown_relations(m) -> Counter:
     kinds = Counter(r.kind for r in m.relations)
     undercut_links = {(r.reason, r.target) for r in m.relations if r.kind == "undercuts"}
-    return Counter({"support": kinds["supports"] + kinds["confirms"] - len(undercut_links),
-                    "attack": kinds["attacks"] + kinds["disconfirms"],
-                    "contradictory": kinds["contradicts"], "undercut": kinds["undercuts"]}) - \
-        Counter()
+    return (
+        Counter(
+            {
+                "support": kinds["supports"] + kinds["confirms"] - len(undercut_links),
+                "attack": kinds["attacks"] + kinds["disconfirms"],
+                "contradictory": kinds["contradicts"],
+                "undercut": kinds["undercuts"],
+            }
+        )
+        - Counter()
+    )
 
 
 @pytest.mark.argdown_cli
@@ -235,6 +317,7 @@ def test_the_argdown_cli_draws_its_own_map_of_our_export(argdown, tmp_path, name
     assert proc.returncode == 0 and not problems(proc), proc.stdout + proc.stderr
     dot = (tmp_path / "out" / f"{name}.dot").read_text(encoding="utf-8")
     import pygraphviz
+
     g = pygraphviz.AGraph(string=dot)
     statements = [n for n in g.nodes() if n.attr.get("type") == "statement-map-node"]
     assert len(statements) == len(m.claims)

@@ -1,21 +1,39 @@
 """The exporter registry (arguments/exporters.py): every format, every view, JSON round trip."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from arguments.formats import json as json_format
-from arguments.exporters import EXPORTERS, FAMILIES, export
-from arguments.views import View, selected
-from arguments.loader import load_map, load_text
 from gen import make_map
+
+from arguments.exporters import EXPORTERS, FAMILIES, export
+from arguments.formats import json as json_format
+from arguments.loader import load_map, load_text
+from arguments.views import View, selected
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = load_map(ROOT / "tests" / "fixtures" / "mini.yaml")
 ESSAY = load_map(ROOT / "claims.yaml")
-EXPECTED = {"svg", "png", "png300", "pdf", "dot", "handout", "handout-md", "handout-pdf", "csv",
-            "relations-csv", "compare-csv", "xlsx", "json", "argdown", "aif", "graphml", "kialo"}
+EXPECTED = {
+    "svg",
+    "png",
+    "png300",
+    "pdf",
+    "dot",
+    "handout",
+    "handout-md",
+    "handout-pdf",
+    "csv",
+    "relations-csv",
+    "compare-csv",
+    "xlsx",
+    "json",
+    "argdown",
+    "aif",
+    "graphml",
+    "kialo",
+}
 MINI_VIEWS = {
     "map": View(),
     "focus": View(kind="focus", claim="l-april-theses", depth=2),
@@ -43,21 +61,31 @@ def test_each_format_names_a_function_of_the_exporters_package():
 def test_listing_the_formats_imports_no_format_module():
     import subprocess
     import sys
-    writers = ("arguments.render", "arguments.formats.handout", "arguments.formats.tables",
-               "arguments.formats.aif", "arguments.formats.graphml", "arguments.formats.kialo",
-               "arguments.formats.argdown", "arguments.exporters.")
-    code = ("import sys; from arguments.exporters import EXPORTERS; list(EXPORTERS); "
-            f"print(sorted(m for m in sys.modules if m.startswith({writers!r})))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout
+
+    writers = (
+        "arguments.render",
+        "arguments.formats.handout",
+        "arguments.formats.tables",
+        "arguments.formats.aif",
+        "arguments.formats.graphml",
+        "arguments.formats.kialo",
+        "arguments.formats.argdown",
+        "arguments.exporters.",
+    )
+    code = (
+        "import sys; from arguments.exporters import EXPORTERS; list(EXPORTERS); "
+        f"print(sorted(m for m in sys.modules if m.startswith({writers!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPECTED))
 @pytest.mark.parametrize("view", list(MINI_VIEWS))
 def test_every_format_exports_every_view(fmt, view):
-    out = export(MINI, fmt, MINI_VIEWS[view]) if fmt != "compare-csv" or view == "compare" \
-        else None
+    out = export(MINI, fmt, MINI_VIEWS[view]) if fmt != "compare-csv" or view == "compare" else None
     if out is None:
         return
     assert isinstance(out, bytes if EXPORTERS[fmt].binary else str)
@@ -69,8 +97,9 @@ def test_an_unknown_format_is_a_key_error():
         export(MINI, "docx")
 
 
-@pytest.mark.parametrize("m", [MINI, ESSAY, make_map(300, 500, seed=9)],
-                         ids=["mini", "essay", "generated"])
+@pytest.mark.parametrize(
+    "m", [MINI, ESSAY, make_map(300, 500, seed=9)], ids=["mini", "essay", "generated"]
+)
 def test_json_is_the_round_trip_format(m):
     text = export(m, "json")
     back = load_text(text, "map.json")

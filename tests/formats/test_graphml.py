@@ -1,4 +1,5 @@
 """GraphML (arguments/graphml.py), read back with networkx."""
+
 from __future__ import annotations
 
 import io
@@ -6,18 +7,20 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from gen import make_map
+from hostile import hostile_map_yaml
 
 from arguments.formats.graphml import write as to_graphml
 from arguments.formats.graphml import xml_text
 from arguments.loader import load_map, load_text
-from gen import make_map
-from hostile import hostile_map_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-MAPS = {"mini": load_map(ROOT / "tests" / "fixtures" / "mini.yaml"),
-        "essay": load_map(ROOT / "claims.yaml"),
-        "hostile": load_text(hostile_map_yaml(), "hostile.yaml"),
-        "generated": make_map(150, 260, seed=7)}
+MAPS = {
+    "mini": load_map(ROOT / "tests" / "fixtures" / "mini.yaml"),
+    "essay": load_map(ROOT / "claims.yaml"),
+    "hostile": load_text(hostile_map_yaml(), "hostile.yaml"),
+    "generated": make_map(150, 260, seed=7),
+}
 
 
 def x(text):
@@ -36,8 +39,12 @@ def test_every_claim_comes_back_with_its_fields(case):
     assert set(g.nodes) == {c.id for c in m.claims}
     for c in m.claims:
         a = g.nodes[c.id]
-        assert (a["text"], a["kind"], a["actor"], a["chapter"]) == \
-            (x(c.text), c.kind, c.actor, c.chapter)
+        assert (a["text"], a["kind"], a["actor"], a["chapter"]) == (
+            x(c.text),
+            c.kind,
+            c.actor,
+            c.chapter,
+        )
         assert a["actor_name"] == x(m.actor_name(c.actor))
         assert a.get("date") == c.date
         assert a["topics"].split(" | ") == list(c.topics)
@@ -48,8 +55,9 @@ def test_every_claim_comes_back_with_its_fields(case):
 
 def test_every_relation_comes_back_with_its_kind_reason_and_note(case):
     m, g = case
-    got = sorted((u, v, d["kind"], d.get("reason"), d.get("note"))
-                 for u, v, d in g.edges(data=True))
+    got = sorted(
+        (u, v, d["kind"], d.get("reason"), d.get("note")) for u, v, d in g.edges(data=True)
+    )
     want = sorted((r.source, r.target, r.kind, r.reason, x(r.note)) for r in m.relations)
     assert got == want
 

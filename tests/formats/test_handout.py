@@ -1,4 +1,5 @@
 """Handouts (arguments/formats/handout/): HTML, Markdown and PDF, read back by real parsers."""
+
 from __future__ import annotations
 
 import base64
@@ -9,15 +10,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hostile import HOSTILE, hostile_map_yaml
 from pypdf import PdfReader
 
-from arguments.views import select
-from arguments.views import View
 from arguments.exporters import export
 from arguments.formats.handout import entries
-from arguments.text import markdown as md
 from arguments.loader import load_map, load_text
-from hostile import HOSTILE, hostile_map_yaml
+from arguments.text import markdown as md
+from arguments.views import View, select
 
 ROOT = Path(__file__).resolve().parents[2]
 ESSAY = load_map(ROOT / "claims.yaml")
@@ -78,8 +78,8 @@ def test_the_html_handout_holds_the_diagram_and_every_link_lands():
     doc = handout_html(ESSAY, FOCUS)
     page = Page(doc)
     assert page.tags.count("svg") == 1
-    svg = doc[doc.index("<svg"):doc.index("</svg>") + 6]
-    ET.fromstring(svg)   # well-formed
+    svg = doc[doc.index("<svg") : doc.index("</svg>") + 6]
+    ET.fromstring(svg)  # well-formed
     assert page.links and set(page.links) <= page.ids
 
 
@@ -107,13 +107,16 @@ def test_markdown_characters_in_map_text_are_escaped():
     assert "<script>" not in doc and "\\<script\\>" in doc
 
 
-@pytest.mark.parametrize("m,view", [(MINI, View()), (ESSAY, FOCUS), (HOSTILE_MAP, View())],
-                         ids=["mini", "essay-focus", "hostile"])
+@pytest.mark.parametrize(
+    "m,view",
+    [(MINI, View()), (ESSAY, FOCUS), (HOSTILE_MAP, View())],
+    ids=["mini", "essay-focus", "hostile"],
+)
 def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(m, view):
     reader = PdfReader(io.BytesIO(handout_pdf(m, view)))
     assert len(reader.pages) >= 2
     first = reader.pages[0]
-    assert float(first.mediabox.width) > float(first.mediabox.height)   # landscape
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
     assert first.images, "the diagram is on the first page"
     rest = " ".join(p.extract_text() for p in reader.pages[1:])
     words = " ".join(rest.split())
@@ -123,12 +126,13 @@ def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(m, view):
 
 def test_the_handout_diagram_numbers_each_claim_as_the_list_does():
     doc = handout_html(ESSAY, FOCUS)
-    root = ET.fromstring(doc[doc.index("<svg"):doc.index("</svg>") + 6])
+    root = ET.fromstring(doc[doc.index("<svg") : doc.index("</svg>") + 6])
     ns = "{http://www.w3.org/2000/svg}"
-    numbers = {e.claim.id: e.n for _, items in entries(ESSAY, select(ESSAY, FOCUS).map)
-               for e in items}
+    numbers = {
+        e.claim.id: e.n for _, items in entries(ESSAY, select(ESSAY, FOCUS).map) for e in items
+    }
     for g in root.iter(f"{ns}g"):
-        cid = g.attrib.get("id", "")[len("claim-"):]
+        cid = g.attrib.get("id", "")[len("claim-") :]
         if cid in numbers:
             first = next(t.text for t in g.iter(f"{ns}text") if (t.text or "").strip())
             assert first.strip() == str(numbers[cid])

@@ -3,20 +3,21 @@
 The map comes from tests/hostile.py (markup, quotes, backslashes, braces,
 Graphviz escapes, CDATA ends, right-to-left marks, emoji, 5,000 characters).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 import pygraphviz
 import pytest
+from hostile import HOSTILE, hostile_map_data, hostile_map_json, hostile_map_yaml
 
 from arguments.formats import json as json_format
 from arguments.formats import yaml as yaml_format
+from arguments.loader import load_text
 from arguments.render import build_dot, render
 from arguments.text import clean
 from arguments.views import View
-from arguments.loader import load_text
-from hostile import HOSTILE, hostile_map_data, hostile_map_json, hostile_map_yaml
 
 NAMES = list(HOSTILE)
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -28,16 +29,24 @@ def m():
     return load_text(hostile_map_yaml(), "hostile.yaml")
 
 
-VIEWS = ([View(kind="map"), View(kind="compare", actors=("actor-0", "actor-6")),
-          View(kind="postulate", claim="claim-0"), View(kind="verdict", claim="verdict")]
-         + [View(kind="focus", claim=c["id"]) for c in hostile_map_data()["claims"]])
+VIEWS = [
+    View(kind="map"),
+    View(kind="compare", actors=("actor-0", "actor-6")),
+    View(kind="postulate", claim="claim-0"),
+    View(kind="verdict", claim="verdict"),
+] + [View(kind="focus", claim=c["id"]) for c in hostile_map_data()["claims"]]
 VIEW_IDS = [f"{v.kind}-{v.claim or '-'.join(v.actors) or 'all'}" for v in VIEWS]
 
 
 # ------------------------------------------------------------------ loading
-@pytest.mark.parametrize("load", [
-    lambda: load_text(hostile_map_yaml(), "hostile.yaml"),
-    lambda: load_text(hostile_map_json(), "hostile.json")], ids=["yaml", "json"])
+@pytest.mark.parametrize(
+    "load",
+    [
+        lambda: load_text(hostile_map_yaml(), "hostile.yaml"),
+        lambda: load_text(hostile_map_json(), "hostile.json"),
+    ],
+    ids=["yaml", "json"],
+)
 def test_the_loader_takes_every_hostile_text_exactly(load):
     m = load()
     for i, name in enumerate(NAMES):
@@ -46,13 +55,15 @@ def test_the_loader_takes_every_hostile_text_exactly(load):
         assert m.claim(f"claim-{i}").quotes[0].text == text
         assert m.actor_name(f"actor-{i}") == text
         assert m.topic_label(f"topic-{i}") == text
-    assert [r.note for r in m.relations[:len(NAMES) - 1]] == [HOSTILE[n] for n in NAMES[:-1]]
+    assert [r.note for r in m.relations[: len(NAMES) - 1]] == [HOSTILE[n] for n in NAMES[:-1]]
     assert m.source.chapter_title("I") == HOSTILE["html-break"]
 
 
 def test_json_and_yaml_round_trips_keep_every_hostile_text(m):
-    for text, fmt, name in [(json_format.write(m), "json", "h.json"),
-                            (yaml_format.write(m), "yaml", "h.yaml")]:
+    for text, fmt, name in [
+        (json_format.write(m), "json", "h.json"),
+        (yaml_format.write(m), "yaml", "h.yaml"),
+    ]:
         back = load_text(text, name, fmt=fmt)
         assert back == m
         exported = json_format.to_data(back)
@@ -98,9 +109,10 @@ def test_the_svg_has_no_script_no_event_attribute_and_no_javascript_link(m, view
 
 def test_the_svg_shows_hostile_texts_as_text(m):
     root = svg_tree(m, View(kind="map"))
-    texts = {(el.text or "").replace(WORD_JOINER, "") for el in root.iter()
-             if el.tag.endswith("}text")}
-    for i, name in enumerate(NAMES):
+    texts = {
+        (el.text or "").replace(WORD_JOINER, "") for el in root.iter() if el.tag.endswith("}text")
+    }
+    for _i, name in enumerate(NAMES):
         text = HOSTILE[name]
         if len(shown(text)) <= 28:  # a claim text that fits on one line of its node
             assert shown(text) in texts, name
@@ -111,8 +123,11 @@ def test_the_svg_shows_hostile_texts_as_text(m):
 
 def test_the_svg_tooltips_keep_the_whole_text_with_its_backslashes(m):
     root = svg_tree(m, View(kind="focus", claim="claim-8"))  # the trailing backslash
-    tips = {el.attrib[XLINK + "title"].replace(WORD_JOINER, "") for el in root.iter()
-            if XLINK + "title" in el.attrib}
+    tips = {
+        el.attrib[XLINK + "title"].replace(WORD_JOINER, "")
+        for el in root.iter()
+        if XLINK + "title" in el.attrib
+    }
     assert HOSTILE["backslash"] in tips
     assert "Around: " + HOSTILE["backslash"] in tips  # the graph's own tooltip
 

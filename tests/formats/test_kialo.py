@@ -1,17 +1,18 @@
 """Kialo's plain-text discussion format (arguments/kialo.py), read back by a strict parser."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+from gen import make_map
+from hostile import hostile_map_yaml
 
 from arguments.analysis.trees import support_tree
 from arguments.formats.kialo import MAX_CLAIM, default_claim
 from arguments.formats.kialo import write as to_kialo
 from arguments.loader import load_map, load_text
-from gen import make_map
-from hostile import hostile_map_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ESSAY = load_map(ROOT / "claims.yaml")
@@ -37,15 +38,22 @@ def parse_kialo(text: str) -> dict[str, tuple[str | None, str]]:
             siblings = [k for k in claims if k[: k[:-1].rfind(".") + 1] == parent and k != "1."]
             assert int(number[:-1].rsplit(".", 1)[-1]) == len(siblings) + 1
         if body.startswith("-> See "):
-            assert body[len("-> See "):] in claims
+            assert body[len("-> See ") :] in claims
         assert len(body) <= MAX_CLAIM
         claims[number] = (stance, body)
     return claims
 
 
-@pytest.mark.parametrize("m,claim", [(MINI, None), (ESSAY, None), (ESSAY, "postulate-4"),
-                                     (load_text(hostile_map_yaml(), "h.yaml"), None),
-                                     (make_map(200, 400, seed=2), None)])
+@pytest.mark.parametrize(
+    "m,claim",
+    [
+        (MINI, None),
+        (ESSAY, None),
+        (ESSAY, "postulate-4"),
+        (load_text(hostile_map_yaml(), "h.yaml"), None),
+        (make_map(200, 400, seed=2), None),
+    ],
+)
 def test_the_discussion_is_well_formed_kialo(m, claim):
     parse_kialo(to_kialo(m, claim))
 
@@ -54,7 +62,7 @@ def test_pro_and_con_follow_the_relations():
     claims = parse_kialo(to_kialo(MINI, "author-verdict"))
     assert claims["1."][1].startswith("Lenin came round to Trotsky's view.")
     assert claims["1.1."] == ("Pro", "All power to the Soviets. (Lenin, 1917-04)")
-    assert claims["1.2."][0] == "Con"   # the undercut
+    assert claims["1.2."][0] == "Con"  # the undercut
     assert claims["1.2."][1].startswith("The revolution will set up")
 
 

@@ -1,4 +1,5 @@
 """CSV and XLSX tables (arguments/tables.py), read back with pandas."""
+
 from __future__ import annotations
 
 import io
@@ -6,14 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hostile import hostile_map_yaml
 
 from arguments.analysis.compare import compare
 from arguments.exporters import export
-from arguments.views import View
+from arguments.formats.tables import CLAIM_COLUMNS, COMPARISON_COLUMNS, RELATION_COLUMNS
 from arguments.graph import Filters
 from arguments.loader import load_map, load_text
-from arguments.formats.tables import CLAIM_COLUMNS, COMPARISON_COLUMNS, RELATION_COLUMNS
-from hostile import hostile_map_yaml
+from arguments.views import View
 
 ROOT = Path(__file__).resolve().parents[2]
 ESSAY = load_map(ROOT / "claims.yaml")
@@ -21,7 +22,7 @@ HOSTILE = load_text(hostile_map_yaml(), "hostile.yaml")
 
 
 def read_csv(text: str) -> pd.DataFrame:
-    assert text.startswith("\ufeff")   # spreadsheet programs then read UTF-8
+    assert text.startswith("\ufeff")  # spreadsheet programs then read UTF-8
     return pd.read_csv(io.StringIO(text[1:]), dtype=str, keep_default_na=False)
 
 
@@ -38,8 +39,9 @@ def test_the_claims_csv_has_one_row_per_claim_with_its_text_and_quotes(m):
 def test_the_relations_csv_has_one_row_per_relation():
     df = read_csv(export(ESSAY, "relations-csv"))
     assert list(df.columns) == list(RELATION_COLUMNS)
-    assert list(zip(df["source"], df["kind"], df["target"])) == \
-        [(r.source, r.kind, r.target) for r in ESSAY.relations]
+    assert list(zip(df["source"], df["kind"], df["target"])) == [
+        (r.source, r.kind, r.target) for r in ESSAY.relations
+    ]
 
 
 def test_a_filtered_view_exports_only_its_claims():
@@ -54,8 +56,9 @@ def test_the_comparison_csv_follows_compare():
     df = read_csv(export(ESSAY, "compare-csv", view))
     want = compare(ESSAY, "trotsky", "lenin")
     assert list(df.columns) == list(COMPARISON_COLUMNS)
-    assert list(zip(df["topic"], df["period"], df["relation"])) == \
-        list(zip(want["topic"], want["period"], want["relation"]))
+    assert list(zip(df["topic"], df["period"], df["relation"])) == list(
+        zip(want["topic"], want["period"], want["relation"])
+    )
     assert list(df["a_claims"]) == [" | ".join(x) for x in want["a_claims"]]
 
 

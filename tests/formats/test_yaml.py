@@ -1,4 +1,5 @@
 """The position-keeping YAML reader: values, positions, and what it refuses."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,8 +32,10 @@ def only(text: str):
 # ------------------------------------------------------------------ positions
 def test_mappings_and_lists_come_back_as_plain_dicts_and_lists():
     data = parse(DOC, "t.yaml")
-    assert data == {"source": {"title": "A map"},
-                    "claims": [{"id": "one", "topics": ["war", "peace"]}, {"id": "two"}]}
+    assert data == {
+        "source": {"title": "A map"},
+        "claims": [{"id": "one", "topics": ["war", "peace"]}, {"id": "two"}],
+    }
     assert isinstance(data, YMap) and isinstance(data["claims"], YList)
 
 
@@ -44,14 +47,17 @@ def test_keys_values_and_items_know_their_line_and_column():
     assert data["claims"][0]["topics"].itempos == [(5, 14), (5, 19)]
 
 
-@pytest.mark.parametrize("path,key,pos", [
-    (("claims", 0, "topics", 1), False, (5, 19)),
-    (("claims", 1, "id"), False, (6, 9)),
-    (("claims", 1, "id"), True, (6, 5)),
-    (("claims", 1, "text"), False, (6, 5)),       # missing field: its record
-    (("claims", 7, "id"), False, (4, 3)),         # missing item: the list
-    (("nowhere",), False, (1, 1)),
-])
+@pytest.mark.parametrize(
+    "path,key,pos",
+    [
+        (("claims", 0, "topics", 1), False, (5, 19)),
+        (("claims", 1, "id"), False, (6, 9)),
+        (("claims", 1, "id"), True, (6, 5)),
+        (("claims", 1, "text"), False, (6, 5)),  # missing field: its record
+        (("claims", 7, "id"), False, (4, 3)),  # missing item: the list
+        (("nowhere",), False, (1, 1)),
+    ],
+)
 def test_position_follows_a_path_as_far_as_the_data_goes(path, key, pos):
     assert position(parse(DOC, "t.yaml"), path, key=key) == pos
 
@@ -62,11 +68,22 @@ def test_columns_count_characters_not_bytes():
 
 
 # ------------------------------------------------------------------ scalars
-@pytest.mark.parametrize("text,value", [
-    ("1906", 1906), ("1917-04", "1917-04"), ("2017-03-04", "2017-03-04"),
-    ("1.5", 1.5), ("yes", True), ("~", None), ("'1906'", "1906"), ('"yes"', "yes"),
-    ("|\n  two\n  lines\n", "two\nlines\n"), ("!!str 12", "12"), ("0x1F", 31),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("1906", 1906),
+        ("1917-04", "1917-04"),
+        ("2017-03-04", "2017-03-04"),
+        ("1.5", 1.5),
+        ("yes", True),
+        ("~", None),
+        ("'1906'", "1906"),
+        ('"yes"', "yes"),
+        ("|\n  two\n  lines\n", "two\nlines\n"),
+        ("!!str 12", "12"),
+        ("0x1F", 31),
+    ],
+)
 def test_plain_yaml_scalars_keep_their_yaml_meaning_and_dates_stay_text(text, value):
     assert parse(f"v: {text}", "t.yaml")["v"] == value
 
@@ -120,14 +137,17 @@ def test_a_recursive_alias_is_refused():
     assert only("a: &x [1, *x]\n")[0] == "yaml-syntax"
 
 
-@pytest.mark.parametrize("text,col", [
-    ("v: !!python/object/apply:os.system [echo]\n", 4),
-    ("v: !!python/name:os.system ''\n", 4),
-    ("v: !!binary aGk=\n", 4),
-    ("v: !!set {a, b}\n", 4),
-    ("v: !local x\n", 4),
-    ("base: &b {x: 1}\nv:\n  <<: *b\n", 3),
-])
+@pytest.mark.parametrize(
+    "text,col",
+    [
+        ("v: !!python/object/apply:os.system [echo]\n", 4),
+        ("v: !!python/name:os.system ''\n", 4),
+        ("v: !!binary aGk=\n", 4),
+        ("v: !!set {a, b}\n", 4),
+        ("v: !local x\n", 4),
+        ("base: &b {x: 1}\nv:\n  <<: *b\n", 3),
+    ],
+)
 def test_tags_other_than_plain_yaml_are_refused_where_they_stand(text, col):
     code, line, column = only(text)
     assert (code, column) == ("yaml-syntax", col) and line == text.count("\n")
@@ -156,14 +176,17 @@ def test_read_text_strips_a_utf8_byte_order_mark():
     assert read_text(b"\xef\xbb\xbfa: 1\n", "t.yaml") == "a: 1\n"
 
 
-@pytest.mark.parametrize("data,code,pos", [
-    (b"", "empty-file", (1, 1)),
-    (b" \n\t\n", "empty-file", (1, 1)),
-    (b"a: 1\nb: \x00\x01", "binary-file", (2, 4)),
-    (b"a: 1\nb: caf\xe9\n", "not-utf8", (2, 7)),
-    ("a: 1\n".encode("utf-16"), "not-utf8", (1, 1)),
-    (b"a: 1\n" * 10, "file-too-large", (1, 1)),
-])
+@pytest.mark.parametrize(
+    "data,code,pos",
+    [
+        (b"", "empty-file", (1, 1)),
+        (b" \n\t\n", "empty-file", (1, 1)),
+        (b"a: 1\nb: \x00\x01", "binary-file", (2, 4)),
+        (b"a: 1\nb: caf\xe9\n", "not-utf8", (2, 7)),
+        ("a: 1\n".encode("utf-16"), "not-utf8", (1, 1)),
+        (b"a: 1\n" * 10, "file-too-large", (1, 1)),
+    ],
+)
 def test_read_text_refuses_what_is_not_a_utf8_text_file(data, code, pos):
     with pytest.raises(MapError) as info:
         read_text(data, "t.yaml", limit=40)
@@ -171,14 +194,17 @@ def test_read_text_refuses_what_is_not_a_utf8_text_file(data, code, pos):
     assert (p.code, (p.line, p.column)) == (code, pos)
 
 
-@pytest.mark.parametrize("text, line, column", [
-    ("a: 1\x85b: ]", 1, 9),             # NEL: no line break for an editor
-    ("a: 1\u2028b: ]", 1, 9),           # LINE SEPARATOR
-    ("a: 1\u2029b: 2\nc: ]", 2, 4),     # PARAGRAPH SEPARATOR, then a real line
-    ("a: 1\rb: 2\rc: ]", 3, 4),         # old Mac line ends are lines
-    ("a: 1\x85b: [", 2, 1),             # the end of the file: the line after the last,
-    ("a: 1\nb: [", 3, 1),               # as everywhere
-])
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ("a: 1\x85b: ]", 1, 9),  # NEL: no line break for an editor
+        ("a: 1\u2028b: ]", 1, 9),  # LINE SEPARATOR
+        ("a: 1\u2029b: 2\nc: ]", 2, 4),  # PARAGRAPH SEPARATOR, then a real line
+        ("a: 1\rb: 2\rc: ]", 3, 4),  # old Mac line ends are lines
+        ("a: 1\x85b: [", 2, 1),  # the end of the file: the line after the last,
+        ("a: 1\nb: [", 3, 1),  # as everywhere
+    ],
+)
 def test_positions_count_lines_as_an_editor_does(text, line, column):
     with pytest.raises(MapError) as exc:
         parse(text, "f.yaml")

@@ -1,7 +1,9 @@
 """Diagrams (arguments/diagrams.py): every format read back, the look, the layout, the font."""
+
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -11,18 +13,17 @@ from pathlib import Path
 import numpy as np
 import pygraphviz
 import pytest
+from gen import make_data
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from pypdf import PdfReader
 
 from arguments import fonts, render
-from arguments.text import slug
-from arguments.views import select
 from arguments.analysis.compare import PERIOD_LABELS, period_of
-from arguments.views import View
 from arguments.graph import Filters
 from arguments.loader import load_map
 from arguments.models import Map
-from gen import make_data
+from arguments.text import slug
+from arguments.views import View, select
 
 ROOT = Path(__file__).resolve().parents[2]
 ESSAY = load_map(ROOT / "claims.yaml")
@@ -51,8 +52,11 @@ def texts(root) -> str:
 def test_the_svg_parses_and_shows_every_claim_of_the_view_once(name):
     view = VIEWS[name]
     root = svg_root(ESSAY, view)
-    ids = [el.attrib["id"] for el in root.iter(f"{SVG}g") if el.attrib.get("id", "")
-           .startswith("claim-")]
+    ids = [
+        el.attrib["id"]
+        for el in root.iter(f"{SVG}g")
+        if el.attrib.get("id", "").startswith("claim-")
+    ]
     assert sorted(ids) == sorted(f"claim-{c.id}" for c in select(ESSAY, view).map.claims)
     for el in root.iter():
         assert el.tag.rsplit("}", 1)[-1] != "script"
@@ -74,12 +78,13 @@ def test_title_source_line_and_legend_are_inside_the_picture():
         assert actor in words
     for kind in ("supports", "undercuts", "contradicts", "adopts", "revises", "confirms"):
         assert kind in words
-    assert "attacks" not in words   # the legend lists only what the view shows
+    assert "attacks" not in words  # the legend lists only what the view shows
 
 
 @pytest.mark.parametrize("fmt,dpi", [("png", 150), ("png300", 300)])
 def test_the_png_opens_at_its_resolution(fmt, dpi):
     from arguments.exporters import export
+
     im = Image.open(io.BytesIO(export(MINI, fmt, View())))
     assert im.format == "PNG"
     assert round(im.info["dpi"][0]) == dpi
@@ -124,23 +129,30 @@ def boxes(g) -> dict[str, tuple[float, float, float, float]]:
 def test_the_whole_map_is_set_out_chapter_by_chapter_like_pages():
     g = render.layout(ESSAY, View())
     x0, y0, x1, y1 = (float(v) for v in g.graph_attr["bb"].split(","))
-    assert 0.5 < (x1 - x0) / (y1 - y0) < 2.5     # a screen's proportions, not a strip
+    assert 0.5 < (x1 - x0) / (y1 - y0) < 2.5  # a screen's proportions, not a strip
     order = [ch.id for ch in ESSAY.source.chapters if any(c.chapter == ch.id for c in ESSAY.claims)]
-    clusters = {s.name[len("cluster_"):]: [float(v) for v in s.graph_attr["bb"].split(",")]
-                for s in g.subgraphs() if s.name.startswith("cluster_")}
+    clusters = {
+        s.name[len("cluster_") :]: [float(v) for v in s.graph_attr["bb"].split(",")]
+        for s in g.subgraphs()
+        if s.name.startswith("cluster_")
+    }
     bb = [clusters[slug(ch)] for ch in order]
-    for a, b in zip(bb, bb[1:]):   # next to the right in the same row, or below in a new row
+    for a, b in itertools.pairwise(bb):  # next to the right in the same row, or below in a new row
         same_row = abs(a[3] - b[3]) < 1 and b[0] > a[2]
-        assert same_row or b[3] < min(r[1] for r in bb[:bb.index(b)])
+        assert same_row or b[3] < min(r[1] for r in bb[: bb.index(b)])
 
 
 def test_no_two_claims_overlap_in_the_composed_map():
     b = [v for k, v in boxes(render.layout(ESSAY, View())).items() if k in ESSAY.claim_index]
     arr = np.array(b)
     for i in range(len(arr)):
-        o = arr[i + 1:]
-        hit = (o[:, 0] < arr[i, 2]) & (arr[i, 0] < o[:, 2]) & (o[:, 1] < arr[i, 3]) & \
-            (arr[i, 1] < o[:, 3])
+        o = arr[i + 1 :]
+        hit = (
+            (o[:, 0] < arr[i, 2])
+            & (arr[i, 0] < o[:, 2])
+            & (o[:, 1] < arr[i, 3])
+            & (arr[i, 1] < o[:, 3])
+        )
         assert not hit.any()
 
 
@@ -157,17 +169,18 @@ def test_the_compare_view_puts_the_two_actors_in_columns_lined_up_by_period():
         for b in dated:
             pa, pb = PERIOD_LABELS.index(period_of(a.year)), PERIOD_LABELS.index(period_of(b.year))
             if pa < pb:
-                assert pos[a.id][1] > pos[b.id][1]   # earlier periods higher up, bands apart
+                assert pos[a.id][1] > pos[b.id][1]  # earlier periods higher up, bands apart
     # an actor's many claims of one period fold into rows of a few, not one endless row
-    x0, y0, x1, y1 = (float(v) for v in g.graph_attr["bb"].split(","))
+    x0, _y0, x1, _y1 = (float(v) for v in g.graph_attr["bb"].split(","))
     assert (x1 - x0) / 72 < 12 * (render.style.COMPARE_ROW + 1)
 
 
 def hub_map(n: int = 30) -> Map:
     data = make_data(n + 1, 0, seed=3)
     hub = data["claims"][0]["id"]
-    data["relations"] = [{"source": c["id"], "target": hub, "kind": "supports"}
-                         for c in data["claims"][1:]]
+    data["relations"] = [
+        {"source": c["id"], "target": hub, "kind": "supports"} for c in data["claims"][1:]
+    ]
     return Map.model_validate(data)
 
 
@@ -185,8 +198,10 @@ def test_the_focus_claim_stands_out():
 
 # ------------------------------------------------------------------ the font
 def _gv(word: str) -> Image.Image:
-    src = (f'digraph {{ dpi=96; n [shape=plaintext fontname="{fonts.FAMILY}" fontsize=40 '
-           f'label="{word}"] }}')
+    src = (
+        f'digraph {{ dpi=96; n [shape=plaintext fontname="{fonts.FAMILY}" fontsize=40 '
+        f'label="{word}"] }}'
+    )
     return Image.open(io.BytesIO(pygraphviz.AGraph(string=src).draw(format="png", prog="dot")))
 
 
@@ -216,7 +231,7 @@ def test_diagram_text_is_set_in_real_glyphs_of_source_sans_pro():
     same = _likeness(ours, _pil(word, fonts.font_file("Regular")))
     assert same > 0.85
     assert same - _likeness(ours, _pil("Qwertyuiopasdfg", fonts.font_file("Regular"))) > 0.4
-    tofu = _gv("\ue000" * len(word))   # private-use characters: no font has them
+    tofu = _gv("\ue000" * len(word))  # private-use characters: no font has them
     assert _likeness(tofu, _pil(word, fonts.font_file("Regular"))) < 0.5
     dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if dejavu.exists():
@@ -224,11 +239,14 @@ def test_diagram_text_is_set_in_real_glyphs_of_source_sans_pro():
 
 
 def test_rendering_prints_no_fontconfig_warning(tmp_path):
-    code = ("from arguments import load_map, render; from arguments.views import View; "
-            "m = load_map('tests/fixtures/mini.yaml'); render.render(m, View(), 'png'); "
-            "render.render(m, View(), 'pdf')")
+    code = (
+        "from arguments import load_map, render; from arguments.views import View; "
+        "m = load_map('tests/fixtures/mini.yaml'); render.render(m, View(), 'png'); "
+        "render.render(m, View(), 'pdf')"
+    )
     env = {**os.environ, "ARGMAP_CACHE": str(tmp_path / "cache")}
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Fontconfig" not in proc.stderr and proc.stderr.strip() == ""

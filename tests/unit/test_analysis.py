@@ -1,10 +1,12 @@
 """arguments.analysis: a claim's card, support trees, timelines, fates, search."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from gen import build, claim, make_map, rel
 
 from arguments import load_map
 from arguments.analysis.claims import describe_claim, objections, reasons, relations_of
@@ -13,7 +15,6 @@ from arguments.analysis.search import parse_query, search
 from arguments.analysis.stats import stats
 from arguments.analysis.timeline import timeline
 from arguments.analysis.trees import outline, support_tree
-from gen import build, claim, make_map, rel
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 
@@ -26,21 +27,34 @@ def mini():
 # ------------------------------------------------------------------ a claim
 def test_relations_of_groups_by_direction_and_kind(mini):
     r = relations_of(mini, "l-april-theses")
-    assert r["out"] == {"adopts": ["t-proletarian-dictatorship"],
-                        "revises": ["l-democratic-dictatorship"], "supports": ["author-verdict"]}
+    assert r["out"] == {
+        "adopts": ["t-proletarian-dictatorship"],
+        "revises": ["l-democratic-dictatorship"],
+        "supports": ["author-verdict"],
+    }
     assert r["in"] == {"undercut via": ["l-democratic-dictatorship"]}
 
 
 def test_relations_of_a_target(mini):
     assert relations_of(mini, "t-proletarian-dictatorship")["in"] == {
-        "contradicts": ["l-democratic-dictatorship"], "adopts": ["l-april-theses"]}
+        "contradicts": ["l-democratic-dictatorship"],
+        "adopts": ["l-april-theses"],
+    }
 
 
 def test_describe_claim_gives_every_fact_quote_and_relation(mini):
     text = describe_claim(mini, "l-april-theses")
-    for part in ("[position]", "All power to the Soviets.", "Lenin", "1917-04", "II (After)",
-                 "Form of the dictatorship, War", "\u201cAll power to the Soviets!\u201d",
-                 "adopts -> t-proletarian-dictatorship", "<- undercut via l-democratic"):
+    for part in (
+        "[position]",
+        "All power to the Soviets.",
+        "Lenin",
+        "1917-04",
+        "II (After)",
+        "Form of the dictatorship, War",
+        "\u201cAll power to the Soviets!\u201d",
+        "adopts -> t-proletarian-dictatorship",
+        "<- undercut via l-democratic",
+    ):
         assert part in text
 
 
@@ -55,27 +69,48 @@ def test_support_tree_of_the_verdict(mini):
     tree = support_tree(mini, "author-verdict")
     assert tree.claim == "author-verdict" and tree.relation is None
     assert [(c.claim, c.relation) for c in tree.children] == [
-        ("l-april-theses", "supports"), ("l-democratic-dictatorship", "undercuts")]
+        ("l-april-theses", "supports"),
+        ("l-democratic-dictatorship", "undercuts"),
+    ]
     assert tree.size == 3
 
 
 def test_support_tree_recurses_and_marks_repeats_so_cycles_end():
-    m = build([claim("v", "author", None, kind="verdict"), claim("a", "lenin", "1917"),
-               claim("b", "trotsky", "1917"), claim("c", "stalin", "1924")],
-              [rel("a", "supports", "v"), rel("b", "supports", "a"), rel("a", "supports", "b"),
-               rel("c", "attacks", "a")])
+    m = build(
+        [
+            claim("v", "author", None, kind="verdict"),
+            claim("a", "lenin", "1917"),
+            claim("b", "trotsky", "1917"),
+            claim("c", "stalin", "1924"),
+        ],
+        [
+            rel("a", "supports", "v"),
+            rel("b", "supports", "a"),
+            rel("a", "supports", "b"),
+            rel("c", "attacks", "a"),
+        ],
+    )
     tree = support_tree(m, "v")
     walked = [(d, n.claim, n.relation, n.repeated) for d, n in tree.walk()]
-    assert walked == [(0, "v", None, False), (1, "a", "supports", False),
-                      (2, "b", "supports", False), (3, "a", "supports", True),
-                      (2, "c", "attacks", False)]
+    assert walked == [
+        (0, "v", None, False),
+        (1, "a", "supports", False),
+        (2, "b", "supports", False),
+        (3, "a", "supports", True),
+        (2, "c", "attacks", False),
+    ]
     assert not tree.children[0].children[0].children[0].children  # a repeat is not expanded
 
 
 def test_support_tree_orders_supports_before_attacks():
-    m = build([claim("v", "author", None, kind="verdict"), claim("x", "stalin", "1924"),
-               claim("y", "lenin", "1917")],
-              [rel("x", "attacks", "v"), rel("y", "supports", "v")])
+    m = build(
+        [
+            claim("v", "author", None, kind="verdict"),
+            claim("x", "stalin", "1924"),
+            claim("y", "lenin", "1917"),
+        ],
+        [rel("x", "attacks", "v"), rel("y", "supports", "v")],
+    )
     assert [c.relation for c in support_tree(m, "v").children] == ["supports", "attacks"]
 
 
@@ -109,10 +144,13 @@ def test_timeline_has_every_dated_claim_oldest_first(mini):
     assert df.iloc[0]["id"] == "l-democratic-dictatorship"
 
 
-@pytest.mark.parametrize("cid, start, precision", [
-    ("war-1914", pd.Timestamp(1914, 8, 1), "month"),
-    ("t-war-revolution", pd.Timestamp(1906, 1, 1), "year"),
-])
+@pytest.mark.parametrize(
+    "cid, start, precision",
+    [
+        ("war-1914", pd.Timestamp(1914, 8, 1), "month"),
+        ("t-war-revolution", pd.Timestamp(1906, 1, 1), "year"),
+    ],
+)
 def test_timeline_places_a_claim_at_its_month_or_year(mini, cid, start, precision):
     row = timeline(mini).set_index("id").loc[cid]
     assert (row["start"], row["precision"]) == (start, precision)
@@ -131,39 +169,61 @@ def test_postulates_are_sorted_by_number():
 
 
 def test_fate_of_a_postulate_through_time():
-    m = build([
-        claim("p", "trotsky", "1906", kind="postulate", number=1),
-        claim("l", "lenin", "1917-04", chapter="II"),
-        claim("c", "lenin", "1920", chapter="II"),
-        claim("t", "trotsky", "1924", chapter="III"),
-        claim("s", "stalin", "1925", chapter="III"),
-        claim("old", "lenin", "1905"),
-    ], [rel("l", "adopts", "p"), rel("c", "attacks", "p"), rel("t", "revises", "p"),
-        rel("s", "contradicts", "p"), rel("old", "contradicts", "p")])
+    m = build(
+        [
+            claim("p", "trotsky", "1906", kind="postulate", number=1),
+            claim("l", "lenin", "1917-04", chapter="II"),
+            claim("c", "lenin", "1920", chapter="II"),
+            claim("t", "trotsky", "1924", chapter="III"),
+            claim("s", "stalin", "1925", chapter="III"),
+            claim("old", "lenin", "1905"),
+        ],
+        [
+            rel("l", "adopts", "p"),
+            rel("c", "attacks", "p"),
+            rel("t", "revises", "p"),
+            rel("s", "contradicts", "p"),
+            rel("old", "contradicts", "p"),
+        ],
+    )
     steps = [(s.date, s.claim, s.stage) for s in fate(m, "p")]
-    assert steps == [("1906", "p", "stated"), ("1917-04", "l", "adopted"),
-                     ("1920", "c", "strained"), ("1924", "t", "altered"),
-                     ("1925", "s", "rejected")]
+    assert steps == [
+        ("1906", "p", "stated"),
+        ("1917-04", "l", "adopted"),
+        ("1920", "c", "strained"),
+        ("1924", "t", "altered"),
+        ("1925", "s", "rejected"),
+    ]
 
 
 def test_objections_take_a_contradiction_from_either_end_oldest_first():
-    m = build([
-        claim("p", "trotsky", "1906", kind="postulate", number=1),
-        claim("mensh", "lenin", "1905"),
-        claim("gradual", "lenin", "1906"),
-        claim("stalin", "stalin", "1924", chapter="III"),
-        claim("author", "author", None, kind="interpretation"),
-        claim("why", "trotsky", "1906"),
-    ], [rel("stalin", "contradicts", "p"), rel("p", "contradicts", "gradual"),
-        rel("mensh", "contradicts", "p"), rel("author", "attacks", "p"),
-        rel("why", "supports", "p"), rel("mensh", "attacks", "p")])
+    m = build(
+        [
+            claim("p", "trotsky", "1906", kind="postulate", number=1),
+            claim("mensh", "lenin", "1905"),
+            claim("gradual", "lenin", "1906"),
+            claim("stalin", "stalin", "1924", chapter="III"),
+            claim("author", "author", None, kind="interpretation"),
+            claim("why", "trotsky", "1906"),
+        ],
+        [
+            rel("stalin", "contradicts", "p"),
+            rel("p", "contradicts", "gradual"),
+            rel("mensh", "contradicts", "p"),
+            rel("author", "attacks", "p"),
+            rel("why", "supports", "p"),
+            rel("mensh", "attacks", "p"),
+        ],
+    )
     assert objections(m, "p") == ["mensh", "gradual", "stalin", "author"]
     assert reasons(m, "p") == ["why"]
 
 
 def test_what_a_claim_itself_attacks_is_no_objection_to_it():
-    m = build([claim("p", "trotsky", "1906"), claim("x", "lenin", "1905")],
-              [rel("p", "attacks", "x"), rel("p", "supports", "x")])
+    m = build(
+        [claim("p", "trotsky", "1906"), claim("x", "lenin", "1905")],
+        [rel("p", "attacks", "x"), rel("p", "supports", "x")],
+    )
     assert objections(m, "p") == [] and reasons(m, "p") == []
 
 
@@ -174,29 +234,39 @@ def test_the_mensheviks_object_to_the_first_postulate():
 
 
 def test_fate_ignores_what_the_postulate_itself_supports():
-    m = build([claim("p", "trotsky", "1906", kind="postulate", number=1),
-               claim("x", "lenin", "1917")], [rel("p", "supports", "x")])
+    m = build(
+        [claim("p", "trotsky", "1906", kind="postulate", number=1), claim("x", "lenin", "1917")],
+        [rel("p", "supports", "x")],
+    )
     assert [s.stage for s in fate(m, "p")] == ["stated"]
 
 
 def test_fate_in_mini_is_adoption_by_lenin(mini):
     assert [(s.claim, s.stage) for s in fate(mini, "t-proletarian-dictatorship")] == [
-        ("t-proletarian-dictatorship", "stated"), ("l-april-theses", "adopted")]
+        ("t-proletarian-dictatorship", "stated"),
+        ("l-april-theses", "adopted"),
+    ]
 
 
 # ------------------------------------------------------------------ search
-@pytest.mark.parametrize("query, found", [
-    ("soviets", {"l-april-theses"}),
-    ("SOVIETS", {"l-april-theses"}),
-    ("revolution", {"l-democratic-dictatorship", "t-war-revolution"}),  # and 'revolution.' quote
-    ("evolution", set()),                       # only at a word start
-    ("dictatorship peasantry", {"l-democratic-dictatorship"}),  # every term
-    ('"power to the"', {"l-april-theses"}),      # a phrase
-    ('"the power"', set()),
-    ("european war", {"t-war-revolution"}),       # text and quote together
-    ("", set()),
-    ("   ", set()),
-])
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("soviets", {"l-april-theses"}),
+        ("SOVIETS", {"l-april-theses"}),
+        (
+            "revolution",
+            {"l-democratic-dictatorship", "t-war-revolution"},
+        ),  # and 'revolution.' quote
+        ("evolution", set()),  # only at a word start
+        ("dictatorship peasantry", {"l-democratic-dictatorship"}),  # every term
+        ('"power to the"', {"l-april-theses"}),  # a phrase
+        ('"the power"', set()),
+        ("european war", {"t-war-revolution"}),  # text and quote together
+        ("", set()),
+        ("   ", set()),
+    ],
+)
 def test_search_finds_claims(mini, query, found):
     assert {h.claim for h in search(mini, query)} == found
 
@@ -207,8 +277,11 @@ def test_search_ignores_accents():
 
 
 def test_search_spans_cover_the_whole_matched_words(mini):
-    hit = next(h for h in search(mini, "prolet dict") if h.claim == "t-proletarian-dictatorship"
-               and h.field == "text")
+    hit = next(
+        h
+        for h in search(mini, "prolet dict")
+        if h.claim == "t-proletarian-dictatorship" and h.field == "text"
+    )
     assert [hit.text[s:e] for s, e in hit.spans] == ["proletariat", "dictatorship"]
 
 
@@ -222,12 +295,17 @@ def test_search_on_a_large_map_respects_its_limit():
     assert len(search(m, "party", limit=30)) == 30
 
 
-@pytest.mark.parametrize("query, terms", [
-    ('permanent "democratic dictatorship" Kautsky', ["democratic dictatorship", "permanent",
-                                                     "kautsky"]),
-    ("Révolution", ["revolution"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "query, terms",
+    [
+        (
+            'permanent "democratic dictatorship" Kautsky',
+            ["democratic dictatorship", "permanent", "kautsky"],
+        ),
+        ("Révolution", ["revolution"]),
+        ("", []),
+    ],
+)
 def test_parse_query(query, terms):
     assert parse_query(query) == terms
 
@@ -241,11 +319,17 @@ def test_stats_counts(mini):
 
 
 # ------------------------------------------------------------------ quotation marks
-@pytest.mark.parametrize("text,shown", [
-    ("All power to the Soviets!", "\u201cAll power to the Soviets!\u201d"),
-    ("\u201cBloody Sunday,\u201d as it became known, was one of the major turning points",
-     "\u201cBloody Sunday,\u201d as it became known, was one of the major turning points"),
-])
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        ("All power to the Soviets!", "\u201cAll power to the Soviets!\u201d"),
+        (
+            "\u201cBloody Sunday,\u201d as it became known, was one of the major turning points",
+            "\u201cBloody Sunday,\u201d as it became known, was one of the major turning points",
+        ),
+    ],
+)
 def test_a_quote_gets_quotation_marks_unless_it_opens_with_its_own(text, shown):
     from arguments.text import quoted
+
     assert quoted(text) == shown

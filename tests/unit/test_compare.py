@@ -1,33 +1,63 @@
 """arguments.compare: two actors side by side, their convergence, their revisions."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from gen import build, claim, make_map, rel
 
 from arguments import MapError, load_map
-from arguments.analysis.compare import (NO_RELATION, PERIOD_LABELS, compare, convergence, period_of,
-                               revision_chains, summarise)
-from gen import build, claim, make_map, rel
+from arguments.analysis.compare import (
+    NO_RELATION,
+    PERIOD_LABELS,
+    compare,
+    convergence,
+    period_of,
+    revision_chains,
+    summarise,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Trotsky and Lenin disagree on the form of the dictatorship before 1917, agree
 # after April 1917, quarrel over the party in 1920; Stalin breaks with Trotsky in 1924.
 CLAIMS = [
-    claim("t-1904", "trotsky", "1904", "The party must not substitute itself for the class.",
-          topics=["party"]),
+    claim(
+        "t-1904",
+        "trotsky",
+        "1904",
+        "The party must not substitute itself for the class.",
+        topics=["party"],
+    ),
     claim("l-1905", "lenin", "1905", "A democratic dictatorship of workers and peasants."),
-    claim("t-1906", "trotsky", "1906", "The proletariat will take power alone.", kind="postulate",
-          number=1),
+    claim(
+        "t-1906",
+        "trotsky",
+        "1906",
+        "The proletariat will take power alone.",
+        kind="postulate",
+        number=1,
+    ),
     claim("l-1917", "lenin", "1917-04", "All power to the soviets.", chapter="II"),
     claim("t-1917", "trotsky", "1917-05", "Lenin has come over to my view.", chapter="II"),
-    claim("t-1917b", "trotsky", "1917-08", "I join the Bolshevik party.", topics=["party"],
-          chapter="II"),
-    claim("t-1920", "trotsky", "1920", "Statify the trade unions.", topics=["party"],
-          chapter="II"),
-    claim("l-1920", "lenin", "1920-12", "The unions must stay schools of communism.",
-          topics=["party"], chapter="II"),
+    claim(
+        "t-1917b",
+        "trotsky",
+        "1917-08",
+        "I join the Bolshevik party.",
+        topics=["party"],
+        chapter="II",
+    ),
+    claim("t-1920", "trotsky", "1920", "Statify the trade unions.", topics=["party"], chapter="II"),
+    claim(
+        "l-1920",
+        "lenin",
+        "1920-12",
+        "The unions must stay schools of communism.",
+        topics=["party"],
+        chapter="II",
+    ),
     claim("s-1924", "stalin", "1924-12", "Socialism in one country.", chapter="III"),
 ]
 RELATIONS = [
@@ -51,21 +81,41 @@ def rows(df) -> dict[tuple[str, str], dict]:
 
 
 # ------------------------------------------------------------------ periods
-@pytest.mark.parametrize("year, period", [
-    (1903, "before 1914"), (1913, "before 1914"), (1914, "1914-1916"), (1916, "1914-1916"),
-    (1917, "1917"), (1918, "1918-1921"), (1921, "1918-1921"), (1923, "1922-1923"),
-    (1924, "1924-1927"), (1927, "1924-1927"), (1928, "1928 and after"),
-    (1940, "1928 and after"), (None, "undated"),
-])
+@pytest.mark.parametrize(
+    "year, period",
+    [
+        (1903, "before 1914"),
+        (1913, "before 1914"),
+        (1914, "1914-1916"),
+        (1916, "1914-1916"),
+        (1917, "1917"),
+        (1918, "1918-1921"),
+        (1921, "1918-1921"),
+        (1923, "1922-1923"),
+        (1924, "1924-1927"),
+        (1927, "1924-1927"),
+        (1928, "1928 and after"),
+        (1940, "1928 and after"),
+        (None, "undated"),
+    ],
+)
 def test_period_of(year, period):
     assert period_of(year) == period
 
 
-@pytest.mark.parametrize("kinds, word", [
-    ([], NO_RELATION), (["agrees"], "agree"), (["supports", "elaborates"], "agree"),
-    (["adopts", "agrees"], "adopt"), (["attacks"], "disagree"), (["undercuts"], "disagree"),
-    (["contradicts", "attacks"], "contradict"), (["agrees", "attacks"], "mixed"),
-])
+@pytest.mark.parametrize(
+    "kinds, word",
+    [
+        ([], NO_RELATION),
+        (["agrees"], "agree"),
+        (["supports", "elaborates"], "agree"),
+        (["adopts", "agrees"], "adopt"),
+        (["attacks"], "disagree"),
+        (["undercuts"], "disagree"),
+        (["contradicts", "attacks"], "contradict"),
+        (["agrees", "attacks"], "mixed"),
+    ],
+)
 def test_summarise_reads_relation_kinds_as_one_word(kinds, word):
     assert summarise(kinds) == word
 
@@ -90,7 +140,9 @@ def test_compare_puts_each_actors_claims_on_his_side(story):
 def test_compare_lists_the_relations_behind_each_row(story):
     r = rows(compare(story, "trotsky", "lenin"))
     assert sorted(r[("dictatorship", "1917")]["links"]) == [
-        ("l-1917", "adopts", "t-1906"), ("t-1917", "agrees", "l-1917")]
+        ("l-1917", "adopts", "t-1906"),
+        ("t-1917", "agrees", "l-1917"),
+    ]
 
 
 def test_a_relation_belongs_to_the_period_of_its_later_claim(story):
@@ -115,22 +167,33 @@ def test_compare_rows_follow_topic_then_period_order(story):
     df = compare(story, "trotsky", "lenin")
     keys = list(zip(df["topic"], df["period"]))
     topic_order = ["dictatorship", "war", "party"]
-    assert keys == sorted(keys, key=lambda k: (topic_order.index(k[0]),
-                                               PERIOD_LABELS.index(k[1])))
+    assert keys == sorted(keys, key=lambda k: (topic_order.index(k[0]), PERIOD_LABELS.index(k[1])))
 
 
 def test_compare_on_one_topic(story):
     df = compare(story, "trotsky", "lenin", topic="party")
     assert set(df["topic"]) == {"party"}
     assert set(df["period"]) == {"before 1914", "1917", "1918-1921"}
-    assert list(df.columns) == ["topic", "topic_label", "period", "a_claims", "b_claims",
-                                "relation", "links"]
+    assert list(df.columns) == [
+        "topic",
+        "topic_label",
+        "period",
+        "a_claims",
+        "b_claims",
+        "relation",
+        "links",
+    ]
     assert df.attrs["actors"] == ("trotsky", "lenin")
 
 
 def test_a_relation_between_claims_without_a_shared_topic_shows_under_both():
-    m = build([claim("t", "trotsky", "1915", topics=["war"]),
-               claim("l", "lenin", "1915", topics=["party"])], [rel("t", "agrees", "l")])
+    m = build(
+        [
+            claim("t", "trotsky", "1915", topics=["war"]),
+            claim("l", "lenin", "1915", topics=["party"]),
+        ],
+        [rel("t", "agrees", "l")],
+    )
     r = rows(compare(m, "trotsky", "lenin"))
     assert r[("war", "1914-1916")]["relation"] == r[("party", "1914-1916")]["relation"] == "agree"
 
@@ -172,26 +235,40 @@ def test_stalins_break_shows_in_1924_1927(story):
 
 
 def test_convergence_counts_each_relation_once_whatever_its_topics():
-    m = build([claim("t", "trotsky", "1915", topics=["war", "party"]),
-               claim("l", "lenin", "1915", topics=["war", "party"])], [rel("t", "agrees", "l")])
+    m = build(
+        [
+            claim("t", "trotsky", "1915", topics=["war", "party"]),
+            claim("l", "lenin", "1915", topics=["war", "party"]),
+        ],
+        [rel("t", "agrees", "l")],
+    )
     assert convergence(m, "trotsky", "lenin")["agree"].sum() == 1
 
 
 # ------------------------------------------------------------------ revisions
-@pytest.mark.parametrize("actor, chains", [
-    ("lenin", [["l-1905", "l-1917"]]),
-    ("trotsky", [["t-1904", "t-1917b"]]),
-    ("stalin", []),
-])
+@pytest.mark.parametrize(
+    "actor, chains",
+    [
+        ("lenin", [["l-1905", "l-1917"]]),
+        ("trotsky", [["t-1904", "t-1917b"]]),
+        ("stalin", []),
+    ],
+)
 def test_revision_chains(story, actor, chains):
     assert revision_chains(story, actor) == chains
 
 
 def test_a_long_revision_chain_runs_oldest_first_and_chains_sort_by_start():
-    m = build([claim("a3", "lenin", "1921"), claim("a1", "lenin", "1905"),
-               claim("a2", "lenin", "1910"), claim("b1", "lenin", "1903"),
-               claim("b2", "lenin", "1904")],
-              [rel("a3", "revises", "a2"), rel("a2", "revises", "a1"), rel("b2", "revises", "b1")])
+    m = build(
+        [
+            claim("a3", "lenin", "1921"),
+            claim("a1", "lenin", "1905"),
+            claim("a2", "lenin", "1910"),
+            claim("b1", "lenin", "1903"),
+            claim("b2", "lenin", "1904"),
+        ],
+        [rel("a3", "revises", "a2"), rel("a2", "revises", "a1"), rel("b2", "revises", "b1")],
+    )
     assert revision_chains(m, "lenin") == [["b1", "b2"], ["a1", "a2", "a3"]]
 
 
@@ -201,8 +278,7 @@ def test_compare_on_a_generated_map_covers_every_claim_of_the_pair(seed):
     df = compare(m, "trotsky", "lenin")
     shown = {c for ids in df["a_claims"] for c in ids} | {c for ids in df["b_claims"] for c in ids}
     assert shown == {c.id for c in m.claims if c.actor in ("trotsky", "lenin")}
-    assert set(df["relation"]) <= {NO_RELATION, "agree", "adopt", "disagree", "contradict",
-                                   "mixed"}
+    assert set(df["relation"]) <= {NO_RELATION, "agree", "adopt", "disagree", "contradict", "mixed"}
 
 
 # ------------------------------------------------------------------ the essay's map
@@ -220,6 +296,7 @@ def _essay():
         found = [i for n, i in by_name.items() if name in n]
         assert found, f"claims.yaml has no actor named like {name!r}"
         return found[0]
+
     return m, actor
 
 
@@ -237,9 +314,19 @@ def test_the_essay_tells_stalins_break_with_trotsky():
 
 
 def test_two_lines_of_thought_meeting_in_one_revision_are_two_chains():
-    m = build([claim("a", "trotsky", "1904"), claim("b", "trotsky", "1906"),
-               claim("c", "trotsky", "1920"), claim("d", "trotsky", "1920"),
-               claim("e", "trotsky", "1923")],
-              [rel("c", "revises", "a"), rel("e", "revises", "c"),
-               rel("d", "revises", "b"), rel("e", "revises", "d")])
+    m = build(
+        [
+            claim("a", "trotsky", "1904"),
+            claim("b", "trotsky", "1906"),
+            claim("c", "trotsky", "1920"),
+            claim("d", "trotsky", "1920"),
+            claim("e", "trotsky", "1923"),
+        ],
+        [
+            rel("c", "revises", "a"),
+            rel("e", "revises", "c"),
+            rel("d", "revises", "b"),
+            rel("e", "revises", "d"),
+        ],
+    )
     assert revision_chains(m, "trotsky") == [["a", "c", "e"], ["b", "d", "e"]]

@@ -4,6 +4,7 @@ These tests read the real map and the real essay (../shared/source/essay.txt,
 always present in CI); they fail when an edit breaks a quote, drops a chapter
 or blurs who held what.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -56,17 +57,38 @@ def test_every_chapter_is_encoded(m):
 
 
 def test_every_declared_actor_and_topic_is_used(m):
-    used_actors = {c.actor for c in m.claims} | {q.speaker for c in m.claims for q in c.quotes
-                                                 if q.speaker}
+    used_actors = {c.actor for c in m.claims} | {
+        q.speaker for c in m.claims for q in c.quotes if q.speaker
+    }
     assert {a.id for a in m.actors} <= used_actors
     used_topics = {t for c in m.claims for t in c.topics}
     assert {t.id for t in m.topics} == used_topics
 
 
-@pytest.mark.parametrize("actor", [
-    "trotsky", "lenin", "stalin", "mensheviks", "plekhanov", "parvus", "bolsheviks", "zinoviev",
-    "kamenev", "workers-opposition", "comintern", "textual-marxists", "socialist-right",
-    "socialist-centre", "socialist-left", "deutscher", "daniels", "ulam", "author"])
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "trotsky",
+        "lenin",
+        "stalin",
+        "mensheviks",
+        "plekhanov",
+        "parvus",
+        "bolsheviks",
+        "zinoviev",
+        "kamenev",
+        "workers-opposition",
+        "comintern",
+        "textual-marxists",
+        "socialist-right",
+        "socialist-centre",
+        "socialist-left",
+        "deutscher",
+        "daniels",
+        "ulam",
+        "author",
+    ],
+)
 def test_the_actors_the_essay_relies_on_are_declared(m, actor):
     assert actor in m.actor_index
 
@@ -97,8 +119,11 @@ def test_only_the_author_and_historians_interpret(m):
 
 @pytest.mark.parametrize("actor,minimum", [("trotsky", 20), ("lenin", 12), ("stalin", 5)])
 def test_each_protagonist_holds_dated_positions_through_time(m, actor, minimum):
-    held = [c for c in m.claims if c.actor == actor and c.kind in ("position", "prediction",
-                                                                    "postulate")]
+    held = [
+        c
+        for c in m.claims
+        if c.actor == actor and c.kind in ("position", "prediction", "postulate")
+    ]
     assert len(held) >= minimum
     assert all(c.date for c in held)
     assert len({c.year for c in held}) >= 4
@@ -116,16 +141,23 @@ def test_quotes_in_someones_mouth_name_a_declared_speaker(m):
 
 
 def test_predictions_of_results_and_prospects_are_confirmed_and_disconfirmed(m):
-    preds = {c.id for c in m.claims if c.kind == "prediction" and c.actor == "trotsky"
-             and c.date == "1906"}
+    preds = {
+        c.id
+        for c in m.claims
+        if c.kind == "prediction" and c.actor == "trotsky" and c.date == "1906"
+    }
     kinds = Counter(r.kind for r in m.relations if r.target in preds)
     assert kinds["confirms"] >= 3 and kinds["disconfirms"] >= 3
 
 
 @pytest.mark.parametrize("postulate", ["postulate-4", "postulate-5"])
 def test_socialism_in_one_country_contradicts_postulates_four_and_five(m, postulate):
-    assert any(r.source == "stalin-socialism-in-one-country" and r.target == postulate
-               and r.kind == "contradicts" for r in m.relations)
+    assert any(
+        r.source == "stalin-socialism-in-one-country"
+        and r.target == postulate
+        and r.kind == "contradicts"
+        for r in m.relations
+    )
 
 
 def test_lenin_reaches_the_proletarian_dictatorship_on_his_own_in_april_1917(m):
@@ -133,10 +165,14 @@ def test_lenin_reaches_the_proletarian_dictatorship_on_his_own_in_april_1917(m):
     # conception but reached it "largely through his own analysis": agrees, not adopts
     rel = {(r.source, r.target, r.kind) for r in m.relations}
     assert ("lenin-dictatorship-of-proletariat-1917", "postulate-4", "agrees") in rel
-    assert not any(s == "lenin-dictatorship-of-proletariat-1917" and k == "adopts"
-                   for s, _, k in rel)
-    assert ("lenin-dictatorship-of-proletariat-1917", "lenin-democratic-dictatorship",
-            "revises") in rel
+    assert not any(
+        s == "lenin-dictatorship-of-proletariat-1917" and k == "adopts" for s, _, k in rel
+    )
+    assert (
+        "lenin-dictatorship-of-proletariat-1917",
+        "lenin-democratic-dictatorship",
+        "revises",
+    ) in rel
 
 
 def test_trotsky_and_lenin_diverge_before_1914_and_converge_in_1917(m):

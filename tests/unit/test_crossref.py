@@ -1,4 +1,5 @@
 """Cross-reference checks: one rule per test, on a valid map and on raw broken data."""
+
 from __future__ import annotations
 
 import copy
@@ -7,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import any_data, map_data
 
 from arguments.crossref import check, did_you_mean
-from arguments.loader import load_map
 from arguments.formats.yaml import parse
-from strategies import any_data, map_data
+from arguments.loader import load_map
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 
@@ -53,8 +54,10 @@ def test_a_duplicate_chapter_id(raw):
 def test_an_unknown_actor_and_quote_speaker(raw):
     raw["claims"][1]["actor"] = "lenni"
     raw["claims"][2]["quotes"][0]["speaker"] = "stalin"
-    assert found(raw) == [("unknown-actor", ("claims", 1, "actor")),
-                          ("unknown-actor", ("claims", 2, "quotes", 0, "speaker"))]
+    assert found(raw) == [
+        ("unknown-actor", ("claims", 1, "actor")),
+        ("unknown-actor", ("claims", 2, "quotes", 0, "speaker")),
+    ]
 
 
 def test_the_suggestion_names_the_closest_declared_id(raw):
@@ -66,8 +69,10 @@ def test_the_suggestion_names_the_closest_declared_id(raw):
 def test_unknown_topic_and_chapter(raw):
     raw["claims"][0]["topics"] = ["dictatorship", "wars"]
     raw["claims"][1]["chapter"] = "III"
-    assert found(raw) == [("unknown-topic", ("claims", 0, "topics", 1)),
-                          ("unknown-chapter", ("claims", 1, "chapter"))]
+    assert found(raw) == [
+        ("unknown-topic", ("claims", 0, "topics", 1)),
+        ("unknown-chapter", ("claims", 1, "chapter")),
+    ]
 
 
 def test_any_chapter_goes_when_the_source_declares_none(raw):
@@ -89,8 +94,10 @@ def test_a_self_relation(raw):
 
 @pytest.mark.parametrize("kind", ["contradicts", "agrees"])
 def test_a_symmetric_relation_stated_both_ways_is_a_duplicate(raw, kind):
-    raw["relations"] += [rel("war-1914", "author-verdict", kind),
-                         rel("author-verdict", "war-1914", kind)]
+    raw["relations"] += [
+        rel("war-1914", "author-verdict", kind),
+        rel("author-verdict", "war-1914", kind),
+    ]
     assert found(raw) == [("duplicate-relation", ("relations", 7))]
 
 
@@ -155,8 +162,9 @@ def _corrupt(data, choices):
     """Replace one leaf or record of ``data`` with something of any shape."""
     path, node = [], data
     while isinstance(node, (dict, list)) and node and choices.draw(st.booleans()):
-        key = choices.draw(st.sampled_from(sorted(node) if isinstance(node, dict)
-                                           else range(len(node))))
+        key = choices.draw(
+            st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node)))
+        )
         path.append(key)
         node = node[key]
     if not path:
@@ -168,8 +176,13 @@ def _corrupt(data, choices):
     return data
 
 
-@settings(max_examples=300, derandomize=True, database=None, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(map_data(), st.data())
 def test_check_never_raises_on_malformed_raw_data(data, choices):
     for _ in range(choices.draw(st.integers(1, 5))):
@@ -179,8 +192,18 @@ def test_check_never_raises_on_malformed_raw_data(data, choices):
 
 
 def test_check_never_raises_on_wrong_shapes():
-    for data in [None, 1, "x", [], [1, 2], {"claims": {"a": 1}}, {"claims": [None, [], "x"]},
-                 {"relations": [[1], {"source": ["x"], "target": {"a": 1}, "kind": []}]},
-                 {"actors": [{"id": ["a"], "kind": ["person"]}],
-                  "claims": [{"actor": ["a"], "kind": ["event"], "topics": [[1]]}]}]:
+    for data in [
+        None,
+        1,
+        "x",
+        [],
+        [1, 2],
+        {"claims": {"a": 1}},
+        {"claims": [None, [], "x"]},
+        {"relations": [[1], {"source": ["x"], "target": {"a": 1}, "kind": []}]},
+        {
+            "actors": [{"id": ["a"], "kind": ["person"]}],
+            "claims": [{"actor": ["a"], "kind": ["event"], "topics": [[1]]}],
+        },
+    ]:
         assert isinstance(check(data), list)

@@ -1,4 +1,5 @@
 """analysis.fate: what became of a claim, read off later claims' relations."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,21 +14,39 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def claim(cid, actor, date, kind="position"):
-    return {"id": cid, "kind": kind, "actor": actor, "date": date, "text": cid,
-            "topics": ["t"], "chapter": "I", "quotes": [{"text": "q"}]}
+    return {
+        "id": cid,
+        "kind": kind,
+        "actor": actor,
+        "date": date,
+        "text": cid,
+        "topics": ["t"],
+        "chapter": "I",
+        "quotes": [{"text": "q"}],
+    }
 
 
 def make(claims, relations):
-    return Map.model_validate({
-        "source": {"title": "T"},
-        "actors": [{"id": a, "name": a, "kind": "person"} for a in ("t", "l", "s")],
-        "topics": [{"id": "t", "label": "t"}],
-        "claims": claims, "relations": relations})
+    return Map.model_validate(
+        {
+            "source": {"title": "T"},
+            "actors": [{"id": a, "name": a, "kind": "person"} for a in ("t", "l", "s")],
+            "topics": [{"id": "t", "label": "t"}],
+            "claims": claims,
+            "relations": relations,
+        }
+    )
 
 
-BASE = [claim("p", "t", "1906"), claim("reason", "t", "1906"), claim("later-own", "t", "1920"),
-        claim("adopt", "l", "1917"), claim("alter", "l", "1926"), claim("reject", "s", "1924"),
-        claim("hit", "s", "1921", kind="event")]
+BASE = [
+    claim("p", "t", "1906"),
+    claim("reason", "t", "1906"),
+    claim("later-own", "t", "1920"),
+    claim("adopt", "l", "1917"),
+    claim("alter", "l", "1926"),
+    claim("reject", "s", "1924"),
+    claim("hit", "s", "1921", kind="event"),
+]
 
 
 def stages(m, cid="p"):
@@ -50,15 +69,25 @@ def test_a_contradiction_by_someone_who_never_adopted_it_is_rejection():
 
 
 def test_an_adopter_revising_his_adoption_and_contradicting_it_alters_it():
-    m = make(BASE, [{"source": "adopt", "target": "p", "kind": "adopts"},
-                    {"source": "alter", "target": "adopt", "kind": "revises"},
-                    {"source": "alter", "target": "p", "kind": "contradicts"}])
+    m = make(
+        BASE,
+        [
+            {"source": "adopt", "target": "p", "kind": "adopts"},
+            {"source": "alter", "target": "adopt", "kind": "revises"},
+            {"source": "alter", "target": "p", "kind": "contradicts"},
+        ],
+    )
     assert ("alter", "altered", None) in stages(m)
 
 
 def test_a_blow_to_one_of_its_reasons_strains_it_via_that_reason():
-    m = make(BASE, [{"source": "reason", "target": "p", "kind": "supports"},
-                    {"source": "hit", "target": "reason", "kind": "attacks"}])
+    m = make(
+        BASE,
+        [
+            {"source": "reason", "target": "p", "kind": "supports"},
+            {"source": "hit", "target": "reason", "kind": "attacks"},
+        ],
+    )
     assert parts_of(m, "p") == ["reason"]
     assert ("hit", "strained", "reason") in stages(m)
 
@@ -69,8 +98,13 @@ def test_the_actors_later_restatement_is_not_a_part():
 
 
 def test_steps_come_in_date_order():
-    m = make(BASE, [{"source": "reject", "target": "p", "kind": "contradicts"},
-                    {"source": "adopt", "target": "p", "kind": "adopts"}])
+    m = make(
+        BASE,
+        [
+            {"source": "reject", "target": "p", "kind": "contradicts"},
+            {"source": "adopt", "target": "p", "kind": "adopts"},
+        ],
+    )
     assert [s.date for s in fate(m, "p")] == ["1906", "1917", "1924"]
 
 

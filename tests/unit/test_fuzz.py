@@ -6,6 +6,7 @@ The default run draws a few hundred examples per property; the tests marked
 ``slow`` draw 10,000 (``pytest -m slow tests/test_fuzz.py``).  Every run is
 derandomized, so CI sees the same examples each time.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,20 +17,28 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import any_data, map_data, mutated
 
-from arguments.formats import yaml as yaml_format
 from arguments.errors import CODES, MapError
+from arguments.formats import yaml as yaml_format
 from arguments.loader import build, load_bytes, load_text
 from arguments.models import Map
-from strategies import any_data, map_data, mutated
 
 MINI = (Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 
 
 def fuzz_settings(n: int) -> settings:
-    return settings(max_examples=n, derandomize=True, database=None, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
+    return settings(
+        max_examples=n,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
+    )
 
 
 DEFAULT = fuzz_settings(300)
@@ -73,8 +82,9 @@ def test_generated_maps_load_from_json(data):
 
 # ------------------------------------------------------------------ broken input
 def _check_mutated_mini(text: str) -> None:
-    outcome(lambda: load_bytes(text.encode("utf-8", "surrogatepass"), "fuzz.yaml"), text,
-            "fuzz.yaml")
+    outcome(
+        lambda: load_bytes(text.encode("utf-8", "surrogatepass"), "fuzz.yaml"), text, "fuzz.yaml"
+    )
 
 
 @DEFAULT
@@ -108,8 +118,7 @@ def test_mutated_json_gives_a_map_or_our_error(data):
 @DEFAULT
 @given(st.binary(max_size=400))
 def test_random_bytes_give_a_map_or_our_error(blob):
-    outcome(lambda: load_bytes(blob, "blob.yaml"),
-            blob.decode("utf-8", "replace"), "blob.yaml")
+    outcome(lambda: load_bytes(blob, "blob.yaml"), blob.decode("utf-8", "replace"), "blob.yaml")
 
 
 def _check_structure(raw) -> None:

@@ -4,6 +4,7 @@ The corpus is tests/bad_maps/ (one file per way of breaking a map, its first
 line says how); tests/bad_maps/expected.yaml lists what each must produce.
 Files too big to commit (50 MB) are made here in tmp_path.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arguments.formats import json as json_format
 from arguments.errors import CODES, MapError
-from arguments.loader import (UPLOAD_LIMIT, detect_format, load_bytes, load_map, load_text)
-from arguments.models import Map
+from arguments.formats import json as json_format
 from arguments.formats.decode import MAX_BYTES
+from arguments.loader import UPLOAD_LIMIT, detect_format, load_bytes, load_map, load_text
+from arguments.models import Map
 
 HERE = Path(__file__).resolve().parents[1]
 CORPUS = HERE / "bad_maps"
@@ -153,11 +154,17 @@ def test_a_missing_file_or_a_folder_is_unreadable(tmp_path, kind):
 
 
 # ------------------------------------------------------------------ formats
-@pytest.mark.parametrize("name,text,fmt", [
-    ("map.yaml", "{}", "yaml"), ("map.YML", "[]", "yaml"), ("map.json", "a: 1", "json"),
-    ("upload", '  {"schema": "argmap/1"}', "json"), ("upload", "[1]", "json"),
-    ("upload", "source:\n  title: x\n", "yaml"),
-])
+@pytest.mark.parametrize(
+    "name,text,fmt",
+    [
+        ("map.yaml", "{}", "yaml"),
+        ("map.YML", "[]", "yaml"),
+        ("map.json", "a: 1", "json"),
+        ("upload", '  {"schema": "argmap/1"}', "json"),
+        ("upload", "[1]", "json"),
+        ("upload", "source:\n  title: x\n", "yaml"),
+    ],
+)
 def test_the_format_comes_from_the_extension_else_from_the_content(name, text, fmt):
     assert detect_format(name, text) == fmt
 
@@ -203,6 +210,7 @@ def test_a_byte_order_mark_is_ignored():
 
 def test_a_file_with_thousands_of_problems_keeps_the_first_thousand_and_counts_the_rest():
     from arguments.errors import MAX_PROBLEMS
+
     text = MINI.read_text("utf-8") + "  - {source: 1, target: 2, kind: 3}\n" * 1500
     with pytest.raises(MapError) as info:
         load_text(text, "many.yaml")

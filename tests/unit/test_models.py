@@ -1,4 +1,5 @@
 """The typed map: what each model accepts and refuses, one behaviour per test."""
+
 from __future__ import annotations
 
 import copy
@@ -7,12 +8,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from arguments import crossref
-from arguments.loader import load_map
-from arguments.kinds import ACTOR_KINDS, CLAIM_KINDS
-from arguments.models import (Map, Postulate, Prediction, Quote,
-                              Relation)
 from arguments.formats.yaml import parse
+from arguments.kinds import ACTOR_KINDS, CLAIM_KINDS
+from arguments.loader import load_map
+from arguments.models import Map, Postulate, Prediction, Quote, Relation
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
 
@@ -61,11 +60,13 @@ def test_a_bare_year_sorts_before_its_months(data, date, sort):
     assert m.claim("l-april-theses").sort_date == sort
 
 
-@pytest.mark.parametrize("date", ["1917-4", "1917-13", "17", "April 1917", "1917-04-01",
-                                  True, 1917.5, "0917"])
+@pytest.mark.parametrize(
+    "date", ["1917-4", "1917-13", "17", "April 1917", "1917-04-01", True, 1917.5, "0917"]
+)
 def test_a_date_must_be_yyyy_or_yyyy_mm(data, date):
-    assert errors(with_claim(data, 2, date=date)) == [("bad-date", ("claims", 2, "position",
-                                                                    "date"))]
+    assert errors(with_claim(data, 2, date=date)) == [
+        ("bad-date", ("claims", 2, "position", "date"))
+    ]
 
 
 @pytest.mark.parametrize("number", [1, 5])
@@ -73,22 +74,32 @@ def test_a_postulate_number_runs_from_1_to_5(data, number):
     assert Map.model_validate(with_claim(data, 0, number=number)).claims[0].number == number
 
 
-@pytest.mark.parametrize("number,etype", [(0, "greater_than_equal"), (6, "less_than_equal"),
-                                          (True, "int_type"), ("4", "int_type"),
-                                          (4.0, "int_type")])
+@pytest.mark.parametrize(
+    "number,etype",
+    [
+        (0, "greater_than_equal"),
+        (6, "less_than_equal"),
+        (True, "int_type"),
+        ("4", "int_type"),
+        (4.0, "int_type"),
+    ],
+)
 def test_a_postulate_number_is_a_whole_number_not_text_or_yes(data, number, etype):
     assert errors(with_claim(data, 0, number=number)) == [
-        (etype, ("claims", 0, "postulate", "number"))]
+        (etype, ("claims", 0, "postulate", "number"))
+    ]
 
 
 def test_a_postulate_without_number_is_refused(data):
     assert errors(with_claim(data, 0, number=None)) == [
-        ("missing", ("claims", 0, "postulate", "number"))]
+        ("missing", ("claims", 0, "postulate", "number"))
+    ]
 
 
 def test_only_a_postulate_has_a_number(data):
     assert errors(with_claim(data, 1, number=2)) == [
-        ("extra_forbidden", ("claims", 1, "position", "number"))]
+        ("extra_forbidden", ("claims", 1, "position", "number"))
+    ]
 
 
 def test_an_unknown_claim_kind_is_a_union_tag_error(data):
@@ -108,12 +119,19 @@ def test_a_quote_of_words_with_an_elision_is_fine():
 
 def test_a_claim_needs_at_least_one_quote(data):
     assert errors(with_claim(data, 1, quotes=[])) == [
-        ("too_short", ("claims", 1, "position", "quotes"))]
+        ("too_short", ("claims", 1, "position", "quotes"))
+    ]
 
 
-@pytest.mark.parametrize("kind,reason,ok", [
-    ("undercuts", "a", True), ("undercuts", None, False), ("supports", "a", False),
-    ("supports", None, True)])
+@pytest.mark.parametrize(
+    "kind,reason,ok",
+    [
+        ("undercuts", "a", True),
+        ("undercuts", None, False),
+        ("supports", "a", False),
+        ("supports", None, True),
+    ],
+)
 def test_only_an_undercut_names_a_reason_and_it_must(kind, reason, ok):
     make = lambda: Relation(source="x", target="y", kind=kind, reason=reason)  # noqa: E731
     if ok:
@@ -124,8 +142,17 @@ def test_only_an_undercut_names_a_reason_and_it_must(kind, reason, ok):
         assert info.value.errors()[0]["type"] == "undercut-reason"
 
 
-@pytest.mark.parametrize("chapter_id,ok", [("I", True), ("conclusion", True), ("part-2", True),
-                                           ("part two", False), ("-I", False), ("", False)])
+@pytest.mark.parametrize(
+    "chapter_id,ok",
+    [
+        ("I", True),
+        ("conclusion", True),
+        ("part-2", True),
+        ("part two", False),
+        ("-I", False),
+        ("", False),
+    ],
+)
 def test_chapter_ids_are_letters_digits_and_hyphens(data, chapter_id, ok):
     raw = copy.deepcopy(dict(data))
     raw["source"] = {"title": "t", "chapters": [{"id": chapter_id, "title": "x"}]}
@@ -156,11 +183,14 @@ def test_look_ups_by_id(data):
     assert m.quote_count == 6
 
 
-@pytest.mark.parametrize("cid, credited", [
-    ("war-1914", "as reported by the author"),   # an event with no agent but the narration
-    ("author-verdict", "The author"),             # the author's own judgement
-    ("t-proletarian-dictatorship", "Trotsky"),
-])
+@pytest.mark.parametrize(
+    "cid, credited",
+    [
+        ("war-1914", "as reported by the author"),  # an event with no agent but the narration
+        ("author-verdict", "The author"),  # the author's own judgement
+        ("t-proletarian-dictatorship", "Trotsky"),
+    ],
+)
 def test_a_claim_is_credited_to_its_agent_not_to_the_narrator(data, cid, credited):
     m = Map.model_validate(data)
     assert m.credited(m.claim(cid)) == credited
@@ -175,6 +205,7 @@ def test_there_is_one_claim_model_per_claim_kind_of_the_vocabulary():
 
 def test_actor_kinds_come_from_the_vocabulary():
     from arguments.models import Actor
+
     assert Actor.model_fields["kind"].annotation.__args__ == ACTOR_KINDS
 
 

@@ -28,10 +28,10 @@ def escape_text(text: str) -> str:
     """A text that Argdown reads back as exactly these characters (one line)."""
     t = " ".join(text.split())
     t = _SPECIAL.sub(r"\\\1", t)
-    t = _DOT_OR_COLON.sub(r"\\\1", t)   # `.x.` and `:x:` are Argdown shortcodes
+    t = _DOT_OR_COLON.sub(r"\\\1", t)  # `.x.` and `:x:` are Argdown shortcodes
     t = _COMMENT.sub(r"\\\1", t)
     if t[:1] in "+-><(=" or re.match(r"\d+\.\s", t):
-        t = "\\" + t                     # would read as a relation, list or number
+        t = "\\" + t  # would read as a relation, list or number
     return t
 
 
@@ -52,7 +52,7 @@ def _escape_braces_in_strings(text: str) -> str:
             elif ch == '"':
                 in_str = False
             elif ch in "{}":
-                out.append("\\u%04x" % ord(ch))
+                out.append(f"\\u{ord(ch):04x}")
                 continue
         elif ch == '"':
             in_str = True
@@ -88,13 +88,19 @@ def write(m: Map) -> str:
             "topics": [t.model_dump(mode="json", exclude_none=True) for t in m.topics],
         },
     }
-    lines = ["===", yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
-             .rstrip("\n"), "===", ""]
-    lines.append(f"// {len(m.claims)} claims and {len(m.relations)} relations; tags: actor, "
-                 "kind, date. Read back with: python -m arguments import --format argdown FILE")
+    lines = [
+        "===",
+        yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100).rstrip("\n"),
+        "===",
+        "",
+    ]
+    lines.append(
+        f"// {len(m.claims)} claims and {len(m.relations)} relations; tags: actor, "
+        "kind, date. Read back with: python -m arguments import --format argdown FILE"
+    )
     lines.append("")
 
-    undercut_links = {(r.reason, r.target) for r in m.relations if r.kind == "undercuts"}
+    undercut_links = {(r.reason or "", r.target) for r in m.relations if r.kind == "undercuts"}
     supports = {(r.source, r.target): r for r in m.relations if r.kind == "supports"}
     out_rel: dict[str, list] = {}
     for r in m.relations:
@@ -111,12 +117,12 @@ def write(m: Map) -> str:
             lines.append("")
         # a support that is undercut, as an argument, in the chapter of its conclusion
         for reason, target in sorted(k for k in undercut_links if chapter_of[k[1]] == ch):
-            r = supports.get((reason, target))
-            data = {}
-            if r is not None and r.note:
-                data["note"] = r.note
-            if r is not None and r.quote:
-                data["quote"] = r.quote.model_dump(mode="json", exclude_none=True)
+            support = supports.get((reason, target))
+            data: dict[str, Any] = {}
+            if support is not None and support.note:
+                data["note"] = support.note
+            if support is not None and support.quote:
+                data["quote"] = support.quote.model_dump(mode="json", exclude_none=True)
             lines.append(f"<{_arg_title(reason, target)}>" + (f" {_json(data)}" if data else ""))
             lines.append("")
             lines.append(f"(1) [{reason}]")
@@ -140,7 +146,7 @@ def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]
     if c.kind == "postulate":
         data["number"] = c.number
     if " ".join(c.text.split()) != c.text:
-        data["text"] = c.text       # line breaks or double spaces: kept exactly in the data
+        data["text"] = c.text  # line breaks or double spaces: kept exactly in the data
     data["topics"] = list(c.topics)
     data["quotes"] = [q.model_dump(mode="json", exclude_none=True) for q in c.quotes]
     extra, syntax = [], []
@@ -154,14 +160,14 @@ def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]
             rec["quote"] = r.quote.model_dump(mode="json", exclude_none=True)
         op = RELATION[r.kind].argdown
         if op is None:
-            extra.append(rec)       # no Argdown syntax for these
+            extra.append(rec)  # no Argdown syntax for these
             continue
         if BASE_KIND[r.kind] != r.kind or r.note or r.quote:
-            extra.append(rec)       # what the Argdown relation cannot say
+            extra.append(rec)  # what the Argdown relation cannot say
         if r.kind == "undercuts":
             syntax.append(f"  {op} <{_arg_title(r.reason, r.target)}>")
         elif r.kind == "supports" and (r.source, r.target) in undercut_links:
-            continue                # drawn as the argument that is undercut
+            continue  # drawn as the argument that is undercut
         else:
             syntax.append(f"  {op} [{r.target}]")
     if extra:

@@ -35,7 +35,7 @@ class Entry:
     """One claim of the handout, numbered, with what it needs to be printed."""
 
     def __init__(self, n: int, claim, rels: list[tuple[str, str, str | None]]):
-        self.n, self.claim, self.rels = n, claim, rels   # rels: (verb, other id, note)
+        self.n, self.claim, self.rels = n, claim, rels  # rels: (verb, other id, note)
 
 
 def entries(m: Map, sel: Map) -> list[tuple[str, list[Entry]]]:

@@ -47,21 +47,25 @@ def write(sheet: Sheet, diagram_svg: bytes) -> str:
     sections = entries(m, sheet.shown)
     num = numbers(sections)
     e = html.escape
-    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{e(sheet.title)}</title><style>{CSS}</style></head><body>",
-             f"<h1>{e(sheet.title)}</h1>",
-             f'<p class="source">{e(sheet.source_line)} \u00b7 {len(sheet.shown.claims)} '
-             f"claims, {len(sheet.shown.relations)} relations</p>",
-             f'<figure class="diagram">{inline_svg(diagram_svg)}</figure>']
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(sheet.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{e(sheet.title)}</h1>",
+        f'<p class="source">{e(sheet.source_line)} \u00b7 {len(sheet.shown.claims)} '
+        f"claims, {len(sheet.shown.relations)} relations</p>",
+        f'<figure class="diagram">{inline_svg(diagram_svg)}</figure>',
+    ]
     for title, items in sections:
         parts.append(f"<h2>{e(title)}</h2>")
         for it in items:
             c = it.claim
-            parts.append(f'<section class="claim" id="entry-{e(c.id)}" style="border-left-color:'
-                         f'{m.colour_of(c.actor)}">')
-            parts.append(f'<div class="meta"><span class="n">{it.n}.</span> {e(meta(m, c))}'
-                         "</div>")
+            parts.append(
+                f'<section class="claim" id="entry-{e(c.id)}" style="border-left-color:'
+                f'{m.colour_of(c.actor)}">'
+            )
+            parts.append(f'<div class="meta"><span class="n">{it.n}.</span> {e(meta(m, c))}</div>')
             parts.append(f'<div class="text">{e(c.text)}</div>')
             for q in c.quotes:
                 who = f"{e(m.actor_name(q.speaker))}: " if q.speaker else ""
@@ -72,8 +76,10 @@ def write(sheet: Sheet, diagram_svg: bytes) -> str:
                 for verb, other, note in it.rels:
                     oc = m.claim(other)
                     nt = f" \u2014 <i>{e(note)}</i>" if note else ""
-                    parts.append(f'<li>{e(verb)} <a href="#entry-{e(other)}">{num[other]}. '
-                                 f"{e(shorten(oc.text))}</a>{nt}</li>")
+                    parts.append(
+                        f'<li>{e(verb)} <a href="#entry-{e(other)}">{num[other]}. '
+                        f"{e(shorten(oc.text))}</a>{nt}</li>"
+                    )
                 parts.append("</ul>")
             parts.append("</section>")
     parts.append("</body></html>")

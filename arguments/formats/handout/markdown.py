@@ -20,27 +20,41 @@ def write(sheet: Sheet, diagram_svg: bytes) -> str:
     sections = entries(m, sheet.shown)
     num = numbers(sections)
     data = base64.b64encode(diagram_svg).decode("ascii")
-    lines = [f"# {md(sheet.title)}", "", f"*{md(sheet.source_line)}* \u00b7 "
-             f"{len(sheet.shown.claims)} claims, {len(sheet.shown.relations)} relations", "",
-             f"![Diagram: {md(sheet.title)}](data:image/svg+xml;base64,{data})", ""]
+    lines = [
+        f"# {md(sheet.title)}",
+        "",
+        f"*{md(sheet.source_line)}* \u00b7 "
+        f"{len(sheet.shown.claims)} claims, {len(sheet.shown.relations)} relations",
+        "",
+        f"![Diagram: {md(sheet.title)}](data:image/svg+xml;base64,{data})",
+        "",
+    ]
     for title, items in sections:
         lines += [f"## {md(title)}", ""]
         for it in items:
             c = it.claim
-            lines += [f'<a id="entry-{c.id}"></a>', "",
-                      f"**{it.n}. {md(c.text)}**  ", f"*{md(meta(m, c))}*", ""]
+            lines += [
+                f'<a id="entry-{c.id}"></a>',
+                "",
+                f"**{it.n}. {md(c.text)}**  ",
+                f"*{md(meta(m, c))}*",
+                "",
+            ]
             for q in c.quotes:
                 who = f"{md(m.actor_name(q.speaker))}: " if q.speaker else ""
-                lines.append(f"> {who}{md(quoted(q.text))}" +
-                             (f" \u2014 {md(q.cites)}" if q.cites else ""))
+                lines.append(
+                    f"> {who}{md(quoted(q.text))}" + (f" \u2014 {md(q.cites)}" if q.cites else "")
+                )
                 lines.append(">")
             if c.quotes:
                 lines.pop()
                 lines.append("")
             for verb, other, note in it.rels:
                 nt = f" \u2014 *{md(note)}*" if note else ""
-                lines.append(f"- {verb} [{num[other]}. {md(shorten(m.claim(other).text))}]"
-                             f"(#entry-{other}){nt}")
+                lines.append(
+                    f"- {verb} [{num[other]}. {md(shorten(m.claim(other).text))}]"
+                    f"(#entry-{other}){nt}"
+                )
             if it.rels:
                 lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

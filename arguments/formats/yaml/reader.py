@@ -11,11 +11,13 @@ libyaml's event parser with no Python object construction); documents nesting
 deeper than :data:`MAX_DEPTH` and aliases expanding past :data:`MAX_EXPANDED`
 nodes are refused before anything else sees them.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml import events as ev
@@ -25,10 +27,8 @@ from ...errors import MapError, Problem, short
 MAX_DEPTH = 64
 MAX_EXPANDED = 1_000_000
 
-try:  # libyaml's C parser: ~10x faster; the wheel ships it
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - pure-Python fallback
-    _Loader = yaml.SafeLoader
+# libyaml's C parser: ~10x faster; the wheel ships it (the pure-Python one is the fallback)
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -40,7 +40,7 @@ Pos = tuple[int, int]
 class YMap(dict):
     """A mapping that knows where it, its keys and its values stand."""
 
-    __slots__ = ("pos", "keypos", "valpos")
+    __slots__ = ("keypos", "pos", "valpos")
 
     def __init__(self, pos: Pos = (1, 1)):
         super().__init__()
@@ -52,7 +52,7 @@ class YMap(dict):
 class YList(list):
     """A sequence that knows where it and each of its items stand."""
 
-    __slots__ = ("pos", "itempos")
+    __slots__ = ("itempos", "pos")
 
     def __init__(self, pos: Pos = (1, 1)):
         super().__init__()
@@ -64,8 +64,9 @@ _Y = "tag:yaml.org,2002:"
 _TIMESTAMP = _Y + "timestamp"
 #: explicit tags a map file may carry; everything else (!!python/..., !!binary,
 #: !!set, local !tags, merge keys) is refused with its position
-_SCALAR_TAGS = frozenset({None, "!", _STR, _Y + "int", _Y + "float", _Y + "bool", _Y + "null",
-                          _TIMESTAMP})
+_SCALAR_TAGS = frozenset(
+    {None, "!", _STR, _Y + "int", _Y + "float", _Y + "bool", _Y + "null", _TIMESTAMP}
+)
 _COLLECTION_TAGS = frozenset({None, "!", _Y + "map", _Y + "seq"})
 
 
@@ -81,7 +82,7 @@ def _refuse_tag(tag: str) -> None:
     raise _TagRefused(f"the tag {tag} is not allowed in a map file")
 
 
-def _scalar(event: ev.ScalarEvent) -> Any:
+def _scalar(event: Any) -> Any:
     """The value of a tagged or quoted scalar (plain ones go through :func:`_plain`)."""
     if event.tag not in _SCALAR_TAGS:
         _refuse_tag(event.tag)
@@ -91,7 +92,7 @@ def _scalar(event: ev.ScalarEvent) -> Any:
     return _construct(tag, event)
 
 
-def _plain(event: ev.ScalarEvent) -> Any:
+def _plain(event: Any) -> Any:
     """The value of a plain, untagged scalar: YAML 1.1's implicit types, fast."""
     value = event.value
     for tag, regexp in _IMPLICIT.get(value[:1], ()):  # keyed by the first character
@@ -100,8 +101,8 @@ def _plain(event: ev.ScalarEvent) -> Any:
     return value
 
 
-def _construct(tag: str, event: ev.ScalarEvent) -> Any:
-    if tag == _STR or tag == _TIMESTAMP:  # a date-like value stays the text written
+def _construct(tag: str, event: Any) -> Any:
+    if tag in (_STR, _TIMESTAMP):  # a date-like value stays the text written
         return event.value
     if tag not in _SCALAR_TAGS:  # an implicit merge key `<<`
         _refuse_tag(tag)
@@ -164,7 +165,7 @@ def _fix_positions(node: Any, fix: Callable[[Pos], Pos], seen: set[int]) -> None
     if isinstance(node, YMap):
         node.keypos = {k: fix(v) for k, v in node.keypos.items()}
         node.valpos = {k: fix(v) for k, v in node.valpos.items()}
-        children = node.values()
+        children: Any = node.values()
     else:
         node.itempos = [fix(v) for v in node.itempos]
         children = node
@@ -172,6 +173,9 @@ def _fix_positions(node: Any, fix: Callable[[Pos], Pos], seen: set[int]) -> None
         _fix_positions(child, fix, seen)
 
 
+# One piece on purpose (about 250 lines): this loop runs once per libyaml event, half a
+# million of them for a 10,000-claim map, and every function call per event costs a tenth
+# of its time (bench/load.py); the branches share the stack, the anchors and the counters.
 def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
     """:func:`parse`, with ``fx`` turning libyaml's positions into an editor's."""
     problems: list[Problem] = []
@@ -182,13 +186,13 @@ def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
     plain: dict[str, Any] = {}  # plain scalar text -> value (values repeat: ids, kinds, years)
     expanded = 0
     docs = 0
-    last_scalar: ev.ScalarEvent | None = None
+    last_scalar: Any = None  # the last ScalarEvent
     # libyaml's events pulled one by one (PyYAML's yaml.parse generator costs ~4x more)
     loader = _Loader(text)
     next_event = loader.get_event
     try:
         while True:
-            event = next_event()
+            event: Any = next_event()  # the attributes read depend on its class
             cls = type(event)
             if cls is _ScalarEvent:
                 last_scalar = event
@@ -203,10 +207,16 @@ def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
                     else:
                         value = _scalar(event)
                 except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
-                    problems.append(Problem(
-                        "yaml-syntax", f"cannot read this value: {_reason(exc)}", filename,
-                        *fx(pos), got=short(event.value),
-                        expected=getattr(exc, "expected", "a value of the kind its tag names")))
+                    problems.append(
+                        Problem(
+                            "yaml-syntax",
+                            f"cannot read this value: {_reason(exc)}",
+                            filename,
+                            *fx(pos),
+                            got=short(event.value),
+                            expected=getattr(exc, "expected", "a value of the kind its tag names"),
+                        )
+                    )
                     value = None
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
@@ -214,16 +224,42 @@ def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
                 if len(stack) >= MAX_DEPTH:
-                    raise MapError(problems + [Problem(
-                        "too-deep", "the document nests too deeply", filename, *fx(pos),
-                        got=f"more than {MAX_DEPTH} levels", expected=f"at most {MAX_DEPTH}")])
+                    raise MapError(
+                        [
+                            *problems,
+                            Problem(
+                                "too-deep",
+                                "the document nests too deeply",
+                                filename,
+                                *fx(pos),
+                                got=f"more than {MAX_DEPTH} levels",
+                                expected=f"at most {MAX_DEPTH}",
+                            ),
+                        ]
+                    )
                 if event.tag not in _COLLECTION_TAGS:
-                    problems.append(Problem(
-                        "yaml-syntax", f"the tag {event.tag} is not allowed in a map file",
-                        filename, *fx(pos), got=event.tag, expected="a plain mapping or list"))
+                    problems.append(
+                        Problem(
+                            "yaml-syntax",
+                            f"the tag {event.tag} is not allowed in a map file",
+                            filename,
+                            *fx(pos),
+                            got=event.tag,
+                            expected="a plain mapping or list",
+                        )
+                    )
                 is_map = cls is _MapStart
-                stack.append([YMap(pos) if is_map else YList(pos), _NO_KEY, None, 1, pos,
-                              event.anchor, is_map])
+                stack.append(
+                    [
+                        YMap(pos) if is_map else YList(pos),
+                        _NO_KEY,
+                        None,
+                        1,
+                        pos,
+                        event.anchor,
+                        is_map,
+                    ]
+                )
                 continue
             elif cls is _MapEnd or cls is _SeqEnd:
                 value, _, _, size, pos, anchor, _ = stack.pop()
@@ -233,24 +269,49 @@ def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
                 if event.anchor not in anchors:
-                    raise MapError(problems + [Problem(
-                        "yaml-syntax", f"unknown alias *{event.anchor}", filename, *fx(pos),
-                        got=f"*{event.anchor}", expected="an anchor (&name) defined before it")])
+                    raise MapError(
+                        [
+                            *problems,
+                            Problem(
+                                "yaml-syntax",
+                                f"unknown alias *{event.anchor}",
+                                filename,
+                                *fx(pos),
+                                got=f"*{event.anchor}",
+                                expected="an anchor (&name) defined before it",
+                            ),
+                        ]
+                    )
                 value, size = anchors[event.anchor]
                 expanded += size
                 if expanded > MAX_EXPANDED:
-                    raise MapError(problems + [Problem(
-                        "alias-bomb", "YAML aliases expand this document beyond the limit",
-                        filename, *fx(pos), got=f"over {MAX_EXPANDED:,} nodes after expansion",
-                        expected="a map without alias-expansion bombs")])
+                    raise MapError(
+                        [
+                            *problems,
+                            Problem(
+                                "alias-bomb",
+                                "YAML aliases expand this document beyond the limit",
+                                filename,
+                                *fx(pos),
+                                got=f"over {MAX_EXPANDED:,} nodes after expansion",
+                                expected="a map without alias-expansion bombs",
+                            ),
+                        ]
+                    )
             elif cls is _DocStart:
                 docs += 1
                 if docs > 1:
                     mark = event.start_mark
-                    problems.append(Problem("yaml-syntax", "a map file holds one YAML document",
-                                            filename, *fx((mark.line + 1, mark.column + 1)),
-                                            got="a second document",
-                                            expected="a single document"))
+                    problems.append(
+                        Problem(
+                            "yaml-syntax",
+                            "a map file holds one YAML document",
+                            filename,
+                            *fx((mark.line + 1, mark.column + 1)),
+                            got="a second document",
+                            expected="a single document",
+                        )
+                    )
                     break
                 continue
             elif cls is _StreamEnd:
@@ -270,56 +331,92 @@ def _parse(text: str, filename: str, fx: Callable[[Pos], Pos]) -> Any:
                 parent.itempos.append(pos)
             elif frame[1] is _NO_KEY:  # this value is a key
                 if isinstance(value, (dict, list)):
-                    problems.append(Problem(
-                        "wrong-type", "a mapping key must be plain text", filename, *fx(pos),
-                        got="a collection", expected="a text key"))
+                    problems.append(
+                        Problem(
+                            "wrong-type",
+                            "a mapping key must be plain text",
+                            filename,
+                            *fx(pos),
+                            got="a collection",
+                            expected="a text key",
+                        )
+                    )
                     value = "<complex key at {}:{}>".format(*fx(pos))
                 frame[1], frame[2] = value, pos
             else:
                 key, kpos = frame[1], frame[2]
                 frame[1] = _NO_KEY
                 if key in parent:
-                    problems.append(Problem(
-                        "duplicate-key",
-                        f"the key {key!r} appears twice in this mapping; the first is kept",
-                        filename, *fx(kpos), got=f"{key!r} again",
-                        expected=f"one {key!r} (first at line {fx(parent.keypos[key])[0]})"))
+                    problems.append(
+                        Problem(
+                            "duplicate-key",
+                            f"the key {key!r} appears twice in this mapping; the first is kept",
+                            filename,
+                            *fx(kpos),
+                            got=f"{key!r} again",
+                            expected=f"one {key!r} (first at line {fx(parent.keypos[key])[0]})",
+                        )
+                    )
                 else:
                     parent[key] = value
                     parent.keypos[key] = kpos
                     parent.valpos[key] = pos
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         line, col = _char_pos(text, exc.position)
-        problems.append(Problem(
-            "yaml-syntax", f"cannot parse: {exc.reason}", filename, line, col,
-            got=f"the character U+{exc.character:04X}" if isinstance(exc.character, int)
-            else short(exc.character), expected="printable text"))
+        problems.append(
+            Problem(
+                "yaml-syntax",
+                f"cannot parse: {exc.reason}",
+                filename,
+                line,
+                col,
+                got=f"the character U+{exc.character:04X}"
+                if isinstance(exc.character, int)
+                else short(exc.character),
+                expected="printable text",
+            )
+        )
         raise MapError(problems) from None
     except yaml.YAMLError as exc:
         what = getattr(exc, "problem", None) or str(exc)
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        if "end of stream" in what and getattr(exc, "context_mark", None):
-            mark = exc.context_mark  # where the unclosed quote or bracket opened
+        opened = getattr(exc, "context_mark", None)
+        mark = getattr(exc, "problem_mark", None) or opened
+        if "end of stream" in what and opened:
+            mark = opened  # where the unclosed quote or bracket opened
         line, col = fx((mark.line + 1, mark.column + 1)) if mark else (1, 1)
         ctx = getattr(exc, "context", None)
         cmark = getattr(exc, "context_mark", None)
         if ctx and cmark and (cmark.line, cmark.column) != (mark.line, mark.column):
             ctx += " that starts at {}:{}".format(*fx((cmark.line + 1, cmark.column + 1)))
         msg = f"{what} ({ctx})" if ctx else what
-        if (last_scalar is not None and last_scalar.style in ('"', "'")
-                and last_scalar.end_mark.line > last_scalar.start_mark.line):
+        if (
+            last_scalar is not None
+            and last_scalar.style in ('"', "'")
+            and last_scalar.end_mark.line > last_scalar.start_mark.line
+        ):
             # a quote left open swallows the lines after it; the parser trips far below
             s, e = last_scalar.start_mark, last_scalar.end_mark
             (sl, sc), (el, _) = fx((s.line + 1, s.column + 1)), fx((e.line + 1, e.column + 1))
-            msg += (f"; the quoted text that opens at {sl}:{sc} runs on to "
-                    f"line {el}: is a closing quote missing?")
-        problems.append(Problem("yaml-syntax", f"cannot parse: {msg}", filename, line, col,
-                                got=_near(text, line, col),
-                                expected=_hint(what, _char_at(text, line, col))))
+            msg += (
+                f"; the quoted text that opens at {sl}:{sc} runs on to "
+                f"line {el}: is a closing quote missing?"
+            )
+        problems.append(
+            Problem(
+                "yaml-syntax",
+                f"cannot parse: {msg}",
+                filename,
+                line,
+                col,
+                got=_near(text, line, col),
+                expected=_hint(what, _char_at(text, line, col)),
+            )
+        )
         raise MapError(problems) from None
     except (ValueError, TypeError, OverflowError) as exc:  # pragma: no cover - a safety net
-        problems.append(Problem("yaml-syntax", f"cannot read the file: {_reason(exc)}",
-                                filename, 1, 1))
+        problems.append(
+            Problem("yaml-syntax", f"cannot read the file: {_reason(exc)}", filename, 1, 1)
+        )
         raise MapError(problems) from None
     finally:
         loader.dispose()
@@ -345,7 +442,7 @@ def _near(text: str, line: int, col: int) -> str | None:
     lines = _EDITOR_BREAK.split(text)
     if not 1 <= line <= len(lines):
         return "the end of the file"
-    rest = lines[line - 1][col - 1:]
+    rest = lines[line - 1][col - 1 :]
     return short(rest, 40) if rest.strip() else "the end of the line"
 
 
@@ -355,7 +452,7 @@ _HINTS = (
     ("expected <block end>", "the items of one list or mapping indented alike"),
     ("end of stream", "a closing quote or bracket"),
     ("expected ',' or", "a comma or a closing bracket"),
-    ("unknown escape", "a valid escape (\\n, \\\", \\\\) or single quotes"),
+    ("unknown escape", 'a valid escape (\\n, \\", \\\\) or single quotes'),
     ("expected ':'", "a colon after the key"),
     ("Unicode character escape", "a \\uXXXX escape that names a real character"),
 )
