@@ -1,17 +1,19 @@
 # Two commands do everything on a fresh machine:
 #   make run   - set up .venv, then serve the app on the bundled map
-#   make test  - set up .venv, then run every test
+#   make test  - set up .venv, then run the checks and every test
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test test-fast bench load-test schema clean
+.PHONY: setup run test check test-fast bench load-test schema clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+# the pinned set, then argmap itself (editable: .venv/bin/argmap runs this checkout)
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -19,12 +21,19 @@ setup: $(STAMP)
 run: setup
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: setup
+# lint, format, types and the import contracts; each must pass
+check: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: check
 	$(PY) -m pytest
 
 # the default test run minus the browser and Argdown CLI tests
 test-fast: setup
-	$(PY) -m pytest -m "not browser and not argdown_cli"
+	$(PY) -m pytest -m "not slow and not browser and not argdown_cli"
 
 # speed figures (printed, not asserted); see README, "Speed"
 bench: setup
@@ -39,4 +48,4 @@ schema: setup
 	$(PY) -m arguments schema -o schema/argmap-1.schema.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/artifacts tests/argdown/node_modules
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/artifacts tests/argdown/node_modules

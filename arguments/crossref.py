@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,46 +257,61 @@ class _Checker:
             )
 
     def _ends(self, i: int, rk: RelationKind, a: Any, b: Any) -> None:
-        """The claims at both ends fit the relation's kind (actors, dates, target kind)."""
-        kind = rk.name
-        who = f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}"
-        # an unknown actor is reported already: compare no actors then
-        known = all(_hashable_str(_get(c, "actor")) in self.actors for c in (a, b))
-        same = _get(a, "actor") == _get(b, "actor")
-        if rk.same_actor is True and known and not same:
-            self.add(
-                "relation-mismatch",
+        """The claims at both ends fit the relation's kind (actors, dates, target kind);
+        an unknown actor or kind is reported already, so nothing is compared for it."""
+        for message, got, expected, at in mismatches(rk, a, b, self.actors):
+            self.add("relation-mismatch", message, ("relations", i, *at), got, expected)
+
+
+def mismatches(
+    rk: RelationKind, a: Any, b: Any, actors: Container[str] | None = None
+) -> list[tuple[str, str, str, tuple]]:
+    """How the claims ``a`` (source) and ``b`` (target) do not fit a relation of kind ``rk``:
+    (message, got, expected, where) for each rule of the vocabulary they break.  The map
+    generators of the tests use it too, so they draw only relations the model accepts."""
+    kind = rk.name
+    out = []
+    who = f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}"
+    known = actors is None or all(_hashable_str(_get(c, "actor")) in actors for c in (a, b))
+    same = _get(a, "actor") == _get(b, "actor")
+    if rk.same_actor is True and known and not same:
+        out.append(
+            (
                 f"`{kind}` must link two claims of one actor",
-                ("relations", i),
                 who,
                 "the same actor at both ends (use `contradicts` otherwise)",
+                (),
             )
-        elif rk.not_earlier and known and _earlier(_date(a), _date(b)):
-            self.add(
-                "relation-mismatch",
+        )
+    elif rk.not_earlier and known and _earlier(_date(a), _date(b)):
+        out.append(
+            (
                 f"the source predates the claim it {kind}",
-                ("relations", i),
                 f"{_get(a, 'date')} {kind} {_get(b, 'date')}",
                 "the source dated no earlier than the target",
+                (),
             )
-        if rk.same_actor is False and known and same:
-            self.add(
-                "relation-mismatch",
+        )
+    if rk.same_actor is False and known and same:
+        out.append(
+            (
                 f"`{kind}` must link claims of two different actors",
-                ("relations", i),
                 who,
                 "another actor's claim (use `revises` or `elaborates`)",
+                (),
             )
-        target_kind = _hashable_str(_get(b, "kind"))
-        # (an unknown kind of the target is reported already)
-        if rk.target_kind and target_kind != rk.target_kind and target_kind in CLAIM_KINDS:
-            self.add(
-                "relation-mismatch",
+        )
+    target_kind = _hashable_str(_get(b, "kind"))
+    if rk.target_kind and target_kind != rk.target_kind and target_kind in CLAIM_KINDS:
+        out.append(
+            (
                 f"`{kind}` must point at a {rk.target_kind}",
-                ("relations", i, "target"),
                 f"a {target_kind}",
                 f"a claim of kind {rk.target_kind}",
+                ("target",),
             )
+        )
+    return out
 
 
 def _earlier(a: str | None, b: str | None) -> bool:

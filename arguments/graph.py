@@ -88,27 +88,12 @@ def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]
     """
     if claim_id not in g:
         raise nx.NodeNotFound(f"claim {claim_id!r} is not in the map")
-    undercut_by: dict[str, set[str]] = {}
-    for src, _, data in g.edges(data=True):
-        if data.get("reason"):
-            undercut_by.setdefault(data["reason"], set()).add(src)
-    seen = {claim_id}
-    frontier = {claim_id}
-    for _ in range(max(0, depth)):
-        nxt: set[str] = set()
-        for n in frontier:
-            nxt.update(g.successors(n))
-            nxt.update(g.predecessors(n))
-            for _, _, data in g.out_edges(n, data=True):
-                if data.get("reason"):
-                    nxt.add(data["reason"])
-            nxt.update(undercut_by.get(n, ()))
-        nxt -= seen
-        seen |= nxt
-        frontier = nxt
-        if not frontier:
-            break
-    return seen
+    steps = nx.Graph(g.edges())
+    steps.add_nodes_from(g)
+    steps.add_edges_from(
+        (src, data["reason"]) for src, _, data in g.edges(data=True) if data.get("reason")
+    )
+    return set(nx.single_source_shortest_path_length(steps, claim_id, cutoff=max(0, depth)))
 
 
 def submap(

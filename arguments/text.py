@@ -11,7 +11,9 @@ the order of a set, which follows Python's hash seed).  Pure functions.
 
 from __future__ import annotations
 
+import datetime as dt
 import html as _html
+import os
 import re
 from collections.abc import Iterable
 
@@ -63,6 +65,17 @@ def slug(text: str, limit: int = 80) -> str:
     """A file-name-safe slug: lower-case letters, digits and hyphens."""
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s[:limit] or "view"
+
+
+#: the creation date written into documents when SOURCE_DATE_EPOCH is not set
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def creation_date() -> dt.datetime:
+    """The date a document says it was made: ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention), else a fixed date, so that the same map gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else FIXED_DATE
 
 
 def chapter_order(declared: Iterable[str], appearing: Iterable[str]) -> dict[str, int]:

@@ -45,6 +45,8 @@ HOSTILE: dict[str, str] = {
 SHORT = {k: v for k, v in HOSTILE.items() if len(v) <= 28 and " " not in v}
 
 
+# One piece: it is the literal of a whole map (sources, actors, topics, claims, relations)
+# written out so that a reader sees every hostile text where it goes.
 def hostile_map_data() -> dict:
     """The plain data of a valid map made of hostile texts (see the module doc)."""
     names = list(HOSTILE)

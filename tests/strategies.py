@@ -14,29 +14,11 @@ import string
 
 from hypothesis import strategies as st
 
-CLAIM_KINDS = (
-    "thesis",
-    "postulate",
-    "position",
-    "prediction",
-    "event",
-    "interpretation",
-    "verdict",
-)
-ACTOR_KINDS = ("person", "faction", "institution")
-RELATION_KINDS = (
-    "supports",
-    "attacks",
-    "undercuts",
-    "contradicts",
-    "agrees",
-    "adopts",
-    "revises",
-    "elaborates",
-    "confirms",
-    "disconfirms",
-)
-SYMMETRIC = ("contradicts", "agrees")
+from arguments import kinds
+from arguments.crossref import mismatches
+from arguments.kinds import CLAIM_KINDS, RELATION, RELATION_KINDS, relation_key
+
+ACTOR_KINDS = tuple(k for k in kinds.ACTOR_KINDS if k in kinds.DATED_ACTOR_KINDS)
 
 # letters and the characters that mean something to YAML, JSON, DOT, HTML or a terminal
 _SPICE = "\"'\\{}[]<>&:#-|>!%@*`,?\n\t \u00a0\u202e\u200f\u2026\u201c\u201d\u2014😀"
@@ -61,6 +43,8 @@ def _sort(date_: str) -> str:
     return date_ if len(date_) == 7 else date_ + "-00"
 
 
+# One piece: a Hypothesis composite draws the whole map from one `draw`, in the order the
+# model reads it, so that shrinking keeps the cross-references valid.
 @st.composite
 def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
     """The plain data of a valid map."""
@@ -130,23 +114,14 @@ def map_data(draw, max_claims: int = 8, max_relations: int = 14) -> dict:
         if s == t:
             continue
         rel = {"source": s, "target": t, "kind": kind}
-        if kind == "revises" and (
-            a["actor"] != b["actor"]
-            or "date" not in a
-            or "date" not in b
-            or _sort(a["date"]) < _sort(b["date"])
-        ):
+        if mismatches(RELATION[kind], a, b):  # the vocabulary's rules for the two ends
             continue
-        if kind == "adopts" and a["actor"] == b["actor"]:
-            continue
-        if kind in ("confirms", "disconfirms") and b["kind"] != "prediction":
-            continue
-        if kind == "undercuts":
+        if RELATION[kind].needs_reason:
             reasons = sorted(r for r, tg in supports if tg == t)
             if not reasons:
                 continue
             rel["reason"] = reasons[extra % len(reasons)]
-        key = (frozenset((s, t)), kind) if kind in SYMMETRIC else (s, t, kind)
+        key = relation_key(s, t, kind)
         if key in seen:
             continue
         seen.add(key)

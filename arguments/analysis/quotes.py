@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import cached_property
+
+from rapidfuzz import fuzz
 
 from ..models import Map
 
@@ -79,7 +79,6 @@ class SourceText:
         self.norm = normalise(text)
         # the source's own elisions vanish so quotes may skip over them
         self.flat = _ELISION.sub(" ", self.norm)
-        self._words = self.norm.split(" ")
 
     def find(self, quote: str) -> bool:
         """True when every part of the quote stands in the source, in order."""
@@ -96,56 +95,19 @@ class SourceText:
             start = at + len(part)
         return True
 
-    def nearest(self, quote: str, width: int | None = None) -> str:
-        """The passage of the source that looks most like the quote ("" when the
-        source shares no word with it)."""
+    def nearest(self, quote: str) -> str:
+        """The passage of the source that looks most like the quote, with some of its context
+        ("" when the source shares nothing with it): rapidfuzz's best partial alignment of
+        the quote's longest part, widened by half its length on each side."""
         parts = quote_parts(quote) or [normalise(quote)]
         target = max(parts, key=len)
-        keys = [_key(w) for w in target.split(" ")]
-        n = len(keys)
-        width = width or max(n, 6)
-        words = self._words
-        # anchor on runs of 3, else 2, else 1 of the quote's words found in the source
-        # (compared without case and punctuation), where the quote would start
-        candidates: set[int] = set()
-        for k in (3, 2, 1):
-            for i in range(max(1, n - k + 1)):
-                gram = keys[i : i + k]
-                if not gram[0]:
-                    continue
-                hits = [
-                    at for at in self._index.get(gram[0], ()) if self._keys[at : at + k] == gram
-                ]
-                candidates.update(max(0, at - i) for at in hits[:_MAX_HITS])
-            if candidates:
-                break
-        best, best_score = 0, -1.0
-        for c in candidates:
-            for start in (max(0, c - 2), max(0, c - 1), c, c + 1, c + 2):
-                window = " ".join(words[start : start + width])
-                score = SequenceMatcher(None, target, window, autojunk=False).ratio()
-                if score > best_score:
-                    best, best_score = start, score
-        return " ".join(words[best : best + width]) if candidates else ""
-
-    @cached_property
-    def _keys(self) -> list[str]:
-        return [_key(w) for w in self._words]
-
-    @cached_property
-    def _index(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for at, k in enumerate(self._keys):
-            if k:
-                index.setdefault(k, []).append(at)
-        return index
-
-
-_MAX_HITS = 40  # places looked at per run of words (a word like "the" is everywhere)
-
-
-def _key(word: str) -> str:
-    return "".join(ch for ch in word.lower() if ch.isalnum())
+        found = fuzz.partial_ratio_alignment(target, self.norm, processor=str.lower)
+        if found is None or found.score < 40:
+            return ""
+        slack = len(target) // 2
+        start = self.norm.rfind(" ", 0, max(0, found.dest_start - slack)) + 1
+        end = self.norm.find(" ", min(len(self.norm), found.dest_end + slack))
+        return self.norm[start : end if end >= 0 else len(self.norm)]
 
 
 @dataclass(frozen=True)

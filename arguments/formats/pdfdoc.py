@@ -10,29 +10,20 @@ Handouts, slides and the annotated text build on it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from fpdf import FPDF
 
 from .. import fonts
+from ..text import creation_date
 
 FALLBACK_FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
 )
-#: the creation date written when SOURCE_DATE_EPOCH is not set (reproducible files)
-FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 FAMILY = "SSP"
-
-
-def creation_date() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else FIXED_DATE
 
 
 class Document(FPDF):

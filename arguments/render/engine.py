@@ -9,6 +9,7 @@ disk.  :func:`layout` returns the laid-out graph itself.
 from __future__ import annotations
 
 import math
+import re
 import struct
 import zlib
 
@@ -16,6 +17,7 @@ import pygraphviz
 
 from .. import fonts
 from ..models import Map
+from ..text import creation_date
 from ..views import View, select
 from .dot import build_dot, groups
 from .grid import grid_layout
@@ -83,11 +85,24 @@ def render(
     out: bytes = quiet(lambda: g.draw(format=fmt, prog=prog))
     if fmt == "png":
         out = png_with_dpi(out, dpi)
+    if fmt == "pdf":
+        out = fixed_pdf_date(out)
     if fmt == "svg":
         out = out.replace(
             f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
         )
     return out
+
+
+_CAIRO_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def fixed_pdf_date(pdf: bytes) -> bytes:
+    """The PDF with its creation date set to :func:`~arguments.text.creation_date`
+    (``SOURCE_DATE_EPOCH``, else fixed), which the bundled cairo does not honour: the same
+    map gives the same file.  The date keeps its length, so no offset moves."""
+    stamp = creation_date().strftime("D:%Y%m%d%H%M%SZ").encode()
+    return _CAIRO_DATE.sub(b"/CreationDate (" + stamp + b")", pdf, count=1)
 
 
 def png_with_dpi(png: bytes, dpi: int) -> bytes:
