@@ -270,7 +270,7 @@ def mismatches(
     (message, got, expected, where) for each rule of the vocabulary they break.  The map
     generators of the tests use it too, so they draw only relations the model accepts."""
     kind = rk.name
-    out = []
+    out: list[tuple[str, str, str, tuple]] = []
     who = f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}"
     known = actors is None or all(_hashable_str(_get(c, "actor")) in actors for c in (a, b))
     same = _get(a, "actor") == _get(b, "actor")

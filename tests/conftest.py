@@ -11,6 +11,8 @@ import pytest
 from apphelp import CHROMIUM, CHROMIUM_ARGS, MINI, ROOT, server
 
 from arguments.analysis.quotes import SourceText
+from arguments.loader import load_map
+from arguments.models import Map
 
 ESSAY = ROOT.parent / "shared" / "source" / "essay.txt"
 
@@ -28,6 +30,26 @@ def essay_path() -> Path:
 @pytest.fixture(scope="session")
 def essay(essay_path) -> SourceText:
     return SourceText(essay_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def essay_map() -> Map:
+    """The bundled map, claims.yaml, loaded once for the whole run."""
+    return load_map(ROOT / "claims.yaml")
+
+
+@pytest.fixture(scope="session")
+def mini_map() -> Map:
+    """The small test map, tests/fixtures/mini.yaml."""
+    return load_map(MINI)
+
+
+@pytest.fixture
+def a_map(request: pytest.FixtureRequest) -> Map:
+    """The map a test is parametrized with by name (``indirect=["a_map"]``): "essay",
+    "mini", or a fixture's name."""
+    name = {"essay": "essay_map", "mini": "mini_map"}.get(request.param, request.param)
+    return request.getfixturevalue(name)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from arguments.views import View, selected
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = load_map(ROOT / "tests" / "fixtures" / "mini.yaml")
-ESSAY = load_map(ROOT / "claims.yaml")
 EXPECTED = {
     "svg",
     "png",
@@ -97,10 +96,14 @@ def test_an_unknown_format_is_a_key_error():
         export(MINI, "docx")
 
 
-@pytest.mark.parametrize(
-    "m", [MINI, ESSAY, make_map(300, 500, seed=9)], ids=["mini", "essay", "generated"]
-)
-def test_json_is_the_round_trip_format(m):
+@pytest.fixture(scope="module")
+def generated():
+    return make_map(300, 500, seed=9)
+
+
+@pytest.mark.parametrize("a_map", ["mini", "essay", "generated"], indirect=True)
+def test_json_is_the_round_trip_format(a_map):
+    m = a_map
     text = export(m, "json")
     back = load_text(text, "map.json")
     assert back == m

@@ -20,7 +20,6 @@ from arguments.text import markdown as md
 from arguments.views import View, select
 
 ROOT = Path(__file__).resolve().parents[2]
-ESSAY = load_map(ROOT / "claims.yaml")
 MINI = load_map(ROOT / "tests" / "fixtures" / "mini.yaml")
 HOSTILE_MAP = load_text(hostile_map_yaml(), "hostile.yaml")
 FOCUS = View(kind="focus", claim="postulate-4")
@@ -60,10 +59,12 @@ class Page(html.parser.HTMLParser):
         self.text.append(data)
 
 
-def test_the_html_handout_lists_every_claim_of_the_view_with_its_quotes():
-    page = Page(handout_html(ESSAY, FOCUS))
+def test_the_html_handout_lists_every_claim_of_the_view_with_its_quotes(essay_map):
+    page = Page(handout_html(essay_map, FOCUS))
     text = " ".join(" ".join(page.text).split())
-    shown = [e.claim for _, items in entries(ESSAY, select(ESSAY, FOCUS).map) for e in items]
+    shown = [
+        e.claim for _, items in entries(essay_map, select(essay_map, FOCUS).map) for e in items
+    ]
     assert shown
     for c in shown:
         assert " ".join(c.text.split()) in text
@@ -74,8 +75,8 @@ def test_the_html_handout_lists_every_claim_of_the_view_with_its_quotes():
                 assert " ".join(q.cites.split()) in text
 
 
-def test_the_html_handout_holds_the_diagram_and_every_link_lands():
-    doc = handout_html(ESSAY, FOCUS)
+def test_the_html_handout_holds_the_diagram_and_every_link_lands(essay_map):
+    doc = handout_html(essay_map, FOCUS)
     page = Page(doc)
     assert page.tags.count("svg") == 1
     svg = doc[doc.index("<svg") : doc.index("</svg>") + 6]
@@ -107,12 +108,19 @@ def test_markdown_characters_in_map_text_are_escaped():
     assert "<script>" not in doc and "\\<script\\>" in doc
 
 
+@pytest.fixture(scope="module")
+def hostile():
+    return HOSTILE_MAP
+
+
 @pytest.mark.parametrize(
-    "m,view",
-    [(MINI, View()), (ESSAY, FOCUS), (HOSTILE_MAP, View())],
+    "a_map,view",
+    [("mini", View()), ("essay", FOCUS), ("hostile", View())],
     ids=["mini", "essay-focus", "hostile"],
+    indirect=["a_map"],
 )
-def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(m, view):
+def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(a_map, view):
+    m = a_map
     reader = PdfReader(io.BytesIO(handout_pdf(m, view)))
     assert len(reader.pages) >= 2
     first = reader.pages[0]
@@ -124,12 +132,14 @@ def test_the_pdf_handout_opens_with_the_diagram_page_then_the_claims(m, view):
     assert " ".join(c.text.split())[:40] in words
 
 
-def test_the_handout_diagram_numbers_each_claim_as_the_list_does():
-    doc = handout_html(ESSAY, FOCUS)
+def test_the_handout_diagram_numbers_each_claim_as_the_list_does(essay_map):
+    doc = handout_html(essay_map, FOCUS)
     root = ET.fromstring(doc[doc.index("<svg") : doc.index("</svg>") + 6])
     ns = "{http://www.w3.org/2000/svg}"
     numbers = {
-        e.claim.id: e.n for _, items in entries(ESSAY, select(ESSAY, FOCUS).map) for e in items
+        e.claim.id: e.n
+        for _, items in entries(essay_map, select(essay_map, FOCUS).map)
+        for e in items
     }
     for g in root.iter(f"{ns}g"):
         cid = g.attrib.get("id", "")[len("claim-") :]

@@ -15,7 +15,6 @@ from arguments.formats.kialo import write as to_kialo
 from arguments.loader import load_map, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
-ESSAY = load_map(ROOT / "claims.yaml")
 MINI = load_map(ROOT / "tests" / "fixtures" / "mini.yaml")
 LINE = re.compile(r"^((?:\d+\.)+) (?:(Pro|Con): )?(.+)$")
 
@@ -44,18 +43,29 @@ def parse_kialo(text: str) -> dict[str, tuple[str | None, str]]:
     return claims
 
 
+@pytest.fixture(scope="module")
+def hostile():
+    return load_text(hostile_map_yaml(), "h.yaml")
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return make_map(200, 400, seed=2)
+
+
 @pytest.mark.parametrize(
-    "m,claim",
+    "a_map,claim",
     [
-        (MINI, None),
-        (ESSAY, None),
-        (ESSAY, "postulate-4"),
-        (load_text(hostile_map_yaml(), "h.yaml"), None),
-        (make_map(200, 400, seed=2), None),
+        ("mini", None),
+        ("essay", None),
+        ("essay", "postulate-4"),
+        ("hostile", None),
+        ("generated", None),
     ],
+    indirect=["a_map"],
 )
-def test_the_discussion_is_well_formed_kialo(m, claim):
-    parse_kialo(to_kialo(m, claim))
+def test_the_discussion_is_well_formed_kialo(a_map, claim):
+    parse_kialo(to_kialo(a_map, claim))
 
 
 def test_pro_and_con_follow_the_relations():
@@ -66,18 +76,18 @@ def test_pro_and_con_follow_the_relations():
     assert claims["1.2."][1].startswith("The revolution will set up")
 
 
-def test_every_claim_of_the_support_tree_is_in_the_discussion():
-    root = default_claim(ESSAY)
-    claims = parse_kialo(to_kialo(ESSAY))
-    tree = support_tree(ESSAY, root, max_depth=8)
+def test_every_claim_of_the_support_tree_is_in_the_discussion(essay_map):
+    root = default_claim(essay_map)
+    claims = parse_kialo(to_kialo(essay_map))
+    tree = support_tree(essay_map, root, max_depth=8)
     assert len(claims) == tree.size
     texts = " ".join(t for _, t in claims.values())
     for _, node in tree.walk():
         if not node.repeated:
-            assert " ".join(ESSAY.claim(node.claim).text.split())[:60] in texts
+            assert " ".join(essay_map.claim(node.claim).text.split())[:60] in texts
 
 
-def test_without_a_claim_the_thesis_is_discussed():
-    thesis = next(c for c in ESSAY.claims if c.kind == "thesis")
-    assert default_claim(ESSAY) == thesis.id
-    assert to_kialo(ESSAY).startswith(f"Discussion Title: {' '.join(thesis.text.split())}")
+def test_without_a_claim_the_thesis_is_discussed(essay_map):
+    thesis = next(c for c in essay_map.claims if c.kind == "thesis")
+    assert default_claim(essay_map) == thesis.id
+    assert to_kialo(essay_map).startswith(f"Discussion Title: {' '.join(thesis.text.split())}")

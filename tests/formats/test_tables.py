@@ -13,11 +13,10 @@ from arguments.analysis.compare import compare
 from arguments.exporters import export
 from arguments.formats.tables import CLAIM_COLUMNS, COMPARISON_COLUMNS, RELATION_COLUMNS
 from arguments.graph import Filters
-from arguments.loader import load_map, load_text
+from arguments.loader import load_text
 from arguments.views import View
 
 ROOT = Path(__file__).resolve().parents[2]
-ESSAY = load_map(ROOT / "claims.yaml")
 HOSTILE = load_text(hostile_map_yaml(), "hostile.yaml")
 
 
@@ -26,8 +25,14 @@ def read_csv(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text[1:]), dtype=str, keep_default_na=False)
 
 
-@pytest.mark.parametrize("m", [ESSAY, HOSTILE], ids=["essay", "hostile"])
-def test_the_claims_csv_has_one_row_per_claim_with_its_text_and_quotes(m):
+@pytest.fixture(scope="module")
+def hostile():
+    return HOSTILE
+
+
+@pytest.mark.parametrize("a_map", ["essay", "hostile"], indirect=True)
+def test_the_claims_csv_has_one_row_per_claim_with_its_text_and_quotes(a_map):
+    m = a_map
     df = read_csv(export(m, "csv"))
     assert list(df.columns) == list(CLAIM_COLUMNS)
     assert list(df["id"]) == [c.id for c in m.claims]
@@ -36,25 +41,25 @@ def test_the_claims_csv_has_one_row_per_claim_with_its_text_and_quotes(m):
     assert list(df["date"]) == [c.date or "" for c in m.claims]
 
 
-def test_the_relations_csv_has_one_row_per_relation():
-    df = read_csv(export(ESSAY, "relations-csv"))
+def test_the_relations_csv_has_one_row_per_relation(essay_map):
+    df = read_csv(export(essay_map, "relations-csv"))
     assert list(df.columns) == list(RELATION_COLUMNS)
     assert list(zip(df["source"], df["kind"], df["target"])) == [
-        (r.source, r.kind, r.target) for r in ESSAY.relations
+        (r.source, r.kind, r.target) for r in essay_map.relations
     ]
 
 
-def test_a_filtered_view_exports_only_its_claims():
+def test_a_filtered_view_exports_only_its_claims(essay_map):
     view = View(filters=Filters.make(actors=["lenin"]))
-    df = read_csv(export(ESSAY, "csv", view))
+    df = read_csv(export(essay_map, "csv", view))
     assert set(df["actor"]) == {"lenin"}
-    assert len(df) == sum(c.actor == "lenin" for c in ESSAY.claims)
+    assert len(df) == sum(c.actor == "lenin" for c in essay_map.claims)
 
 
-def test_the_comparison_csv_follows_compare():
+def test_the_comparison_csv_follows_compare(essay_map):
     view = View(kind="compare", actors=("trotsky", "lenin"))
-    df = read_csv(export(ESSAY, "compare-csv", view))
-    want = compare(ESSAY, "trotsky", "lenin")
+    df = read_csv(export(essay_map, "compare-csv", view))
+    want = compare(essay_map, "trotsky", "lenin")
     assert list(df.columns) == list(COMPARISON_COLUMNS)
     assert list(zip(df["topic"], df["period"], df["relation"])) == list(
         zip(want["topic"], want["period"], want["relation"])
@@ -62,15 +67,15 @@ def test_the_comparison_csv_follows_compare():
     assert list(df["a_claims"]) == [" | ".join(x) for x in want["a_claims"]]
 
 
-def test_a_comparison_needs_two_actors():
+def test_a_comparison_needs_two_actors(essay_map):
     with pytest.raises(ValueError):
-        export(ESSAY, "compare-csv", View())
+        export(essay_map, "compare-csv", View())
 
 
-def test_the_workbook_has_claims_relations_and_comparison_sheets():
+def test_the_workbook_has_claims_relations_and_comparison_sheets(essay_map):
     view = View(kind="compare", actors=("trotsky", "lenin"))
-    book = pd.read_excel(io.BytesIO(export(ESSAY, "xlsx", view)), sheet_name=None, dtype=str)
+    book = pd.read_excel(io.BytesIO(export(essay_map, "xlsx", view)), sheet_name=None, dtype=str)
     assert list(book) == ["Claims", "Relations", "Comparison"]
-    shown = {c.id for c in ESSAY.claims if c.actor in ("trotsky", "lenin")}
+    shown = {c.id for c in essay_map.claims if c.actor in ("trotsky", "lenin")}
     assert set(book["Claims"]["id"]) == shown
-    assert len(book["Comparison"]) == len(compare(ESSAY, "trotsky", "lenin"))
+    assert len(book["Comparison"]) == len(compare(essay_map, "trotsky", "lenin"))

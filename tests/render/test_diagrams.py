@@ -26,7 +26,6 @@ from arguments.text import slug
 from arguments.views import View, select
 
 ROOT = Path(__file__).resolve().parents[2]
-ESSAY = load_map(ROOT / "claims.yaml")
 MINI = load_map(ROOT / "tests" / "fixtures" / "mini.yaml")
 SVG = "{http://www.w3.org/2000/svg}"
 VIEWS = {
@@ -35,7 +34,7 @@ VIEWS = {
     "focus": View(kind="focus", claim="postulate-4", depth=1),
     "compare": View(kind="compare", actors=("trotsky", "lenin")),
     "postulate": View(kind="postulate", claim="postulate-4"),
-    "verdict": View(kind="verdict", claim=next(c.id for c in ESSAY.claims if c.kind == "thesis")),
+    "verdict": View(kind="verdict", claim="author-thesis"),
 }
 
 
@@ -49,15 +48,15 @@ def texts(root) -> str:
 
 # ------------------------------------------------------------------ every format, read back
 @pytest.mark.parametrize("name", list(VIEWS))
-def test_the_svg_parses_and_shows_every_claim_of_the_view_once(name):
+def test_the_svg_parses_and_shows_every_claim_of_the_view_once(name, essay_map):
     view = VIEWS[name]
-    root = svg_root(ESSAY, view)
+    root = svg_root(essay_map, view)
     ids = [
         el.attrib["id"]
         for el in root.iter(f"{SVG}g")
         if el.attrib.get("id", "").startswith("claim-")
     ]
-    assert sorted(ids) == sorted(f"claim-{c.id}" for c in select(ESSAY, view).map.claims)
+    assert sorted(ids) == sorted(f"claim-{c.id}" for c in select(essay_map, view).map.claims)
     for el in root.iter():
         assert el.tag.rsplit("}", 1)[-1] != "script"
         assert not [k for k in el.attrib if k.rsplit("}", 1)[-1].lower().startswith("on")]
@@ -91,8 +90,8 @@ def test_the_png_opens_at_its_resolution(fmt, dpi):
     assert im.width > 800
 
 
-def test_a_whole_map_png_stays_under_the_pixel_limit():
-    im = Image.open(io.BytesIO(render.render(ESSAY, View(), "png", dpi=300)))
+def test_a_whole_map_png_stays_under_the_pixel_limit(essay_map):
+    im = Image.open(io.BytesIO(render.render(essay_map, View(), "png", dpi=300)))
     assert im.width * im.height <= render.style.MAX_PIXELS
     assert round(im.info["dpi"][0]) == 300
 
@@ -105,14 +104,14 @@ def test_the_pdf_is_one_vector_page_with_the_title():
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
-def test_the_dot_source_parses_with_every_claim(name):
-    src = render.render(ESSAY, VIEWS[name], "dot").decode("utf-8")
+def test_the_dot_source_parses_with_every_claim(name, essay_map):
+    src = render.render(essay_map, VIEWS[name], "dot").decode("utf-8")
     g = pygraphviz.AGraph(string=src)
-    assert {c.id for c in select(ESSAY, VIEWS[name]).map.claims} <= set(g.nodes())
+    assert {c.id for c in select(essay_map, VIEWS[name]).map.claims} <= set(g.nodes())
 
 
-def test_fitting_a_page_shrinks_the_drawing():
-    im = Image.open(io.BytesIO(render.render(ESSAY, View(), "png", dpi=100, fit=(11, 8))))
+def test_fitting_a_page_shrinks_the_drawing(essay_map):
+    im = Image.open(io.BytesIO(render.render(essay_map, View(), "png", dpi=100, fit=(11, 8))))
     assert im.width <= 11 * 100 + 2 and im.height <= 8 * 100 + 2
 
 
@@ -126,11 +125,15 @@ def boxes(g) -> dict[str, tuple[float, float, float, float]]:
     return out
 
 
-def test_the_whole_map_is_set_out_chapter_by_chapter_like_pages():
-    g = render.layout(ESSAY, View())
+def test_the_whole_map_is_set_out_chapter_by_chapter_like_pages(essay_map):
+    g = render.layout(essay_map, View())
     x0, y0, x1, y1 = (float(v) for v in g.graph_attr["bb"].split(","))
     assert 0.5 < (x1 - x0) / (y1 - y0) < 2.5  # a screen's proportions, not a strip
-    order = [ch.id for ch in ESSAY.source.chapters if any(c.chapter == ch.id for c in ESSAY.claims)]
+    order = [
+        ch.id
+        for ch in essay_map.source.chapters
+        if any(c.chapter == ch.id for c in essay_map.claims)
+    ]
     clusters = {
         s.name[len("cluster_") :]: [float(v) for v in s.graph_attr["bb"].split(",")]
         for s in g.subgraphs()
@@ -142,8 +145,10 @@ def test_the_whole_map_is_set_out_chapter_by_chapter_like_pages():
         assert same_row or b[3] < min(r[1] for r in bb[: bb.index(b)])
 
 
-def test_no_two_claims_overlap_in_the_composed_map():
-    b = [v for k, v in boxes(render.layout(ESSAY, View())).items() if k in ESSAY.claim_index]
+def test_no_two_claims_overlap_in_the_composed_map(essay_map):
+    b = [
+        v for k, v in boxes(render.layout(essay_map, View())).items() if k in essay_map.claim_index
+    ]
     arr = np.array(b)
     for i in range(len(arr)):
         o = arr[i + 1 :]
@@ -156,11 +161,11 @@ def test_no_two_claims_overlap_in_the_composed_map():
         assert not hit.any()
 
 
-def test_the_compare_view_puts_the_two_actors_in_columns_lined_up_by_period():
+def test_the_compare_view_puts_the_two_actors_in_columns_lined_up_by_period(essay_map):
     view = VIEWS["compare"]
-    g = render.layout(ESSAY, view)
+    g = render.layout(essay_map, view)
     pos = {k: ((a + c) / 2, (b + d) / 2) for k, (a, b, c, d) in boxes(g).items()}
-    sel = select(ESSAY, view).map
+    sel = select(essay_map, view).map
     left = [pos[c.id][0] for c in sel.claims if c.actor == "trotsky"]
     right = [pos[c.id][0] for c in sel.claims if c.actor == "lenin"]
     assert max(left) < min(right)
@@ -191,8 +196,8 @@ def test_a_claim_with_many_supporters_is_not_drawn_as_one_endless_row():
     assert (x1 - x0) / (y1 - y0) < 3.5
 
 
-def test_the_focus_claim_stands_out():
-    g = render.layout(ESSAY, VIEWS["focus"])
+def test_the_focus_claim_stands_out(essay_map):
+    g = render.layout(essay_map, VIEWS["focus"])
     assert g.get_node("postulate-4").attr["penwidth"] == "5"
 
 
