@@ -3,6 +3,7 @@ into an export), and PDFs carry a fixed or SOURCE_DATE_EPOCH creation date."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,8 @@ sys.stdout.buffer.write(out.encode() if isinstance(out, str) else out)
 
 
 def exported(fmt: str, seed: str, epoch: str | None = None) -> bytes:
-    env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.run(
