@@ -43,9 +43,9 @@ bench: setup
 load-test: setup
 	$(PY) bench/load_test.py
 
-# regenerate the JSON Schema of the argmap/1 format after changing the models
+# regenerate the JSON Schema of the argmap/2 format after changing the models
 schema: setup
-	$(PY) -m arguments schema -o schema/argmap-1.schema.json
+	$(PY) -m arguments schema -o schema/argmap-2.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/artifacts tests/argdown/node_modules

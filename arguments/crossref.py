@@ -146,19 +146,28 @@ class _Checker:
         actor_kind = {
             a: _get(_items(self.data, "actors")[i], "kind") for a, i in self.actors.items()
         }
+        # a map that dates its claims dates every claim of a person, faction or institution;
+        # a map with no date at all (made in another tool) needs none
+        dated = any(_get(c, "date") is not None for c in self.claim_list)
+        source = _get(self.data, "source")
+        needs_quotes = _get(source, "text") is not None if source is not None else False
         for i, c in enumerate(self.claim_list):
             if not isinstance(c, dict) and not hasattr(c, "kind"):
                 continue
-            actor = _hashable_str(_get(c, "actor"))
-            self._unknown(
-                "unknown-actor",
-                "actor",
-                actor,
-                self.actors,
-                ("claims", i, "actor"),
-                f"no actor has the id {actor!r}",
-            )
-            if actor_kind.get(actor or "") in DATED_ACTOR_KINDS and _get(c, "date") is None:
+            for actor, loc in _actors_with_places(c, i):
+                self._unknown(
+                    "unknown-actor",
+                    "actor",
+                    actor,
+                    self.actors,
+                    loc,
+                    f"no actor has the id {actor!r}",
+                )
+            if (
+                dated
+                and _get(c, "date") is None
+                and any(actor_kind.get(a or "") in DATED_ACTOR_KINDS for a in _actors(c))
+            ):
                 self.add(
                     "missing-date",
                     "a claim needs the date its actor held or stated it",
@@ -185,7 +194,16 @@ class _Checker:
                 ("claims", i, "chapter"),
                 f"the source declares no chapter {chapter!r}",
             )
-            for j, q in enumerate(_items(c, "quotes")):
+            quotes = _items(c, "quotes")
+            if needs_quotes and not quotes and _get(c, "quotes") in (None, []):
+                self.add(
+                    "empty-quote",
+                    "a claim of a map with a source text needs a quote",
+                    ("claims", i, "quotes"),
+                    "no quotes",
+                    "at least one quote from the source text",
+                )
+            for j, q in enumerate(quotes):
                 speaker = _hashable_str(_get(q, "speaker"))
                 self._unknown(
                     "unknown-actor",
@@ -199,11 +217,17 @@ class _Checker:
     # ------------------------------------------------------------ relations
     def relations(self) -> None:
         seen: dict[tuple, int] = {}
-        supports = {
-            (_hashable_str(_get(r, "source")), _hashable_str(_get(r, "target")))
-            for r in _items(self.data, "relations")
-            if _get(r, "kind") == "supports"
-        }
+        # the links an undercut may attack: any relation but an undercut, a symmetric one
+        # read both ways
+        links: set[tuple[str | None, str | None]] = set()
+        for r in _items(self.data, "relations"):
+            linked = RELATION.get(_hashable_str(_get(r, "kind")) or "")
+            if linked is None or linked.needs_reason:
+                continue
+            ends = (_hashable_str(_get(r, "source")), _hashable_str(_get(r, "target")))
+            links.add(ends)
+            if linked.symmetric:
+                links.add(ends[::-1])
         for i, r in enumerate(_items(self.data, "relations")):
             if not isinstance(r, dict) and not hasattr(r, "kind"):
                 continue
@@ -230,7 +254,7 @@ class _Checker:
                     "a different claim",
                 )
                 continue
-            key = relation_key(src, tgt, kind)
+            key = relation_key(src, tgt, kind, reason)
             if key in seen:
                 self.add(
                     "duplicate-relation",
@@ -244,13 +268,13 @@ class _Checker:
             rk = RELATION.get(kind)
             if rk is None or src not in self.claim_ids or tgt not in self.claim_ids:
                 continue  # an unknown kind or claim is reported already
-            if rk.needs_reason and reason in self.claim_ids and (reason, tgt) not in supports:
+            if rk.needs_reason and reason in self.claim_ids and (reason, tgt) not in links:
                 self.add(
                     "undercut-reason",
-                    f"no relation says {reason!r} supports {tgt!r}",
+                    f"no relation links {reason!r} to {tgt!r}",
                     ("relations", i, "reason"),
                     repr(reason),
-                    f"a claim with a `supports` relation to {tgt!r}",
+                    f"a claim with a relation (e.g. `supports`) to {tgt!r}",
                 )
             self._ends(
                 i, rk, self.claim_list[self.claim_ids[src]], self.claim_list[self.claim_ids[tgt]]
@@ -267,14 +291,16 @@ def mismatches(
     rk: RelationKind, a: Any, b: Any, actors: Container[str] | None = None
 ) -> list[tuple[str, str, str, tuple]]:
     """How the claims ``a`` (source) and ``b`` (target) do not fit a relation of kind ``rk``:
-    (message, got, expected, where) for each rule of the vocabulary they break.  The map
-    generators of the tests use it too, so they draw only relations the model accepts."""
+    (message, got, expected, where) for each rule of the vocabulary they break.  With
+    several actors on a claim (a joint act), "one actor" means the two claims share one,
+    "two actors" that the source's actors are not all the target's.  The map generators
+    of the tests use this too, so they draw only relations the model accepts."""
     kind = rk.name
     out: list[tuple[str, str, str, tuple]] = []
-    who = f"{_get(a, 'actor')} {kind} {_get(b, 'actor')}"
-    known = actors is None or all(_hashable_str(_get(c, "actor")) in actors for c in (a, b))
-    same = _get(a, "actor") == _get(b, "actor")
-    if rk.same_actor is True and known and not same:
+    sa, sb = _actors(a), _actors(b)
+    who = f"{'+'.join(map(str, sa))} {kind} {'+'.join(map(str, sb))}"
+    known = actors is None or all(x in actors for x in (*sa, *sb))
+    if rk.same_actor is True and known and not set(sa) & set(sb):
         out.append(
             (
                 f"`{kind}` must link two claims of one actor",
@@ -292,7 +318,7 @@ def mismatches(
                 (),
             )
         )
-    if rk.same_actor is False and known and same:
+    if rk.same_actor is False and known and set(sa) <= set(sb):
         out.append(
             (
                 f"`{kind}` must link claims of two different actors",
@@ -312,6 +338,22 @@ def mismatches(
             )
         )
     return out
+
+
+def _actors(claim: Any) -> list[str | None]:
+    """A claim's actors, from raw data (``actor`` or ``actors``) or a model."""
+    many = _get(claim, "actors")
+    if isinstance(many, (list, tuple)):
+        return [_hashable_str(x) for x in many]
+    one = _get(claim, "actor")
+    return [_hashable_str(one)] if one is not None else []
+
+
+def _actors_with_places(claim: Any, i: int) -> list[tuple[str | None, tuple]]:
+    """Each actor a claim names, with where it stands (for messages)."""
+    if isinstance(claim, dict) and "actor" in claim:
+        return [(_hashable_str(claim["actor"]), ("claims", i, "actor"))]
+    return [(a, ("claims", i, "actors", j)) for j, a in enumerate(_actors(claim))]
 
 
 def _earlier(a: str | None, b: str | None) -> bool:

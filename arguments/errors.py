@@ -22,6 +22,8 @@ CODES: dict[str, str] = {
     "not-utf8": "the file is not valid UTF-8 text",
     "binary-file": "the file holds NUL bytes or other binary data",
     "unknown-format": "the file is neither our YAML, our JSON nor the Argdown subset we export",
+    "bad-upload": "an upload's files do not make one map (and its text): a broken or oversized "
+    ".zip, a path outside it, more than one map or text",
     # parsing
     "yaml-syntax": "the YAML (or JSON) cannot be parsed",
     "too-deep": "the document nests deeper than 64 levels",
@@ -51,10 +53,10 @@ CODES: dict[str, str] = {
     "duplicate-relation": "the same relation stated twice (symmetric kinds count both ways)",
     "undercut-reason": "an undercut must name the reason whose support it attacks",
     "relation-mismatch": "a relation whose ends do not fit its kind (e.g. revises across actors)",
-    # quote integrity (validate --source)
+    # quote integrity (against the text the map names, or validate --source)
     "quote-not-in-source": "a quote does not stand verbatim in the source text",
     # the source text itself
-    "source-unreadable": "the source text given with --source cannot be read",
+    "source-unreadable": "the source text the map names (or --source gives) cannot be read",
 }
 
 

@@ -84,6 +84,13 @@ CLAIMS: tuple[ClaimKind, ...] = (
         "wedge",
         judgement=True,
     ),
+    ClaimKind(
+        "argument",
+        "an argument of a map made in Argdown: its premises support it, it supports its conclusion",
+        {"shape": "box", "style": "filled,diagonals"},
+        "box with cut corners",
+        "triangle-right",
+    ),
 )
 CLAIM_KIND = MappingProxyType({k.name: k for k in CLAIMS})
 CLAIM_KINDS: tuple[str, ...] = tuple(k.name for k in CLAIMS)
@@ -102,7 +109,11 @@ ACTORS: tuple[ActorKind, ...] = (
     ActorKind("faction", "a group, party or faction", dated=True),
     ActorKind("institution", "a state, government or organisation", dated=True),
     ActorKind("author", "the author of the source (his claims may go undated)", dated=False),
+    ActorKind("source", "a text the source quotes without naming its author", dated=False),
+    ActorKind("unattributed", "no one: the map does not say who holds the claim", dated=False),
 )
+#: the actor a claim without one is credited to (added to a map that needs it)
+UNATTRIBUTED = "unattributed"
 ACTOR_KIND = MappingProxyType({k.name: k for k in ACTORS})
 ACTOR_KINDS: tuple[str, ...] = tuple(k.name for k in ACTORS)
 DATED_ACTOR_KINDS = frozenset(k.name for k in ACTORS if k.dated)
@@ -177,8 +188,8 @@ RELATIONS: tuple[RelationKind, ...] = (
     ),
     RelationKind(
         "undercuts",
-        "source attacks the link by which `reason` supports target (a `supports` relation "
-        "from `reason` to target must exist)",
+        "source attacks the link by which `reason` bears on target (a relation from `reason` "
+        "to target must exist: a support, or a contradiction or agreement it qualifies)",
         "undercutter -> conclusion, with `reason`",
         "undercuts",
         "undercut by",
@@ -311,12 +322,13 @@ BACKWARD = frozenset(k.name for k in RELATIONS if k.backward)
 TREE_KINDS: tuple[str, ...] = tuple(k.name for k in RELATIONS if k.in_tree)
 
 
-def relation_key(source: str, target: str, kind: str) -> tuple:
+def relation_key(source: str, target: str, kind: str, reason: str | None = None) -> tuple:
     """What makes a relation the same relation: both ends and the kind, in either order
-    for a symmetric kind (so that it is stated once)."""
+    for a symmetric kind (so that it is stated once); an undercut also by its reason."""
     if kind in SYMMETRIC:
         return (frozenset((source, target)), kind)
-    return (source, target, kind)
+    rk = RELATION.get(kind)
+    return (source, target, kind, reason) if rk and rk.needs_reason else (source, target, kind)
 
 
 # ------------------------------------------------------------------ colours

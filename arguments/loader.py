@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from . import crossref, formats
 from .errors import CODES, MAX_PROBLEMS, MapError, Problem, short
 from .formats.decode import MAX_BYTES, read_text
-from .formats.json import SCHEMA_ID
+from .formats.json import READABLE
 from .formats.yaml import position
 from .kinds import CLAIM_KINDS
 from .models import Map
@@ -161,7 +161,7 @@ def build(raw: Any, filename: str) -> Map:
             ]
         )
     problems: list[Problem] = []
-    if "schema" in raw and raw["schema"] != SCHEMA_ID:
+    if "schema" in raw and raw["schema"] not in READABLE:
         problems.append(
             Problem(
                 "schema-version",
@@ -170,7 +170,7 @@ def build(raw: Any, filename: str) -> Map:
                 *position(raw, ("schema",)),
                 path="schema",
                 got=short(raw["schema"]),
-                expected=repr(SCHEMA_ID),
+                expected=" or ".join(repr(v) for v in READABLE),
             )
         )
     data = {k: v for k, v in raw.items() if k != "schema"}
@@ -228,8 +228,25 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(s for s in loc if not (isinstance(s, str) and s.startswith("function-")))
 
 
+def _written(raw: Any, loc: tuple) -> tuple:
+    """The location as the file writes it: a claim's first actor is ``actor`` in a file that
+    names one actor (the model always holds ``actors``)."""
+    if len(loc) >= 4 and loc[0] == "claims" and loc[2] == "actors" and loc[3] == 0:
+        claims = raw.get("claims") if isinstance(raw, dict) else None
+        i = loc[1]
+        if (
+            isinstance(claims, list)
+            and isinstance(i, int)
+            and 0 <= i < len(claims)
+            and isinstance(claims[i], dict)
+            and "actor" in claims[i]
+        ):
+            return (*loc[:2], "actor", *loc[4:])
+    return loc
+
+
 def _issue(issue: crossref.Issue, raw: Any, filename: str) -> Problem:
-    line, col = position(raw, issue.loc)
+    line, col = position(raw, _written(raw, issue.loc))
     return Problem(
         issue.code, issue.message, filename, line, col, _path(issue.loc), issue.got, issue.expected
     )
@@ -362,5 +379,7 @@ def _translate(err: Any, raw: Any, filename: str) -> Problem:
     t = _Said("bad-value", err["msg"], _clean_loc(tuple(err["loc"])), short(value))
     translate = _own_code if etype in CODES else _TRANSLATORS.get(etype, _out_of_range)
     translate(t, etype, err.get("ctx") or {}, value)
-    line, col = position(raw, t.loc, key=t.at_key)
-    return Problem(t.code, t.msg, filename, line, col, _path(t.loc), t.got, t.expected)
+    line, col = position(raw, _written(raw, t.loc), key=t.at_key)
+    return Problem(
+        t.code, t.msg, filename, line, col, _path(_written(raw, t.loc)), t.got, t.expected
+    )

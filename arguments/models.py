@@ -28,8 +28,16 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import crossref
-from .kinds import ACTOR_KINDS, OTHER_COLOUR, PALETTE, RELATION_KINDS
+from .kinds import ACTOR_KINDS, OTHER_COLOUR, PALETTE, RELATION_KINDS, UNATTRIBUTED
 from .text import chapter_order
+
+#: the actor a claim without one is credited to (see Map._unattributed)
+UNATTRIBUTED_ACTOR = {
+    "id": UNATTRIBUTED,
+    "name": "Unattributed",
+    "kind": UNATTRIBUTED,
+    "description": "The map does not say who holds these claims.",
+}
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})(?:-(0[1-9]|1[0-2]))?$")
@@ -81,6 +89,8 @@ class Source(_Model):
     author: Text = "unknown"
     description: Blurb = ""
     chapters: list[Chapter] = []
+    #: the source's text, a path relative to the map file (every quote is checked against it)
+    text: Annotated[str, Field(min_length=1, max_length=500)] | None = None
 
     @cached_property
     def chapter_order(self) -> dict[str, int]:
@@ -121,14 +131,45 @@ class Quote(_Model):
     speaker: Slug | None = None  # whose words these are, when the source quotes someone
 
 
+def _one_or_many_actors(data: Any) -> Any:
+    """``actor: x`` (one actor) is ``actors: [x]``; a claim without either is unattributed."""
+    if not isinstance(data, dict):
+        return data
+    if "actor" in data:
+        if "actors" in data:
+            raise PydanticCustomError(
+                "bad-value",
+                "a claim names its actor once: `actor: x` or `actors: [x, y]`",
+                {"got": "both actor and actors", "expected": "one of the two"},
+            )
+        data = {**{k: v for k, v in data.items() if k != "actor"}, "actors": [data["actor"]]}
+    elif "actors" not in data:
+        data = {**data, "actors": [UNATTRIBUTED]}
+    return data
+
+
 class _ClaimBase(_Model):
     id: Slug
-    actor: Slug
+    #: who held or did it; several for a joint act (``actor: x`` in a file is one)
+    actors: Annotated[list[Slug], Field(min_length=1, max_length=12)]
     date: DateStr | None = None
     text: Text
-    topics: list[Slug] = Field(min_length=1)
+    topics: list[Slug] = []
     chapter: Annotated[str, Field(min_length=1, max_length=40)]
-    quotes: list[Quote] = Field(min_length=1)
+    #: verbatim from the source; required when the map names its source text
+    quotes: list[Quote] = []
+
+    _actor_forms = model_validator(mode="before")(_one_or_many_actors)
+
+    @property
+    def actor(self) -> str:
+        """The first (for most claims the only) actor: whose colour the claim wears."""
+        return self.actors[0]
+
+    @property
+    def joint(self) -> bool:
+        """A joint act or position: held or done by several actors together."""
+        return len(self.actors) > 1
 
     @property
     def year(self) -> int | None:
@@ -185,11 +226,17 @@ class Verdict(_ClaimBase):
     kind: Literal["verdict"]
 
 
+class Argument(_ClaimBase):
+    """An argument of a map made in Argdown (premises support it, it its conclusion)."""
+
+    kind: Literal["argument"]
+
+
 Claim = Annotated[
-    Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict,
+    Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict | Argument,
     Field(discriminator="kind"),
 ]
-ClaimT = Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict
+ClaimT = Thesis | Postulate | Position | Prediction | Event | Interpretation | Verdict | Argument
 
 
 class Relation(_Model):
@@ -198,9 +245,12 @@ class Relation(_Model):
     source: Slug
     target: Slug
     kind: Literal[RELATION_KINDS]  # type: ignore[valid-type]
-    reason: Slug | None = None  # undercuts only: the reason whose support of target is attacked
+    reason: Slug | None = None  # undercuts only: the claim whose link to target is attacked
     note: Text | None = None
     quote: Quote | None = None
+    #: the source's own word for what the relation does to the target (e.g. "altered"),
+    #: where the kind's word is not the source's; shown in a postulate's fate
+    fate: Annotated[str, Field(min_length=1, max_length=40)] | None = None
 
     @model_validator(mode="after")
     def _reason_only_for_undercuts(self) -> Relation:
@@ -223,9 +273,27 @@ class Map(_Model):
 
     source: Source
     actors: list[Actor] = Field(min_length=1)
-    topics: list[Topic] = Field(min_length=1)
+    topics: list[Topic] = []
     claims: list[Claim] = Field(min_length=1)
     relations: list[Relation] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unattributed(cls, data: Any) -> Any:
+        """A map with claims that name no actor gets the actor they are credited to."""
+        if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+            return data
+        anonymous = any(
+            isinstance(c, dict) and "actor" not in c and "actors" not in c for c in data["claims"]
+        )
+        actors = data.get("actors")
+        if (
+            anonymous
+            and (actors is None or isinstance(actors, list))
+            and not any(isinstance(a, dict) and a.get("id") == UNATTRIBUTED for a in actors or [])
+        ):
+            data = {**data, "actors": [*(actors or []), UNATTRIBUTED_ACTOR]}
+        return data
 
     @model_validator(mode="after")
     def _cross_references(self) -> Map:
@@ -268,16 +336,21 @@ class Map(_Model):
         a = self.actor_index.get(actor_id)
         return a.name if a else actor_id
 
+    def actors_named(self, actor_ids: Iterable[str]) -> str:
+        """ "Lenin", "Lenin and Trotsky", "Zinoviev, Kamenev and Stalin"."""
+        names = [self.actor_name(a) for a in actor_ids]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
     def credited(self, claim: Claim) -> str:
-        """Whom a claim's header names: its actor, or for an event with no agent but the
+        """Whom a claim's header names: its actors, or for an event with no agent but the
         author's narration, "as <the author> reports" (the author did not make it happen)."""
         a = self.actor_index.get(claim.actor)
-        name = a.name if a else claim.actor
-        if claim.kind == "event" and a is not None and a.kind == "author":
+        if claim.kind == "event" and not claim.joint and a is not None and a.kind == "author":
+            name = a.name
             if name.startswith("The "):  # "The essay's author" mid-sentence
                 name = "the " + name[4:]
             return f"as reported by {name}"
-        return name
+        return self.actors_named(claim.actors)
 
     @cached_property
     def chapter_rank(self) -> dict[str, int]:
@@ -319,7 +392,8 @@ class Map(_Model):
         count (the same colour in every view, diagram, chart and export)."""
         counts: dict[str, int] = {}
         for c in self.claims:
-            counts[c.actor] = counts.get(c.actor, 0) + 1
+            for actor in c.actors:
+                counts[actor] = counts.get(actor, 0) + 1
         authors = [a.id for a in self.actors if a.kind == "author" and a.id in counts]
         others = sorted((a for a in counts if a not in authors), key=lambda a: (-counts[a], a))
         colours = dict.fromkeys(authors, PALETTE[0])

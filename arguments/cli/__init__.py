@@ -9,7 +9,7 @@ file named with ``-o``), problems to stderr.
 Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
 :data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
 the Argdown subset, written as YAML), ``compare`` (two actors, topic by
-topic and period by period) and ``schema`` (the JSON Schema of argmap/1).
+topic and period by period) and ``schema`` (the JSON Schema of argmap/2).
 """
 
 from __future__ import annotations

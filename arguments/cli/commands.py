@@ -26,8 +26,12 @@ from .common import Subparsers, UserError, check, default_map, load, with_map, w
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    m = load(args.file or args.map, args.input_format)
     name = args.file or args.map or str(default_map())
+    if args.source:  # the quotes against this text, not the one the map names
+        m = load_map(name, args.input_format)
+    else:
+        m = load(name, args.input_format)
+    checked = args.source or m.source.text
     if args.source:
         try:
             text = Path(args.source).read_text(encoding="utf-8")
@@ -44,7 +48,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(
         f"{name}: ok - {len(m.claims)} claims, {len(m.relations)} relations, "
         f"{m.quote_count} quotes, {len(m.actors)} actors, {len(m.topics)} topics"
-        + (f"; every quote verbatim in {args.source}" if args.source else "")
+        + (f"; every quote verbatim in {checked}" if checked else "")
     )
     return 0
 
@@ -158,7 +162,7 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    write(json_format.schema_text(), args.output, "json", "argmap-1.schema")
+    write(json_format.schema_text(), args.output, "json", "argmap-2.schema")
     return 0
 
 
@@ -217,6 +221,6 @@ def add_parsers(sub: Subparsers) -> None:
     c.add_argument("--output", "-o", metavar="FILE")
     c.set_defaults(func=cmd_compare)
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of the argmap/1 format")
+    sc = sub.add_parser("schema", help="print the JSON Schema of the argmap/2 format")
     sc.add_argument("--output", "-o", metavar="FILE")
     sc.set_defaults(func=cmd_schema)

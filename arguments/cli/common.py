@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..crossref import did_you_mean
-from ..loader import load_map
+from ..documents import load_document
 from ..models import Map
 
 BUNDLED_MAP = Path(__file__).resolve().parents[2] / "claims.yaml"
@@ -48,8 +48,9 @@ def default_map() -> Path:
 
 
 def load(path: str | None, fmt: str | None = None) -> Map:
-    """The map at ``path`` (default: claims.yaml here, else the bundled map)."""
-    return load_map(path or default_map(), fmt=fmt)
+    """The map at ``path`` (default: claims.yaml here, else the bundled map), its quotes
+    checked against the source text it names, if it names one."""
+    return load_document(path or default_map(), fmt=fmt).map
 
 
 def guess(value: str, choices: Iterable[str]) -> str:

@@ -175,7 +175,7 @@ EXPORTERS: dict[str, Exporter] = {
             "json",
             "application/json",
             "interchange",
-            "argmap/1 JSON: the whole map, lossless; `import --format json` reads it back",
+            "argmap/2 JSON: the whole map, lossless; `import --format json` reads it back",
             "interchange:json",
         ),
         Exporter(

@@ -12,7 +12,7 @@ them.
 
 - :mod:`.decode`: bytes to text (size, encoding, binary checks)
 - :mod:`.yaml`: our YAML (the position-keeping reader and the writer)
-- :mod:`.json`: our JSON, ``argmap/1``, and its JSON Schema
+- :mod:`.json`: our JSON, ``argmap/2`` (``argmap/1`` is read too), and its JSON Schema
 - :mod:`.argdown`: Argdown
 - :mod:`.aif`, :mod:`.graphml`, :mod:`.kialo`, :mod:`.tables`,
   :mod:`.handout`: writers for other tools and for print

@@ -1,12 +1,14 @@
-"""Our own JSON format, ``argmap/1``: the lossless round-trip format.
+"""Our own JSON format, ``argmap/2``: the lossless round-trip format.
 
 Contract: :func:`write` gives the map as JSON with
-``"schema": "argmap/1"`` first, and :func:`read` reads it back (strictly:
+``"schema": "argmap/2"`` first, and :func:`read` reads it back (strictly:
 no trailing comma, no duplicate key) into raw data with positions, or, for
 a valid file, straight into a :class:`Map` (:func:`fast_map`), so that
 export -> import yields an equal map.  :func:`json_schema` is the JSON Schema of
 the format, generated from the models; the copy kept in
-``schema/argmap-1.schema.json`` is tested to be current.
+``schema/argmap-2.schema.json`` is tested to be current.  ``argmap/1`` files (one
+``actor`` per claim, no ``fate``, no source text) are read as they are: the
+models accept both.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from ..errors import MapError, Problem, short
 from ..models import Map
 from .yaml.reader import parse
 
-SCHEMA_ID = "argmap/1"
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "argmap-1.schema.json"
+SCHEMA_ID = "argmap/2"
+#: every version this version reads
+READABLE = ("argmap/1", "argmap/2")
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "argmap-2.schema.json"
 
 
 def to_data(m: Map) -> dict[str, Any]:
@@ -35,8 +39,8 @@ def write(m: Map) -> str:
 def json_schema() -> dict[str, Any]:
     schema = Map.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://argmap.example/schema/argmap-1.schema.json"
-    schema["title"] = "argmap/1 - an argument map"
+    schema["$id"] = "https://argmap.example/schema/argmap-2.schema.json"
+    schema["title"] = "argmap/2 - an argument map"
     props = {"schema": {"const": SCHEMA_ID, "description": "format and version of this file"}}
     props.update(schema["properties"])
     schema["properties"] = props
@@ -87,7 +91,7 @@ def fast_map(text: str) -> Map | None:
     """
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys)
-        if isinstance(data, dict) and data.get("schema", SCHEMA_ID) == SCHEMA_ID:
+        if isinstance(data, dict) and data.get("schema", SCHEMA_ID) in READABLE:
             return Map.model_validate({k: v for k, v in data.items() if k != "schema"})
     except (ValueError, RecursionError):  # bad JSON, a duplicate key, an invalid map
         pass

@@ -72,7 +72,7 @@ def test_generated_maps_go_yaml_json_yaml_unchanged(data):
 def test_the_json_export_starts_with_the_schema_and_omits_nothing_set():
     m = load_map(MINI)
     data = json.loads(json_format.write(m))
-    assert next(iter(data)) == "schema" and data["schema"] == "argmap/1"
+    assert next(iter(data)) == "schema" and data["schema"] == "argmap/2"
     assert data["relations"][1]["note"] == "In substance, not in name."
     assert data["claims"][0]["number"] == 4 and data["claims"][0]["date"] == "1906"
 

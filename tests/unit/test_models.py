@@ -117,10 +117,37 @@ def test_a_quote_of_words_with_an_elision_is_fine():
     assert Quote(text="the proletariat ... a workers' democracy").text.startswith("the")
 
 
-def test_a_claim_needs_at_least_one_quote(data):
-    assert errors(with_claim(data, 1, quotes=[])) == [
-        ("too_short", ("claims", 1, "position", "quotes"))
-    ]
+def test_a_claim_needs_a_quote_when_the_map_names_its_source_text(data):
+    raw = with_claim(data, 1, quotes=[])
+    Map.model_validate(raw)  # no text named: a map made in another tool may have no quotes
+    raw["source"] = {**raw["source"], "text": "essay.txt"}
+    assert errors(raw) == [("empty-quote", ("claims", 1, "quotes"))]
+
+
+@pytest.mark.parametrize(
+    "actors,credited", [(["trotsky"], "Trotsky"), (["lenin", "trotsky"], "Lenin and Trotsky")]
+)
+def test_a_joint_claim_is_credited_to_all_its_actors(data, actors, credited):
+    raw = with_claim(data, 0, actor=None, actors=actors)
+    raw["relations"] = []  # (lenin adopting a claim that is his own too is refused)
+    c = Map.model_validate(raw).claim(raw["claims"][0]["id"])
+    assert (c.actors, c.joint, Map.model_validate(raw).credited(c)) == (
+        actors,
+        len(actors) > 1,
+        credited,
+    )
+
+
+def test_actor_and_actors_together_are_refused(data):
+    assert [code for code, _ in errors(with_claim(data, 0, actors=["lenin"]))] == ["bad-value"]
+
+
+def test_a_claim_without_an_actor_is_credited_to_an_added_unattributed_actor(data):
+    raw = with_claim(data, 2, actor=None, date=None)
+    raw["relations"] = []
+    m = Map.model_validate(raw)
+    assert m.claims[2].actors == ["unattributed"]
+    assert m.actor_index["unattributed"].kind == "unattributed"
 
 
 @pytest.mark.parametrize(

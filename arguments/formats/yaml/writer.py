@@ -42,7 +42,7 @@ def to_data(m: Map) -> dict:
 def dumps(m: Map) -> str:
     # the title in a comment: on one line, without characters YAML refuses
     title = "".join(ch for ch in " ".join(m.source.title.split()) if ch.isprintable())
-    header = f"# {shorten(title, 120)}: an argument map (argmap/1, YAML)\n"
+    header = f"# {shorten(title, 120)}: an argument map (argmap/2, YAML)\n"
     return header + yaml.dump(
         to_data(m),
         Dumper=_Dumper,
