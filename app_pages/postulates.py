@@ -60,7 +60,7 @@ for p in posts:
             st.markdown(
                 "  \n".join(
                     f"{STAGE_ICON.get(s.stage, '')} **{md(s.date or 'undated')}** "
-                    f"_{md(s.stage)}_"
+                    f"_{md(s.word)}_"
                     + (
                         ""
                         if s.claim == p.id

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from .models import Map
+from .models import Map, Relation
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,12 @@ class Filters:
         )
 
 
+def edge_key(r: Relation) -> str:
+    """The key of a relation's edge: its kind, and an undercut's reason (several undercuts
+    of one claim, each of another link, are several edges)."""
+    return f"{r.kind}:{r.reason}" if r.reason else r.kind
+
+
 def build_graph(m: Map) -> nx.MultiDiGraph:
     """One node per claim (attributes: kind, actor, date, chapter, text)."""
     g = nx.MultiDiGraph(title=m.source.title)
@@ -68,6 +74,7 @@ def build_graph(m: Map) -> nx.MultiDiGraph:
             c.id,
             kind=c.kind,
             actor=c.actor,
+            actors=tuple(c.actors),
             date=c.date or "",
             chapter=c.chapter,
             text=c.text,
@@ -75,7 +82,12 @@ def build_graph(m: Map) -> nx.MultiDiGraph:
         )
     for r in m.relations:
         g.add_edge(
-            r.source, r.target, key=r.kind, kind=r.kind, note=r.note or "", reason=r.reason or ""
+            r.source,
+            r.target,
+            key=edge_key(r),
+            kind=r.kind,
+            note=r.note or "",
+            reason=r.reason or "",
         )
     return g
 
@@ -126,7 +138,7 @@ def submap(
 
 
 def matches(claim, f: Filters) -> bool:
-    if f.actors and claim.actor not in f.actors:
+    if f.actors and not f.actors.intersection(claim.actors):
         return False
     if f.kinds and claim.kind not in f.kinds:
         return False
@@ -148,5 +160,5 @@ def filter_map(m: Map, f: Filters) -> Map:
 
 
 def used_actors(m: Map) -> list[str]:
-    seen = dict.fromkeys(c.actor for c in m.claims)
+    seen = {a for c in m.claims for a in c.actors}
     return [a.id for a in m.actors if a.id in seen]

@@ -183,7 +183,7 @@ RELATIONS: tuple[RelationKind, ...] = (
         aif="CA",
         kialo="Con",
         argdown="->",
-        fate="strained",
+        fate="contested",
         style={"color": "#CC3311", "style": "solid", "arrowhead": "tee", "penwidth": "1.8"},
     ),
     RelationKind(
@@ -200,7 +200,7 @@ RELATIONS: tuple[RelationKind, ...] = (
         aif="CA",
         kialo="Con",
         argdown="_>",
-        fate="strained",
+        fate="undercut",
         style={"color": "#AA3377", "style": "dashed", "arrowhead": "tee", "penwidth": "1.8"},
     ),
     RelationKind(
@@ -234,7 +234,7 @@ RELATIONS: tuple[RelationKind, ...] = (
         symmetric=True,
         agreement=True,
         compare_word="agree",
-        fate="adopted",
+        fate="shared",
         style={
             "color": "#0077BB",
             "style": "bold",
@@ -291,7 +291,7 @@ RELATIONS: tuple[RelationKind, ...] = (
         aif="RA",
         kialo="Pro",
         argdown="+>",
-        fate="upheld",
+        fate="borne out",
         style={"color": "#228833", "style": "dashed", "arrowhead": "diamond", "penwidth": "1.8"},
     ),
     RelationKind(
@@ -306,7 +306,7 @@ RELATIONS: tuple[RelationKind, ...] = (
         aif="CA",
         kialo="Con",
         argdown="->",
-        fate="strained",
+        fate="refuted",
         style={
             "color": "#CC3311",
             "style": "dashed",

@@ -81,7 +81,7 @@ def select(m: Map, view: View) -> Selection:
         keep = {
             c.id
             for c in base.claims
-            if c.actor in (a, b) and (view.topic is None or view.topic in c.topics)
+            if {a, b} & set(c.actors) and (view.topic is None or view.topic in c.topics)
         }
         sel = submap(m, keep, f.relation_kinds)
         topic = f", {m.topic_label(view.topic)}" if view.topic else ""

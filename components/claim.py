@@ -39,10 +39,10 @@ def swatch(colour: str) -> str:
 def meta_html(m: Map, cid: str) -> str:
     """One line: kind, actor (with colour), date, chapter, topics (escaped HTML)."""
     c = m.claim(cid)
-    colour = m.colour_of(c.actor)
+    colours = "".join(swatch(m.colour_of(a)) for a in c.actors)
     bits = [
         f"<b>{html.escape(kind_label(c).upper())}</b>",
-        f"{swatch(colour)}{html.escape(m.credited(c))}",
+        f"{colours}{html.escape(m.credited(c))}" + (" (jointly)" if c.joint else ""),
         html.escape(c.date or "undated"),
         f"chapter {html.escape(c.chapter)}: "
         f"<i>{html.escape(m.source.chapter_title(c.chapter))}</i>",

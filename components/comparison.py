@@ -1,7 +1,8 @@
 """Rendering a comparison of two actors (rows from :func:`arguments.analysis.compare.compare`).
 
-Contract: :func:`table` turns the compare frame into the displayed table
-(escaped Markdown cells); :func:`side_by_side` shows each (topic, period)
+Contract: :func:`topic_table` turns one topic's rows of the compare frame into
+an HTML table (escaped; long cells folded after their first claim);
+:func:`side_by_side` shows each (topic, period)
 row with both actors' claims and quotes and the relations behind the row's
 relation word; :func:`chains` lists an actor's revisions.  Nothing here
 decides a relation: the words come from the compare frame.
@@ -9,9 +10,13 @@ decides a relation: the words come from the compare frame.
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
+from arguments.analysis.compare import JOINT
 from arguments.models import Map
 
 from . import claim as claim_ui
@@ -27,64 +32,80 @@ RELATION_MARK = {
 }
 
 
-def _claims_cell(m: Map, ids: list[str], linked: list[str] | None = None, most: int = 3) -> str:
-    """A side of a row, short enough to scan: the claims the row's relations name first
-    (in italics with an arrow when they belong to an earlier row), then up to ``most``
-    others, then how many more the quotes section below holds."""
-    linked = list(dict.fromkeys(linked or []))
-    named = [c for c in ids if c in linked]
-    rest = [c for c in ids if c not in linked]
-    shown = named + rest[: max(0, most - len(named))]
-    cells = [
-        f"**{md(m.claim(c).date or 'undated')}** {md(short(m.claim(c).text, 150))}" for c in shown
-    ]
-    cells += [
-        f"_\u21b3 {md(m.claim(c).date or 'undated')}: {md(short(m.claim(c).text, 110))}_"
-        for c in linked
-        if c not in ids
-    ]
-    hidden = len(ids) - len(shown)
-    if hidden:
-        cells.append(f"_and {hidden} more position{'s' if hidden > 1 else ''}, with quotes below_")
-    return "; ".join(cells) or "\u2014"
-
-
-def _linked(m: Map, links, actor: str) -> list[str]:
-    return [c for s, _, t in links for c in (s, t) if m.claim(c).actor == actor]
-
-
 def link_sentence(m: Map, link: tuple[str, str, str]) -> str:
-    """``Lenin (1917-04) adopts Trotsky (1906)`` for a (source, kind, target) triple."""
+    """``Lenin (1917-04) adopts Trotsky (1906)`` for a (source, kind, target) triple;
+    ``Lenin and Trotsky (1919-03): a joint act`` for a claim both hold."""
     s, kind, t = link
     a, b = m.claim(s), m.claim(t)
+    if kind == JOINT:
+        return f"{m.actors_named(a.actors)} ({a.date or 'undated'}): a joint act"
     return (
-        f"{m.actor_name(a.actor)} ({a.date or 'undated'}) {kind} "
-        f"{m.actor_name(b.actor)} ({b.date or 'undated'})"
+        f"{m.actors_named(a.actors)} ({a.date or 'undated'}) {kind} "
+        f"{m.actors_named(b.actors)} ({b.date or 'undated'})"
     )
 
 
-def table(m: Map, df: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """The comparison as displayed: topic, period, each side's claims, relation, its basis."""
-    a_name, b_name = m.actor_name(a), m.actor_name(b)
-    return pd.DataFrame(
-        {
-            "Topic": [md(x) for x in df["topic_label"]],
-            "Period": [md(x) for x in df["period"]],
-            md(a_name): [
-                _claims_cell(m, ids, _linked(m, links, a))
-                for ids, links in zip(df["a_claims"], df["links"])
-            ],
-            "Relation": [RELATION_MARK.get(r, r) for r in df["relation"]],
-            md(b_name): [
-                _claims_cell(m, ids, _linked(m, links, b))
-                for ids, links in zip(df["b_claims"], df["links"])
-            ],
-            "Stated by": [
-                "; ".join(md(link_sentence(m, lk)) for lk in links) or "\u2014"
-                for links in df["links"]
-            ],
-        }
+def _claim_line(m: Map, cid: str, joint: bool = False) -> str:
+    c = m.claim(cid)
+    mark = ' <span class="am-joint" title="held jointly">joint</span>' if joint else ""
+    return (
+        f'<div class="am-cmp-claim"><b>{html.escape(c.date or "undated")}</b> '
+        f"{html.escape(short(c.text, 220))}{mark}</div>"
     )
+
+
+def _cell(m: Map, ids: list[str], linked: set[str], joint: set[str]) -> str:
+    """A side of a row, in date order: the first claim (or the first a relation names),
+    then the others folded behind "n more"."""
+    if not ids:
+        return '<span class="am-none">\u2014</span>'
+    first = next((c for c in ids if c in linked), ids[0])
+    rest = [c for c in ids if c != first]
+    out = _claim_line(m, first, first in joint)
+    if rest:
+        out += (
+            f"<details><summary>{len(rest)} more</summary>"
+            + "".join(_claim_line(m, c, c in joint) for c in rest)
+            + "</details>"
+        )
+    return out
+
+
+def _relation_cell(m: Map, row: Any) -> str:
+    word = html.escape(RELATION_MARK.get(row.relation, row.relation))
+    out = f'<div class="am-rel am-rel-{html.escape(row.relation.split()[0])}">{word}</div>'
+    if row.links:
+        out += "".join(
+            f'<div class="am-basis">{html.escape(link_sentence(m, lk))}</div>' for lk in row.links
+        )
+    for qualifier in dict.fromkeys(q for q, _, _ in row.qualified):
+        c = m.claim(qualifier)
+        out += (
+            f'<div class="am-qualified" title="{html.escape(c.text)}">qualified by '
+            f"{html.escape(m.credited(c))}: \u201c{html.escape(short(c.text, 120))}"
+            "\u201d</div>"
+        )
+    return out
+
+
+def topic_table(m: Map, rows: pd.DataFrame, a: str, b: str) -> str:
+    """One topic's rows as an HTML table: period, each side's claims (long cells folded),
+    and the relation with what states it and who qualifies it.  Map text is escaped."""
+    head = (
+        f"<tr><th>Period</th><th>{html.escape(m.actor_name(a))}</th><th>Relation</th>"
+        f"<th>{html.escape(m.actor_name(b))}</th></tr>"
+    )
+    body = []
+    for row in rows.itertuples(index=False):
+        linked = {x for s, _, t in row.links for x in (s, t)}
+        joint = set(row.joint)
+        body.append(
+            f"<tr><td class='am-period'>{html.escape(row.period)}</td>"
+            f"<td>{_cell(m, row.a_claims, linked, joint)}</td>"
+            f"<td>{_relation_cell(m, row)}</td>"
+            f"<td>{_cell(m, row.b_claims, linked, joint)}</td></tr>"
+        )
+    return f'<table class="am-cmp">{head}{"".join(body)}</table>'
 
 
 def _claim_block(m: Map, cid: str, key: str) -> None:
@@ -106,13 +127,8 @@ def side_by_side(m: Map, df: pd.DataFrame, a: str, b: str, key: str) -> None:
     a_name, b_name = m.actor_name(a), m.actor_name(b)
     for ti, (_topic, rows) in enumerate(df.groupby("topic", sort=False)):
         label = rows["topic_label"].iloc[0]
-        words = ", ".join(
-            f"{p}: {r}"
-            for p, r in zip(rows["period"], rows["relation"])
-            if r != "no stated relation"
-        )
         box = st.expander(
-            f"{md(label)}" + (f" \u2014 {md(words)}" if words else ""),
+            f"{md(label)}: the claims with their quotes",
             key=f"{key}-topic-{ti}",
             on_change="rerun",
         )

@@ -38,7 +38,7 @@ def selection_outline(
         out_rel.setdefault(r.source, []).append(r)
     groups: dict[str, list] = {}
     for c in shown.claims:
-        k = c.chapter if group == "chapter" else c.actor if group == "actor" else ""
+        k = c.chapter if group == "chapter" else c.actor if group == "actor" else ""  # first actor
         groups.setdefault(k, []).append(c)
     if group == "chapter":
         keys = m.in_chapter_order(groups)
@@ -83,7 +83,8 @@ def legend(m: Map, shown: Map | None = None) -> None:
     """Colours (actors), shapes (claim kinds) and lines (relation kinds), as in the diagrams."""
     shown = shown or m
     colours = m.actor_colours
-    actors = [a for a in m.actors if any(c.actor == a.id for c in shown.claims)]
+    held = {a for c in shown.claims for a in c.actors}
+    actors = [a for a in m.actors if a.id in held]
     kinds = [k for k in CLAIMS if any(c.kind == k.name for c in shown.claims)]
     rels = [k for k in RELATIONS if any(r.kind == k.name for r in shown.relations)]
     own = [a for a in actors if colours.get(a.id, OTHER_COLOUR) != OTHER_COLOUR]

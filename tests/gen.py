@@ -214,6 +214,8 @@ def claim(
     }
     if date is not None:
         c["date"] = date
+    if c.get("actor") is None:  # actors=[...] given instead (a joint claim), or none
+        c.pop("actor")
     return c
 
 

@@ -68,7 +68,7 @@ def describe_claim(m: Map, claim_id: str) -> str:
     lines = [
         f"{c.id}  [{c.kind}{' ' + str(c.number) if c.kind == 'postulate' else ''}]",
         f"  {c.text}",
-        f"  actor:   {m.actor_name(c.actor)}",
+        f"  actor:   {m.actors_named(c.actors)}{' (jointly)' if c.joint else ''}",
         f"  date:    {c.date or '-'}",
         f"  chapter: {c.chapter} ({m.source.chapter_title(c.chapter)})",
         f"  topics:  {', '.join(m.topic_label(t) for t in c.topics)}",

@@ -13,12 +13,13 @@ the agreement or the break was stated) and to the topics both claims share.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
 
 from ..kinds import RELATION, RELATIONS
-from ..models import Map
+from ..models import ClaimT, Map
 
 #: Periods of the essay's story, (label, first year, last year).
 PERIODS: tuple[tuple[str, int, int], ...] = (
@@ -34,7 +35,9 @@ PERIOD_LABELS = tuple(p[0] for p in PERIODS)
 
 #: how a relation kind reads in the comparison's relation column (kinds without a word,
 #: such as `revises`, never link two actors' claims in a comparison)
-CATEGORY = {k.name: k.compare_word for k in RELATIONS if k.compare_word}
+#: a claim both actors hold: one joint act or position, counted once as their agreement
+JOINT = "joint"
+CATEGORY = {**{k.name: k.compare_word for k in RELATIONS if k.compare_word}, JOINT: "agree"}
 NO_RELATION = "no stated relation"
 
 
@@ -47,19 +50,73 @@ def period_of(year: int | None) -> str:
     return PERIODS[-1][0]  # pragma: no cover - PERIODS covers every year
 
 
-def _pair_links(m: Map, a: str, b: str):
-    """Relations with one end by ``a`` and the other by ``b`` (either direction)."""
+@dataclass(frozen=True)
+class Link:
+    """What links the pair in one period: a relation between a claim of each, or a claim
+    both hold (a joint act, kind ``joint``), with the author's qualifications of it."""
+
+    source: str
+    kind: str  # a relation kind, or JOINT
+    target: str
+    period: str
+    topics: tuple[str, ...]
+    qualified_by: tuple[str, ...] = ()  # claims that undercut this link
+
+    @property
+    def triple(self) -> tuple[str, str, str]:
+        return (self.source, self.kind, self.target)
+
+    @property
+    def agreement(self) -> bool:
+        return self.kind == JOINT or RELATION[self.kind].agreement
+
+
+def _holds(c: ClaimT, actor: str) -> bool:
+    return actor in c.actors
+
+
+def pair_links(m: Map, a: str, b: str) -> list[Link]:
+    """Every link between the pair: relations with one end held by ``a`` and the other by
+    ``b`` (either direction; a relation within one joint claim's actors is no link), and
+    each claim both hold, once.  A link belongs to the period of the later of its claims
+    and to the topics both claims share; an undercut of it qualifies it."""
+    if a == b:
+        return []
     idx = m.claim_index
+    qualifiers: dict[tuple[str, str], list[str]] = {}
+    for r in m.relations:
+        if RELATION[r.kind].needs_reason and r.reason:
+            qualifiers.setdefault((r.reason, r.target), []).append(r.source)
+    out = []
     for r in m.relations:
         if r.kind not in CATEGORY:
             continue
         s, t = idx[r.source], idx[r.target]
-        if {s.actor, t.actor} == {a, b} and a != b:
-            later = max((s, t), key=lambda c: c.sort_date)
-            shared = [x for x in s.topics if x in t.topics] or list(
-                dict.fromkeys([*s.topics, *t.topics])
+        if not ((_holds(s, a) and _holds(t, b)) or (_holds(s, b) and _holds(t, a))):
+            continue
+        if s.joint and t.joint and {a, b} <= set(s.actors) & set(t.actors):
+            continue
+        later = max((s, t), key=lambda c: c.sort_date)
+        shared = [x for x in s.topics if x in t.topics] or list(
+            dict.fromkeys([*s.topics, *t.topics])
+        )
+        by = qualifiers.get((r.source, r.target), [])
+        if RELATION[r.kind].symmetric:
+            by = by + qualifiers.get((r.target, r.source), [])
+        out.append(
+            Link(
+                r.source,
+                r.kind,
+                r.target,
+                period_of(later.year),
+                tuple(shared),
+                tuple(dict.fromkeys(by)),
             )
-            yield r, period_of(later.year), shared
+        )
+    for c in m.claims:
+        if _holds(c, a) and _holds(c, b):
+            out.append(Link(c.id, JOINT, c.id, period_of(c.year), tuple(c.topics)))
+    return out
 
 
 def summarise(kinds: list[str]) -> str:
@@ -76,12 +133,30 @@ def summarise(kinds: list[str]) -> str:
     return "adopt" if "adopt" in positive else "agree"
 
 
-def compare(m: Map, actor_a: str, actor_b: str, topic: str | None = None) -> pd.DataFrame:
+COLUMNS = [
+    "topic",
+    "topic_label",
+    "period",
+    "a_claims",
+    "b_claims",
+    "relation",
+    "links",
+    "joint",
+    "qualified",
+]
+
+
+def compare(
+    m: Map, actor_a: str, actor_b: str, topic: str | None = None, *, related_only: bool = False
+) -> pd.DataFrame:
     """Rows (topic, period) with each actor's claims there and how they relate.
 
     Columns: ``topic``, ``topic_label``, ``period``, ``a_claims``, ``b_claims``
-    (lists of claim ids, oldest first), ``relation`` (see :func:`summarise`)
-    and ``links`` (``(source, kind, target)`` triples behind ``relation``).
+    (lists of claim ids, oldest first; a joint claim stands on both sides),
+    ``relation`` (see :func:`summarise`), ``links`` (``(source, kind, target)``
+    triples behind ``relation``; a joint act is ``(id, "joint", id)``), ``joint`` (the
+    claims both hold) and ``qualified`` (``(qualifier, source, target)``: a claim that
+    undercuts a link of the row).  ``related_only`` keeps only rows with a link.
     """
     for actor in (actor_a, actor_b):
         if actor not in m.actor_index:
@@ -89,24 +164,27 @@ def compare(m: Map, actor_a: str, actor_b: str, topic: str | None = None) -> pd.
     if topic is not None and topic not in m.topic_index:
         raise KeyError(f"no topic has the id {topic!r}")
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(
-        lambda: {"a": [], "b": [], "links": []}
+        lambda: {"a": [], "b": [], "links": [], "joint": [], "qualified": []}
     )
     for c in sorted(m.claims, key=lambda c: c.sort_date):
-        side = "a" if c.actor == actor_a else "b" if c.actor == actor_b else None
-        if side is None:
-            continue
-        for t in c.topics:
-            cells[(t, period_of(c.year))][side].append(c.id)
-    for r, period, topics in _pair_links(m, actor_a, actor_b):
-        for t in topics:
-            cells[(t, period)]["links"].append((r.source, r.kind, r.target))
+        for side, actor in (("a", actor_a), ("b", actor_b)):
+            if _holds(c, actor):
+                for t in c.topics:
+                    cells[(t, period_of(c.year))][side].append(c.id)
+    for link in pair_links(m, actor_a, actor_b):
+        for t in link.topics:
+            cell = cells[(t, link.period)]
+            cell["links"].append(link.triple)
+            if link.kind == JOINT:
+                cell["joint"].append(link.source)
+            cell["qualified"] += [(q, link.source, link.target) for q in link.qualified_by]
     order_t = {t.id: i for i, t in enumerate(m.topics)}
     order_p = {p: i for i, p in enumerate((*PERIOD_LABELS, "undated"))}
     rows = []
     for (t, period), cell in sorted(
         cells.items(), key=lambda kv: (order_t.get(kv[0][0], 999), order_p[kv[0][1]])
     ):
-        if topic is not None and t != topic:
+        if (topic is not None and t != topic) or (related_only and not cell["links"]):
             continue
         rows.append(
             {
@@ -117,28 +195,58 @@ def compare(m: Map, actor_a: str, actor_b: str, topic: str | None = None) -> pd.
                 "b_claims": cell["b"],
                 "relation": summarise([k for _, k, _ in cell["links"]]),
                 "links": cell["links"],
+                "joint": cell["joint"],
+                "qualified": cell["qualified"],
             }
         )
-    df = pd.DataFrame(
-        rows,
-        columns=["topic", "topic_label", "period", "a_claims", "b_claims", "relation", "links"],
-    )
+    df = pd.DataFrame(rows, columns=COLUMNS)
     df.attrs["actors"] = (actor_a, actor_b)
     return df
 
 
+#: how a row's relation word reads in a topic's one-line story
+STORY_WORD = {
+    "agree": "agree",
+    "adopt": "adopt",
+    "disagree": "disagree",
+    "contradict": "contradict",
+    "mixed": "dispute",
+}
+
+
+def topic_story(df: pd.DataFrame) -> dict[str, str]:
+    """Per topic, the relation over time in one line, e.g. "disagree before 1914 · agree
+    1917 · dispute 1918-1921" (rows without a stated relation are left out)."""
+    out: dict[str, str] = {}
+    for t, rows in df.groupby("topic", sort=False):
+        bits = [
+            f"{STORY_WORD.get(rel, rel)} {period}" + (" (qualified)" if q else "")
+            for period, rel, q in zip(rows["period"], rows["relation"], rows["qualified"])
+            if rel != NO_RELATION
+        ]
+        out[str(t)] = " \u00b7 ".join(bits)
+    return out
+
+
 def convergence(m: Map, actor_a: str, actor_b: str) -> pd.DataFrame:
-    """Per period: how many relations between the pair agree and how many disagree.
+    """Per period: how many links between the pair agree and how many disagree.
 
     Every period of :data:`PERIODS` is present (with zeros), in order, so a
-    chart of it reads as a story.  Each relation counts once, whatever its topics.
+    chart of it reads as a story.  Each link counts once, whatever its topics; a joint
+    act counts once as an agreement (``joint`` counts them); ``qualified`` counts the
+    links the author (or another claim) undercuts.
     """
-    counts = {p: {"agree": 0, "disagree": 0} for p in PERIOD_LABELS}
-    for r, period, _ in _pair_links(m, actor_a, actor_b):
-        bucket = counts.setdefault(period, {"agree": 0, "disagree": 0})
-        bucket["agree" if RELATION[r.kind].agreement else "disagree"] += 1
+    counts = {p: {"agree": 0, "disagree": 0, "joint": 0, "qualified": 0} for p in PERIOD_LABELS}
+    for link in pair_links(m, actor_a, actor_b):
+        bucket = counts.setdefault(
+            link.period, {"agree": 0, "disagree": 0, "joint": 0, "qualified": 0}
+        )
+        bucket["agree" if link.agreement else "disagree"] += 1
+        bucket["joint"] += link.kind == JOINT
+        bucket["qualified"] += bool(link.qualified_by)
     df = pd.DataFrame(
-        [{"period": p, **v} for p, v in counts.items()], columns=["period", "agree", "disagree"]
+        [{"period": p, **v} for p, v in counts.items()],
+        columns=["period", "agree", "disagree", "joint", "qualified"],
     )
     df["balance"] = df["agree"] - df["disagree"]
     df.attrs["actors"] = (actor_a, actor_b)
@@ -156,7 +264,7 @@ def revision_chains(m: Map, actor: str) -> list[list[str]]:
     idx = m.claim_index
     g = nx.DiGraph()
     for r in m.relations:
-        if r.kind == "revises" and idx[r.source].actor == actor == idx[r.target].actor:
+        if r.kind == "revises" and actor in idx[r.source].actors and actor in idx[r.target].actors:
             g.add_edge(r.target, r.source)  # earlier -> later
     chains: list[list[str]] = []
     for comp in nx.weakly_connected_components(g):

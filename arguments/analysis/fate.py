@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import RELATION
 from ..models import Map
 
 STAGES = ("stated", "adopted", "upheld", "strained", "altered", "rejected")
@@ -19,6 +20,11 @@ class FateStep:
     relation: str  # the relation kind that says what
     stage: str  # one of STAGES
     via: str | None = None  # the part (a reason or elaboration) it touched, if not the claim
+    word: str = ""  # how the source words it (the relation's `fate`), else the stage
+
+    def __post_init__(self) -> None:
+        if not self.word:
+            object.__setattr__(self, "word", self.stage)
 
 
 def postulates(m: Map) -> list:
@@ -35,13 +41,16 @@ def parts_of(m: Map, claim_id: str) -> list[str]:
         for r in m.relations
         if r.target == claim_id
         and r.kind in ("supports", "elaborates")
-        and idx[r.source].actor == c.actor
+        and set(idx[r.source].actors) & set(c.actors)
         and idx[r.source].sort_date[:4] <= c.sort_date[:4]
     ]
 
 
 def fate(m: Map, claim_id: str) -> list[FateStep]:
     """What became of a claim through time, read off the relations of later claims.
+
+    Each step says how the source words it where the relation gives the word (``fate:
+    altered``); else the stage, read as follows.
 
     On the claim itself: ``adopts`` or ``agrees`` by another actor -> adopted;
     ``confirms``, or ``supports`` by another actor -> upheld; ``attacks``,
@@ -79,12 +88,22 @@ def fate(m: Map, claim_id: str) -> list[FateStep]:
                 bool(revised.get(other.id, set()) & adopters),
             )
             if stage:
-                steps.append(FateStep(other.date, other.id, r.kind, stage, watched[here]))
+                # the source's own word, else the kind's (a part is "strained" whatever did it)
+                word = (
+                    r.fate
+                    if r.fate and watched[here] is None
+                    else (
+                        stage
+                        if watched[here] is not None or stage == "altered"
+                        else RELATION[r.kind].fate or stage
+                    )
+                )
+                steps.append(FateStep(other.date, other.id, r.kind, stage, watched[here], word))
     return sorted(steps, key=lambda s: (s.date, STAGES.index(s.stage)))
 
 
 def _stage(kind: str, other, c, on_part: bool, revises_adoption: bool) -> str | None:
-    same_actor = other.actor == c.actor
+    same_actor = bool(set(other.actors) & set(c.actors))
     if on_part:
         if kind == "confirms":
             return "upheld"

@@ -20,7 +20,8 @@ def stats(m: Map) -> dict:
         "topics": len(m.topics),
         "by_kind": dict(Counter(c.kind for c in m.claims).most_common()),
         "by_actor": {
-            m.actor_name(a): n for a, n in Counter(c.actor for c in m.claims).most_common()
+            m.actor_name(a): n
+            for a, n in Counter(a for c in m.claims for a in c.actors).most_common()
         },
         "by_topic": {
             m.topic_label(t): n

@@ -11,17 +11,18 @@ from ..models import Map
 
 
 def timeline(m: Map) -> pd.DataFrame:
-    """Every dated claim, oldest first: id, actor, actor_name, kind, date, start, text, chapter."""
-    rows = []
+    """Every dated claim, oldest first: id, actor, actor_name, kind, date, start, text,
+    chapter, one row per actor (a joint claim stands in each of its actors' lanes)."""
+    rows: list[dict[str, object]] = []
     for c in m.claims:
         if not c.date:
             continue
         month = int(c.date[5:7]) if len(c.date) == 7 else 1
-        rows.append(
+        rows.extend(
             {
                 "id": c.id,
-                "actor": c.actor,
-                "actor_name": m.actor_name(c.actor),
+                "actor": actor,
+                "actor_name": m.actor_name(actor),
                 "kind": c.kind,
                 "date": c.date,
                 "year": c.year,
@@ -31,6 +32,7 @@ def timeline(m: Map) -> pd.DataFrame:
                 "chapter": c.chapter,
                 "topics": list(c.topics),
             }
+            for actor in c.actors
         )
     df = pd.DataFrame(
         rows,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis.claims import describe_claim
-from ..analysis.compare import compare
+from ..analysis.compare import compare, topic_story
 from ..analysis.quotes import check_quotes
 from ..analysis.stats import stats
 from ..analysis.trees import outline, support_tree
@@ -108,15 +108,18 @@ def cmd_compare(args: argparse.Namespace) -> int:
     check("actor", [a, b], m.actor_index)
     if args.topic is not None:
         check("topic", [args.topic], m.topic_index)
-    df = compare(m, a, b, args.topic)
+    df = compare(m, a, b, args.topic, related_only=not args.all)
     if args.format == "csv":
         write(comparison_csv(m, a, b, args.topic), args.output, "csv", f"{a}-vs-{b}")
         return 0
     if args.format == "json":
         rows = df.to_dict(orient="records")
+        stories = topic_story(df)
         for r in rows:
             r["links"] = [list(x) for x in r["links"]]
-        data = {"actors": [a, b], "topic": args.topic, "rows": rows}
+            r["qualified"] = [list(x) for x in r["qualified"]]
+            r["story"] = stories.get(r["topic"], "")
+        data = {"actors": [a, b], "topic": args.topic, "all": args.all, "rows": rows}
         write(
             json.dumps(data, ensure_ascii=False, indent=2) + "\n",
             args.output,
@@ -146,8 +149,10 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
 
     out = [f"{name_a} vs {name_b}", ""]
     head = f"{'period':<15} {name_a[:width]:<{width}}  {'relation':<18} {name_b[:width]}"
-    for topic, rows in df.groupby("topic_label", sort=False):
-        out += [f"== {topic}", head, "-" * len(head)]
+    stories = topic_story(df)
+    for (_, topic), rows in df.groupby(["topic", "topic_label"], sort=False):
+        story = stories.get(str(rows["topic"].iloc[0]), "")
+        out += [f"== {topic}" + (f"  ({story})" if story else ""), head, "-" * len(head)]
         for r in rows.itertuples(index=False):
             left, right = cell(r.a_claims), cell(r.b_claims)
             for i in range(max(len(left), len(right))):
@@ -156,6 +161,11 @@ def compare_table(m: Map, df: pd.DataFrame, a: str, b: str, width: int = 38) -> 
                     f"{(left[i] if i < len(left) else ''):<{width}}  "
                     f"{(r.relation if i == 0 else ''):<18} "
                     f"{right[i] if i < len(right) else ''}".rstrip()
+                )
+            for q in dict.fromkeys(q for q, _, _ in r.qualified):
+                out.append(
+                    f"{'':<15} (qualified by {m.credited(m.claim(q))}: "
+                    f"{' '.join(m.claim(q).text.split())})"
                 )
         out.append("")
     return "\n".join(out)
@@ -216,6 +226,11 @@ def add_parsers(sub: Subparsers) -> None:
     c.add_argument("a", metavar="A", help="an actor id")
     c.add_argument("b", metavar="B", help="another actor id")
     c.add_argument("--topic", metavar="ID", help="only this topic")
+    c.add_argument(
+        "--all",
+        action="store_true",
+        help="also the topics and periods in which the map relates nothing",
+    )
     c.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
     c.add_argument("--input-format", choices=tuple(READERS))
     c.add_argument("--output", "-o", metavar="FILE")

@@ -139,8 +139,9 @@ def _claims(
         place[c.id] = (x, y)
         when = _timestamp(c.date)
         i_node[c.id] = doc.node(c.text, "I", when, (x, y))
-        for j, q in enumerate(c.quotes):
-            speaker = q.speaker or c.actor
+        # each quote is a locution of its speaker, or of each actor of a joint claim
+        said = [(q, who) for q in c.quotes for who in ([q.speaker] if q.speaker else c.actors)]
+        for j, (q, speaker) in enumerate(said):
             who = m.actor_name(speaker)
             lnode = doc.node(f"{who}: {q.text}", "L", when, (x + 450, y + 60 * j))
             doc.scheme("YA", lnode, i_node[c.id], (x + 250, y + 60 * j))
@@ -175,23 +176,24 @@ def to_data(m: Map) -> dict[str, Any]:
         (x1, y1), (x2, y2) = place[a], place[b]
         return (x1 + x2) / 2, (y1 + y2) / 2 + 40
 
-    ra_of: dict[tuple[str, str], str] = {}
+    # the scheme node of each link (source, target), for the undercuts that attack it
+    link: dict[tuple[str, str], str] = {}
     for r in m.relations:
         kind = RELATION[r.kind]
         if kind.needs_reason:
-            continue  # a CA on the RA of the support it attacks: after every RA
+            continue  # a CA on the scheme node of the link it attacks: after every link
         if kind.aif == "MA":  # from the earlier claim to the one restating it
             a, b = (r.target, r.source) if kind.backward else (r.source, r.target)
-            doc.scheme("MA", i_node[a], i_node[b], between(a, b))
+            link[(r.source, r.target)] = doc.scheme("MA", i_node[a], i_node[b], between(a, b))
         elif kind.aif == "RA":
-            ra_of[(r.source, r.target)] = doc.scheme(
+            link[(r.source, r.target)] = doc.scheme(
                 "RA", i_node[r.source], i_node[r.target], between(r.source, r.target)
             )
         else:  # a conflict; a symmetric one both ways (rebuttal is mutual)
             for a, b in [(r.source, r.target)] + [(r.target, r.source)] * kind.symmetric:
-                doc.scheme("CA", i_node[a], i_node[b], between(a, b))
+                link[(a, b)] = doc.scheme("CA", i_node[a], i_node[b], between(a, b))
     for r in m.relations:
-        target = ra_of.get((r.reason or "", r.target)) if RELATION[r.kind].needs_reason else None
+        target = link.get((r.reason or "", r.target)) if RELATION[r.kind].needs_reason else None
         if target is not None:
             doc.scheme("CA", i_node[r.source], target, between(r.source, r.target))
     return doc.as_data()

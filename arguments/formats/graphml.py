@@ -8,8 +8,9 @@ per claim and one edge per relation, every field kept as a GraphML attribute
 edges and attributes.  Node attributes: ``label`` (the text, what yEd and
 Gephi show), ``kind``, ``number`` (postulates), ``actor``, ``actor_name``,
 ``date``, ``year``, ``chapter``, ``chapter_title``, ``topics``, ``text``,
-``quotes``, ``cites``, ``colour`` (the diagrams' fill).  Edge attributes:
-``kind``, ``reason``, ``note``, ``quote``.  Graph attributes: ``title``,
+``quotes``, ``cites``, ``colour`` (the diagrams' fill; ``actor`` lists a joint claim's
+actors joined by " | ").  Edge attributes: ``kind``, ``reason``, ``note``, ``quote``,
+``fate``.  Graph attributes: ``title``,
 ``author``.
 
 GraphML is XML 1.0, which cannot hold most control characters: each one is
@@ -42,8 +43,8 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
         attrs: dict[str, str | int] = {
             "label": c.text,
             "kind": c.kind,
-            "actor": c.actor,
-            "actor_name": m.actor_name(c.actor),
+            "actor": SEP.join(c.actors),
+            "actor_name": m.actors_named(c.actors),
             "chapter": c.chapter,
             "chapter_title": m.source.chapter_title(c.chapter),
             "topics": SEP.join(c.topics),
@@ -65,7 +66,14 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
             rel["note"] = r.note
         if r.quote:
             rel["quote"] = r.quote.text
-        g.add_edge(r.source, r.target, key=r.kind, **{k: xml_text(v) for k, v in rel.items()})
+        if r.fate:
+            rel["fate"] = r.fate
+        g.add_edge(
+            r.source,
+            r.target,
+            key=f"{r.kind}:{r.reason}" if r.reason else r.kind,
+            **{k: xml_text(v) for k, v in rel.items()},
+        )
     return g
 
 

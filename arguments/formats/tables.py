@@ -49,6 +49,7 @@ RELATION_COLUMNS = (
     "note",
     "quote",
     "quote_cites",
+    "fate",
 )
 COMPARISON_COLUMNS = (
     "topic",
@@ -73,8 +74,8 @@ def claims_frame(m: Map) -> pd.DataFrame:
                 "id": c.id,
                 "kind": c.kind,
                 "number": c.number if c.kind == "postulate" else None,
-                "actor": c.actor,
-                "actor_name": m.actor_name(c.actor),
+                "actor": SEP.join(c.actors),
+                "actor_name": m.actors_named(c.actors),
                 "date": c.date or "",
                 "chapter": c.chapter,
                 "chapter_title": m.source.chapter_title(c.chapter),
@@ -100,13 +101,14 @@ def relations_frame(m: Map) -> pd.DataFrame:
             "kind": r.kind,
             "target": r.target,
             "reason": r.reason or "",
-            "source_actor": m.actor_name(idx[r.source].actor),
-            "target_actor": m.actor_name(idx[r.target].actor),
+            "source_actor": m.actors_named(idx[r.source].actors),
+            "target_actor": m.actors_named(idx[r.target].actors),
             "source_text": idx[r.source].text,
             "target_text": idx[r.target].text,
             "note": r.note or "",
             "quote": r.quote.text if r.quote else "",
             "quote_cites": (r.quote.cites or "") if r.quote else "",
+            "fate": r.fate or "",
         }
         for r in m.relations
     ]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 import graphviz
 
 from ..analysis.compare import PERIOD_LABELS, period_of
-from ..kinds import BACKWARD
-from ..models import Map
+from ..kinds import RELATION
+from ..models import ClaimT, Map
 from ..text import shorten, slug
 from ..views import Selection, View, select
 from .labels import attr, esc, group_title, node_label
@@ -125,21 +125,25 @@ def items(
         a = dict(KIND_STYLE[c.kind])
         a.update(
             label=node_label(m, c, width, (numbers or {}).get(c.id)),
-            fillcolor=m.colour_of(c.actor),
+            fillcolor=fill(m, c),
             id=f"claim-{c.id}",
             URL=f"#claim-{c.id}",
             tooltip=attr(shorten(c.text, 600, collapse=False)),
             target="_self",
         )
-        a["class"] = f"claim kind-{c.kind} actor-{c.actor}"
+        a["class"] = f"claim kind-{c.kind} " + " ".join(f"actor-{x}" for x in c.actors)
+        if c.joint:  # each actor's colour, side by side
+            a["style"] = a["style"] + ",striped" if a["shape"] in STRIPED else a["style"]
         if view.claim == c.id:
             a.update(penwidth="5", color="#000000")
         nodes.append(Node(c.id, a, key_of(c)))
     group = {n.id: n.group for n in nodes}
     timed = sel.cluster == "actor" and view.kind == "compare"
-    split = {(r.reason, r.target) for r in sel.map.relations if r.kind == "undercuts"}
+    # the links an undercut attacks: drawn through a mid-point it can point at
+    split = {(r.reason, r.target) for r in sel.map.relations if RELATION[r.kind].needs_reason}
     edges = []
     for r in sel.map.relations:
+        kind = RELATION[r.kind]
         a = dict(RELATION_STYLE[r.kind])
         if view.edge_labels:
             a.update(label=esc(r.kind), fontcolor=a["color"])
@@ -149,33 +153,58 @@ def items(
             attr(shorten(f"{r.kind}: {r.note}", 400, collapse=False)) if r.note else r.kind
         )
         a["class"] = f"relation rel-{r.kind}"
-        if r.kind == "supports" and (r.source, r.target) in split:
-            mid = mid_point(r.source, r.target)
-            same = group[r.source] if group[r.source] == group[r.target] else None
-            nodes.append(
-                Node(
-                    mid,
-                    {
-                        "label": "",
-                        "shape": "point",
-                        "width": "0.08",
-                        "color": a["color"],
-                        "tooltip": a["tooltip"],
-                    },
-                    same if same is not None else BETWEEN,
-                )
-            )
-            edges.append(Edge(r.source, mid, {**a, "arrowhead": "none"}))
-            edges.append(Edge(mid, r.target, a))
-        elif r.kind == "undercuts":
+        if kind.needs_reason:
             edges.append(Edge(r.source, mid_point(r.reason or "", r.target), a))
-        elif r.kind in BACKWARD:
+            continue
+        if kind.backward:
             # a later claim pointing at an earlier one: laid out earlier-above-later
             a.update(dir="back", arrowtail=a.pop("arrowhead"), arrowhead="none")
-            edges.append(Edge(r.target, r.source, a))
+            tail, head = r.target, r.source
         else:
-            edges.append(Edge(r.source, r.target, a))
+            tail, head = r.source, r.target
+        undercut = next(
+            (
+                k
+                for k in ((r.source, r.target), (r.target, r.source))
+                if k in split and (k == (r.source, r.target) or kind.symmetric)
+            ),
+            None,
+        )
+        if undercut is None:
+            edges.append(Edge(tail, head, a))
+            continue
+        mid = mid_point(*undercut)
+        same = group[tail] if group[tail] == group[head] else None
+        nodes.append(
+            Node(
+                mid,
+                {
+                    "label": "",
+                    "shape": "point",
+                    "width": "0.08",
+                    "color": a["color"],
+                    "tooltip": a["tooltip"],
+                },
+                same if same is not None else BETWEEN,
+            )
+        )
+        # the line runs on through the point; each half keeps the arrow at its own end
+        edges.append(Edge(tail, mid, {**a, "arrowhead": "none"}))
+        edges.append(Edge(mid, head, {**a, "arrowtail": "none"}))
     return nodes, edges
+
+
+#: shapes Graphviz fills in stripes (one per colour of a joint claim's actors); other
+#: shapes take a gradient across the same colours
+STRIPED = frozenset({"box", "rect", "rectangle", "square"})
+
+
+def fill(m: Map, c: ClaimT) -> str:
+    """A claim's fill: its actor's colour, or each of a joint claim's actors' in turn."""
+    if not c.joint:
+        return m.colour_of(c.actor)
+    share = 1 / len(c.actors)
+    return ":".join(f"{m.colour_of(a)};{share:.2f}" for a in c.actors)
 
 
 def mid_point(a: str, b: str) -> str:

@@ -53,7 +53,8 @@ def _text(t: str, k: float, extra: str = "") -> str:
 
 def _who(m: Map, sel: Map, k: float) -> Section | None:
     """Actors by fill colour; past the palette's eight, the rest share grey."""
-    actors = [a for a in m.actors if any(c.actor == a.id for c in sel.claims)]
+    shown = {a for c in sel.claims for a in c.actors}
+    actors = [a for a in m.actors if a.id in shown]
     if not actors:
         return None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apphelp import MINI, no_exception, open_app, page_text, shown_claims, unescape_md
+from apphelp import MINI, ROOT, no_exception, open_app, page_text, shown_claims, unescape_md
 from gen import build, claim, rel
 
 from arguments.formats.yaml import write as dumps
@@ -61,7 +61,7 @@ def test_reasons_and_objections(tmp_path):
     labels = [unescape_md(b.label) for b in at.button]
     assert "Trotsky, 1905: The Russian bourgeoisie is weak." in labels
     assert "Stalin, 1924: Socialism in one country." in labels
-    assert "**1924** _strained_" in text
+    assert "**1924** _contested_" in text  # an attack: the kind's own word
 
 
 def test_a_reason_opens_its_claim_page(tmp_path):
@@ -71,3 +71,15 @@ def test_a_reason_opens_its_claim_page(tmp_path):
     assert at.query_params["claim"] == "why"
     assert at.selectbox(key="claim_pick").value == "why"
     assert at.title[0].value == "Claim"
+
+
+@pytest.mark.parametrize("number,word", [(4, "**1926** _altered_"), (5, "_rejected_")])
+def test_the_essays_postulates_read_their_fate_in_the_essays_words(number, word):
+    # "By 1926, the Communist Party altered the fourth axiom"; only the fifth is rejected
+    at = open_app(ROOT / "claims.yaml", "postulates")
+    no_exception(at)
+    text = unescape_md(page_text(at))
+    section = text.split(f"Postulate {number}\n", 1)[1].split("Postulate ", 1)[0]
+    assert word in section
+    if number == 4:
+        assert "_rejected_" not in section

@@ -69,10 +69,11 @@ def test_claims_relations_actors_and_quotes_map_to_their_aif_kinds(case):
         == rel["attacks"] + rel["disconfirms"] + 2 * rel["contradicts"] + rel["undercuts"]
     )
     assert kinds["MA"] == rel["revises"] + rel["adopts"] + rel["agrees"] + rel["elaborates"]
-    quotes = [q for c in m.claims for q in c.quotes]
-    assert kinds["L"] == kinds["YA"] == len(quotes) == len(doc["AIF"]["locutions"])
+    # a quote is a locution of its speaker, or of each actor of a joint claim
+    said = sum(1 if q.speaker else len(c.actors) for c in m.claims for q in c.quotes)
+    assert kinds["L"] == kinds["YA"] == said == len(doc["AIF"]["locutions"])
     assert len(doc["AIF"]["participants"]) == len(m.actors)
-    assert {q.text for q in quotes} <= {
+    assert {q.text for c in m.claims for q in c.quotes} <= {
         n["text"].split(": ", 1)[1] for n in nodes if n["type"] == "L"
     }
 

@@ -42,10 +42,10 @@ def test_every_claim_comes_back_with_its_fields(case):
         assert (a["text"], a["kind"], a["actor"], a["chapter"]) == (
             x(c.text),
             c.kind,
-            c.actor,
+            " | ".join(c.actors),
             c.chapter,
         )
-        assert a["actor_name"] == x(m.actor_name(c.actor))
+        assert a["actor_name"] == x(m.actors_named(c.actors))
         assert a.get("date") == c.date
         assert a["topics"].split(" | ") == list(c.topics)
         assert a["quotes"] == x(" | ".join(q.text for q in c.quotes))

@@ -9,6 +9,7 @@ from gen import build, claim, make_map, rel
 
 from arguments import MapError, load_map
 from arguments.analysis.compare import (
+    COLUMNS,
     NO_RELATION,
     PERIOD_LABELS,
     compare,
@@ -16,6 +17,7 @@ from arguments.analysis.compare import (
     period_of,
     revision_chains,
     summarise,
+    topic_story,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,15 +176,7 @@ def test_compare_on_one_topic(story):
     df = compare(story, "trotsky", "lenin", topic="party")
     assert set(df["topic"]) == {"party"}
     assert set(df["period"]) == {"before 1914", "1917", "1918-1921"}
-    assert list(df.columns) == [
-        "topic",
-        "topic_label",
-        "period",
-        "a_claims",
-        "b_claims",
-        "relation",
-        "links",
-    ]
+    assert list(df.columns) == COLUMNS
     assert df.attrs["actors"] == ("trotsky", "lenin")
 
 
@@ -330,3 +324,64 @@ def test_two_lines_of_thought_meeting_in_one_revision_are_two_chains():
         ],
     )
     assert revision_chains(m, "trotsky") == [["a", "c", "e"], ["b", "d", "e"]]
+
+
+# ------------------------------------------------------------------ joint acts, qualifications
+def joint_story():
+    """The story above, plus a joint act of Lenin and Trotsky in 1919, and the author's
+    caveat that undercuts the pre-1917 contradiction."""
+    claims = [
+        *CLAIMS,
+        claim(
+            "lt-1919",
+            None,
+            "1919-03",
+            "Lenin and Trotsky found the Comintern.",
+            actors=["lenin", "trotsky"],
+            kind="event",
+            chapter="II",
+        ),
+        claim(
+            "a-not-distant",
+            "author",
+            None,
+            "They were less distant than they thought.",
+            kind="interpretation",
+        ),
+    ]
+    relations = [*RELATIONS, rel("a-not-distant", "undercuts", "t-1906", reason="l-1905")]
+    return build(claims, relations)
+
+
+def test_a_joint_act_is_one_agreement_of_the_pair_and_stands_on_both_sides():
+    m = joint_story()
+    row = rows(compare(m, "trotsky", "lenin"))[("dictatorship", "1918-1921")]
+    assert row["a_claims"] == row["b_claims"] == ["lt-1919"]
+    assert row["links"] == [("lt-1919", "joint", "lt-1919")] and row["joint"] == ["lt-1919"]
+    assert row["relation"] == "agree"
+    conv = convergence(m, "trotsky", "lenin").set_index("period")
+    assert (conv.loc["1918-1921", "agree"], conv.loc["1918-1921", "joint"]) == (1, 1)
+
+
+def test_the_authors_undercut_qualifies_the_link_it_attacks():
+    m = joint_story()
+    row = rows(compare(m, "trotsky", "lenin"))[("dictatorship", "before 1914")]
+    assert row["qualified"] == [("a-not-distant", "l-1905", "t-1906")]
+    assert (
+        convergence(m, "trotsky", "lenin").set_index("period").loc["before 1914", "qualified"] == 1
+    )
+    assert "qualified" in topic_story(compare(m, "trotsky", "lenin"))["dictatorship"]
+
+
+def test_related_only_keeps_the_rows_with_a_stated_relation(story):
+    every = compare(story, "trotsky", "lenin")
+    related = compare(story, "trotsky", "lenin", related_only=True)
+    assert len(related) < len(every)
+    assert NO_RELATION not in set(related["relation"])
+    assert len(related) == sum(r != NO_RELATION for r in every["relation"])
+
+
+def test_a_topics_story_reads_the_relation_over_time(story):
+    assert topic_story(compare(story, "trotsky", "lenin"))["dictatorship"] == (
+        "contradict before 1914 \u00b7 adopt 1917"
+    )

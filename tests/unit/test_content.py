@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from arguments import load_map
 from arguments.analysis.compare import convergence
 from arguments.analysis.fate import fate
 from arguments.analysis.quotes import check_quotes
@@ -22,8 +21,8 @@ CHAPTERS = ["preface", "introduction", "I", "II", "III", "IV", "V", "conclusion"
 
 
 @pytest.fixture(scope="module")
-def m():
-    return load_map(ROOT / "claims.yaml")
+def m(essay_map):
+    return essay_map
 
 
 def test_every_quote_stands_verbatim_in_the_essay(m, essay):
@@ -58,7 +57,7 @@ def test_every_chapter_is_encoded(m):
 
 
 def test_every_declared_actor_and_topic_is_used(m):
-    used_actors = {c.actor for c in m.claims} | {
+    used_actors = {a for c in m.claims for a in c.actors} | {
         q.speaker for c in m.claims for q in c.quotes if q.speaker
     }
     assert {a.id for a in m.actors} <= used_actors
@@ -307,9 +306,9 @@ def test_no_adoption_of_a_postulate_the_bolsheviks_already_shared(m, postulate, 
 )
 def test_the_postulates_page_reads_the_essays_words(m, number, stage, year, absent):
     steps = fate(m, f"postulate-{number}")
-    assert any(s.stage == stage and s.date == year for s in steps)
+    assert any(s.word == stage and s.date == year for s in steps)
     if absent:
-        assert not any(s.stage == absent for s in steps)
+        assert not any(s.word == absent for s in steps)
 
 
 def test_no_agreement_rests_on_the_same_quote_at_both_ends(m):
@@ -352,3 +351,52 @@ def test_a_later_reflection_keeps_the_date_it_was_written(m):
     # the perception of 1914 it recalls is an event of its own
     assert m.claim("trotsky-war-mother-of-revolution").year >= 1929
     assert m.claim("trotsky-sees-vienna-crowd").date == "1914-08"
+
+
+@pytest.mark.parametrize(
+    "joint,actors",
+    [
+        ("comintern-founded", ["lenin", "trotsky"]),  # "Lenin and Trotsky brought into being"
+        ("zinoviev-kamenev-against-insurrection", ["zinoviev", "kamenev"]),
+        ("stalin-kamenev-march-1917", ["stalin", "kamenev", "bolsheviks"]),
+        ("zinoviev-kamenev-split-with-stalin", ["zinoviev", "kamenev"]),
+        ("soviets-and-party-rule-1917", ["lenin", "trotsky"]),  # "They both felt"
+        ("united-front", ["lenin", "trotsky"]),  # "the tactic worked out by Lenin and Trotsky"
+    ],
+)
+def test_one_sentence_narrating_a_joint_act_is_one_joint_claim(m, joint, actors):
+    assert m.claim(joint).actors == actors
+    quotes = {_norm(q.text) for q in m.claim(joint).quotes}
+    others = [
+        c.id for c in m.claims if c.id != joint and quotes & {_norm(q.text) for q in c.quotes}
+    ]
+    assert not others, f"{joint}'s quote also stands on {others}"
+
+
+def test_the_comparison_counts_a_joint_act_once_as_an_agreement(m):
+    from arguments.analysis.compare import JOINT, pair_links
+
+    joint = [lk for lk in pair_links(m, "trotsky", "lenin") if lk.kind == JOINT]
+    assert {lk.source for lk in joint} >= {"comintern-founded", "united-front"}
+    assert len(joint) == len({lk.source for lk in joint})
+
+
+def test_the_authors_caveat_qualifies_the_pre_1914_quarrel_over_the_party(m):
+    # "Lenin and Trotsky were probably not as distant from each other during the bitter
+    # debates prior to 1914 as they both supposed at the time"
+    from arguments.analysis.compare import compare
+
+    df = compare(m, "trotsky", "lenin", "party").set_index("period")
+    assert {q for q, _, _ in df.loc["before 1914", "qualified"]} == {
+        "author-lenin-trotsky-not-distant"
+    }
+    assert (
+        convergence(m, "trotsky", "lenin").set_index("period").loc["before 1914", "qualified"] >= 3
+    )
+
+
+@pytest.mark.parametrize("note", [54, 66, 79, 82, 85, 87, 95, 102, 125])
+def test_a_source_the_essay_quotes_without_naming_it_speaks_its_own_words(m, note):
+    speaker = f"note-{note}-source"
+    assert m.actor_index[speaker].kind == "source"
+    assert any(q.speaker == speaker for c in m.claims for q in c.quotes)

@@ -663,7 +663,7 @@ class _Reader:
                         got=_short(rec),
                         expected="{target: id, kind: ...}",
                     )
-                elif rec.get("kind") in BASE_KIND:
+                elif rec.get("kind") in BASE_KIND and rec.get("link") != "data":
                     target = (
                         f"{rec.get('reason')} supports {rec.get('target')}"
                         if rec.get("kind") == "undercuts"
@@ -719,7 +719,8 @@ class _Reader:
             r = YMap(rpos)
             _put(r, "source", src, rpos)
             for k in rec:
-                _put_from(r, k, rec, k)
+                if k != "link":  # the writer's mark of a relation kept in the data only
+                    _put_from(r, k, rec, k)
             relations.append(r)
             relations.itempos.append(rpos)
         _put(out, "claims", claims, (1, 1))

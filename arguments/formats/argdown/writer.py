@@ -100,8 +100,13 @@ def write(m: Map) -> str:
     )
     lines.append("")
 
-    undercut_links = {(r.reason or "", r.target) for r in m.relations if r.kind == "undercuts"}
     supports = {(r.source, r.target): r for r in m.relations if r.kind == "supports"}
+    # an undercut of a support is Argdown's own; of any other link it is kept in the data
+    undercut_links = {
+        (r.reason or "", r.target)
+        for r in m.relations
+        if r.kind == "undercuts" and (r.reason, r.target) in supports
+    }
     out_rel: dict[str, list] = {}
     for r in m.relations:
         out_rel.setdefault(r.source, []).append(r)
@@ -136,7 +141,9 @@ def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]
     """A claim as an Argdown statement: definition with tags, data line, relations."""
     tags = []
     data: dict[str, Any] = {}
-    if c.actor in clash:
+    if c.joint:
+        data["actors"] = list(c.actors)  # a joint claim: every actor, in the data
+    elif c.actor in clash:
         data["actor"] = c.actor
     else:
         tags.append(_tag(c.actor))
@@ -158,7 +165,12 @@ def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]
             rec["note"] = r.note
         if r.quote:
             rec["quote"] = r.quote.model_dump(mode="json", exclude_none=True)
+        if r.fate:
+            rec["fate"] = r.fate
         op = RELATION[r.kind].argdown
+        if r.kind == "undercuts" and (r.reason, r.target) not in undercut_links:
+            op = None  # it undercuts a link Argdown cannot draw as an argument
+            rec["link"] = "data"
         if op is None:
             extra.append(rec)  # no Argdown syntax for these
             continue
