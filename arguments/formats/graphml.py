@@ -79,5 +79,8 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
 
 def write(m: Map) -> str:
     buf = io.BytesIO()
-    nx.write_graphml(to_graph(m), buf, encoding="utf-8", prettyprint=True)
+    # the ElementTree writer, always: networkx's default switches to lxml when it is
+    # installed (python-pptx brings it), which writes a carriage return unescaped, so a
+    # reader gets "\r\n" back as "\n"
+    nx.write_graphml_xml(to_graph(m), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue().decode("utf-8")
