@@ -32,6 +32,24 @@ from ..models import Map
 from ..views import VIEW_HELP, VIEWS, View, selected
 
 FAMILIES = ("diagram", "document", "interchange")
+#: the diagram exporters' options: ``page``, ``orientation`` and (SVG) ``text``; stated
+#: here so that listing them loads no drawing code (a test checks they match
+#: :mod:`arguments.render.pages`)
+PAGES = ("a4", "a3", "letter", "slide", "fit")
+ORIENTATIONS = ("landscape", "portrait")
+TEXTS = ("text", "paths")
+
+
+class Paged(ValueError):
+    """A view of several pages asked for as one image: pick one with ``part``."""
+
+    def __init__(self, pages: int, fmt: str):
+        self.pages = pages
+        super().__init__(
+            f"this view takes {pages} pages at a legible size; choose one with --part 1 to "
+            f"{pages}, write them all to a folder (-o DIR/), or export the whole view as "
+            f"pdf, slides-pdf or pptx (not {fmt})"
+        )
 
 
 @dataclass(frozen=True)
@@ -227,4 +245,17 @@ def export(m: Map, fmt: str, view: View | None = None, **options: Any) -> bytes 
     return EXPORTERS[fmt].run(m, view or View(), **options)
 
 
-__all__ = ["EXPORTERS", "FAMILIES", "VIEWS", "VIEW_HELP", "Exporter", "View", "export", "selected"]
+__all__ = [
+    "EXPORTERS",
+    "FAMILIES",
+    "ORIENTATIONS",
+    "PAGES",
+    "TEXTS",
+    "VIEWS",
+    "VIEW_HELP",
+    "Exporter",
+    "Paged",
+    "View",
+    "export",
+    "selected",
+]

@@ -17,20 +17,7 @@ from ..render import build_dot, render
 from ..render.pages import SLIDE_PPI, Page, Paper, draw, paper, plan
 from ..render.svgtext import embed_font, text_as_paths
 from ..views import View, select
-
-TEXTS = ("text", "paths")
-
-
-class Paged(ValueError):
-    """A view of several pages asked for as one image: pick one with ``part``."""
-
-    def __init__(self, pages: int, fmt: str):
-        self.pages = pages
-        super().__init__(
-            f"this view takes {pages} pages at a legible size; choose one with --part 1 to "
-            f"{pages}, write them all to a folder (-o DIR/), or export the whole view as "
-            f"pdf, slides-pdf or pptx (not {fmt})"
-        )
+from . import TEXTS, Paged
 
 
 def _sheet(m: Map, view: View, p: Paper) -> paged.Sheet:
