@@ -11,9 +11,11 @@ only when that format is exported (listing the formats imports nothing).
 Formats by family (``Exporter.family``):
 
 - ``diagram``: svg, png, png300, pdf, dot (:mod:`.diagrams`, drawn by
-  :mod:`arguments.render`)
-- ``document``: handout (HTML), handout-md, handout-pdf; csv, relations-csv,
-  compare-csv, xlsx (:mod:`.documents`, written by :mod:`arguments.formats`)
+  :mod:`arguments.render`), each taking ``page`` and ``orientation`` (svg and png also
+  ``part``, svg ``text``)
+- ``document``: handout (HTML), handout-md, handout-pdf; pptx, slides-pdf
+  (:mod:`.slides`); csv, relations-csv, compare-csv, xlsx (:mod:`.documents`, written
+  by :mod:`arguments.formats`)
 - ``interchange``: json (lossless, ours), argdown, aif, graphml, kialo
   (:mod:`.interchange`)
 
@@ -77,6 +79,7 @@ class Exporter:
 
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
@@ -150,6 +153,26 @@ EXPORTERS: dict[str, Exporter] = {
             "Handout (PDF): the diagram on a landscape page, then each claim with quotes and "
             "citations",
             "documents:handout_pdf",
+            binary=True,
+        ),
+        Exporter(
+            "pptx",
+            "pptx",
+            _PPTX,
+            "document",
+            "Slide deck (PowerPoint, 16:9): a title slide, then a comparison topic by topic "
+            "(both sides' key quotes in the speaker notes), a postulate's trajectory, a "
+            "verdict's tree, or the map chapter by chapter",
+            "slides:pptx",
+            binary=True,
+        ),
+        Exporter(
+            "slides-pdf",
+            "pdf",
+            "application/pdf",
+            "document",
+            "The same slides as a 16:9 PDF (vector), one slide a page",
+            "slides:slides_pdf",
             binary=True,
         ),
         Exporter(

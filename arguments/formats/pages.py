@@ -59,24 +59,32 @@ def _fit(sheet: Sheet, w: float, h: float) -> tuple[float, float, float]:
     return k, x + (bw - w * k) / 2, y + (bh - h * k) / 2
 
 
-def pdf(sheet: Sheet, drawings: list[bytes]) -> bytes:
-    """A PDF of one page per drawing (each a one-page PDF), numbered at the foot."""
+def pdf(sheet: Sheet, drawings: list[bytes], cover: tuple[str, str] | None = None) -> bytes:
+    """A PDF of one page per drawing (each a one-page PDF), numbered at the foot; with
+    ``cover`` (a title and a line under it), a title page first."""
+    mm = 25.4 / 72
     frame = Document(
-        sheet.title,
-        sheet.author,
-        page=(sheet.width * 25.4 / 72, sheet.height * 25.4 / 72),
-        orientation="P",
+        sheet.title, sheet.author, page=(sheet.width * mm, sheet.height * mm), orientation="P"
     )
     frame.set_auto_page_break(False)
+    if cover is not None:
+        frame.add_page()
+        frame.set_xy(sheet.margin * 2 * mm, sheet.height * 0.3 * mm)
+        frame.set_font(FAMILY, "B", 32)
+        frame.multi_cell((sheet.width - 4 * sheet.margin) * mm, 14, cover[0])
+        frame.set_x(sheet.margin * 2 * mm)
+        frame.set_font(FAMILY, "", 18)
+        frame.set_text_color(68, 68, 68)
+        frame.multi_cell((sheet.width - 4 * sheet.margin) * mm, 9, cover[1])
     total = len(drawings)
     for n in range(1, total + 1):
         frame.add_page()
         frame.set_font(FAMILY, "", FOOT_PT)
         frame.set_text_color(90, 90, 90)
-        frame.set_xy(sheet.margin * 25.4 / 72, (sheet.height - sheet.margin - 10) * 25.4 / 72)
-        frame.cell((sheet.width - 2 * sheet.margin) * 25.4 / 72, 4, sheet.foot(n, total), align="C")
+        frame.set_xy(sheet.margin * mm, (sheet.height - sheet.margin - 10) * mm)
+        frame.cell((sheet.width - 2 * sheet.margin) * mm, 4, sheet.foot(n, total), align="C")
     out = pikepdf.open(io.BytesIO(frame.finish()))
-    for raw, drawing in zip(out.pages, drawings):
+    for raw, drawing in zip(out.pages[1:] if cover else out.pages, drawings):
         src = pikepdf.open(io.BytesIO(drawing))
         x0, y0, x1, y1 = (float(v) for v in src.pages[0].mediabox)
         k, left, top = _fit(sheet, x1 - x0, y1 - y0)
