@@ -28,7 +28,7 @@ from pptx.util import Emu, Inches, Pt
 from ..text import clean, creation_date
 from . import pages
 
-WIDTH_IN, HEIGHT_IN = 13.333, 7.5
+WIDTH_IN, HEIGHT_IN = 40 / 3, 7.5  # 16:9
 #: the deck as pages: 16:9, margins as a slide's
 SHEET = (WIDTH_IN * 72, HEIGHT_IN * 72, 18.0)
 
