@@ -74,9 +74,7 @@ def test_the_printed_handout_puts_title_and_diagram_on_page_1_and_no_near_empty_
 ):
     html = tmp_path / "handout.html"
     html.write_text(
-        export(
-            essay_map, "handout", COMPARE.__class__(**{**COMPARE.__dict__, "topic": "dictatorship"})
-        ),
+        export(essay_map, "handout", replace(COMPARE, topic="dictatorship")),
         "utf-8",
     )
     out = tmp_path / "handout.pdf"
@@ -103,12 +101,13 @@ def test_the_printed_handout_puts_title_and_diagram_on_page_1_and_no_near_empty_
     compact = "".join(text.split())
     assert "Thedictatorshipofthe" in compact  # a claim of the diagram, on page 1
     for n, page in enumerate(doc.pages[:-1], start=1):
-        ys = []
-        page.extract_text(
-            visitor_text=lambda t, cm, tm, f, s: (
-                ys.append(tm[5] * cm[3] + cm[5]) if t.strip() else None
-            )
-        )
+        ys: list[float] = []
+
+        def visit(t, cm, tm, f, s, ys=ys):
+            if t.strip():
+                ys.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
         height = float(page.mediabox.height)
         assert min(ys) < height * 0.5, f"page {n} is near empty"
 

@@ -52,7 +52,7 @@ def test_the_whole_map_opens_on_an_overview_then_goes_chapter_by_chapter(essay_m
     assert "Overview: the chapters and the relations between them" in first
     assert "I: A Vision" in first and "pages" in first
     texts = [p.extract_text() for p in doc.pages[1:]]
-    order = [ch for ch in essay_map.source.chapter_order]
+    order = list(essay_map.source.chapter_order)
     seen = []
     for t in texts:
         for ch in order:
