@@ -165,7 +165,7 @@ def anchor(m: Map, text: str, structure: Structure | None = None) -> Anchors:
         parts = quote_parts(quote)
         if not parts:
             return (), 0
-        spans_of = [finder.spans(p) for p in finder.occurrences(parts)]
+        spans_of = [joined(finder.spans(p)) for p in finder.occurrences(parts)]
         spans_of = [s for s in spans_of if s]
         if not spans_of:
             return (), 0
@@ -175,6 +175,22 @@ def anchor(m: Map, text: str, structure: Structure | None = None) -> Anchors:
         if len(here) == 1:
             return here[0], 0
         return (here or spans_of)[0], len(here or spans_of)
+
+    marker_starts = {k.start for k in st.markers}
+
+    def joined(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        """Spans cut at a number that is no footnote marker ("100,000") joined again."""
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            if out:
+                gap = text[out[-1][1] : s]
+                if gap.strip().isdigit() and not any(
+                    k in marker_starts for k in range(out[-1][1], s)
+                ):
+                    out[-1] = (out[-1][0], e)
+                    continue
+            out.append((s, e))
+        return tuple(out)
 
     def make(claim, relation, index, quote, chapter) -> Anchor:
         spans, ambiguous = place(quote, chapter)
