@@ -115,7 +115,9 @@ def _runs(
     for lo, hi in itertools.pairwise(edges):
         if lo >= hi:
             continue
-        keys = tuple(sorted({k for s, e, k in covering if s <= lo and hi <= e}, key=order.get))
+        keys = tuple(
+            sorted({k for s, e, k in covering if s <= lo and hi <= e}, key=lambda k: order[k])
+        )
         marker = by_start.get(lo)
         out.append(_Run(lo, hi, () if marker else keys, marker))
     return out
