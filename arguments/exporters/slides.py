@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..analysis.compare import pair_links
+from ..analysis.periods import pair_links
 from ..formats import slides as deck_writer
 from ..formats.slides import Deck, Slide
 from ..models import Map

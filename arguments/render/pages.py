@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import pygraphviz
 
-from ..analysis.compare import pair_links
+from ..analysis.periods import pair_links
 from ..models import Map
 from ..views import View, select
 from .engine import draw as draw_graph
