@@ -117,7 +117,7 @@ EXPORTERS: dict[str, Exporter] = {
             "application/pdf",
             "diagram",
             "PDF diagram of the view (vector, for handouts)",
-            "diagrams:pdf",
+            "pdfs:pdf",
             binary=True,
         ),
         Exporter(

@@ -20,7 +20,7 @@ from ..views import View, select
 from . import TEXTS, Paged
 
 
-def _sheet(m: Map, view: View, p: Paper) -> paged.Sheet:
+def sheet_of(m: Map, view: View, p: Paper) -> paged.Sheet:
     return paged.Sheet(p.width, p.height, p.margin, select(m, view).title, m.source.author)
 
 
@@ -59,7 +59,7 @@ def svg(
     if p is None:
         return _text(render(m, view, "svg"), text)
     pg, n, total = _one(m, view, p, part, "svg")
-    return _text(paged.svg(_sheet(m, view, p), draw(pg, "svg"), n, total), text)
+    return _text(paged.svg(sheet_of(m, view, p), draw(pg, "svg"), n, total), text)
 
 
 def png(
@@ -77,7 +77,7 @@ def png(
     dpi = SLIDE_PPI if p.name == "slide" else dpi
     pg, n, total = _one(m, view, p, part, "png")
     drawing = draw(pg, "png", dpi, pg.scale(p))
-    return paged.png(_sheet(m, view, p), drawing, dpi, n, total)
+    return paged.png(sheet_of(m, view, p), drawing, dpi, n, total)
 
 
 def png300(
@@ -89,15 +89,6 @@ def png300(
     part: int | None = None,
 ) -> bytes:
     return png(m, view, dpi, page, orientation, part)
-
-
-def pdf(m: Map, view: View, page: str = "a4", orientation: str = "landscape") -> bytes:
-    """Every page of the view, vector, fonts embedded; ``fit``: one page, the drawing's size."""
-    p = paper(page, orientation)
-    if p is None:
-        return render(m, view, "pdf")
-    pages = plan(m, view, p)
-    return paged.pdf(_sheet(m, view, p), [draw(pg, "pdf") for pg in pages])
 
 
 def dot(m: Map, view: View, page: str = "fit", orientation: str = "landscape") -> str:

@@ -3,16 +3,12 @@
 Contract: pure functions of drawings made by the caller (:mod:`arguments.render.pages`
 draws them) and a page size in points:
 
-- :func:`pdf` sets one single-page PDF drawing on each page of a PDF, shrunk to fit
-  within the margins (never enlarged), centred, with "page x of y" and the title at the
-  foot in Source Sans Pro; vector throughout (pypdf places each drawing as it is, fpdf2
-  writes the page and its foot); the creation date is
-  :func:`~arguments.text.creation_date` and the file's identifier is derived from its
-  content, so the same drawings give the same bytes (pikepdf: qpdf places each drawing
-  as a form, copied as it is, in milliseconds);
+- :class:`Sheet`: a page's size, margins and foot line ("title · page x of y");
 - :func:`png` sets one PNG drawing on a white image of the page's size in pixels, with
   its foot;
 - :func:`svg` sets one SVG drawing inside an SVG of the page's size, with its foot.
+
+A PDF of such pages is :func:`arguments.formats.pagedpdf.write`.
 """
 
 from __future__ import annotations
@@ -21,12 +17,10 @@ import io
 import re
 from dataclasses import dataclass
 
-import pikepdf
 from PIL import Image, ImageDraw, ImageFont
 
 from .. import fonts
-from ..text import creation_date, html, shorten
-from .pdfdoc import FAMILY, Document
+from ..text import html, shorten
 
 FOOT_PT = 8.5  # the size of the foot line's text
 
@@ -52,66 +46,11 @@ class Sheet:
         return m, m, self.width - 2 * m, self.height - 2 * m - 14
 
 
-def _fit(sheet: Sheet, w: float, h: float) -> tuple[float, float, float]:
+def fit(sheet: Sheet, w: float, h: float) -> tuple[float, float, float]:
     """Scale and top-left corner (points, from the top) of a w x h drawing on the sheet."""
     x, y, bw, bh = sheet.box
     k = min(1.0, bw / w, bh / h)
     return k, x + (bw - w * k) / 2, y + (bh - h * k) / 2
-
-
-def pdf(sheet: Sheet, drawings: list[bytes], cover: tuple[str, str] | None = None) -> bytes:
-    """A PDF of one page per drawing (each a one-page PDF), numbered at the foot; with
-    ``cover`` (a title and a line under it), a title page first."""
-    mm = 25.4 / 72
-    frame = Document(
-        sheet.title, sheet.author, page=(sheet.width * mm, sheet.height * mm), orientation="P"
-    )
-    frame.set_auto_page_break(False)
-    if cover is not None:
-        frame.add_page()
-        frame.set_xy(sheet.margin * 2 * mm, sheet.height * 0.3 * mm)
-        frame.set_font(FAMILY, "B", 32)
-        frame.multi_cell((sheet.width - 4 * sheet.margin) * mm, 14, cover[0])
-        frame.set_x(sheet.margin * 2 * mm)
-        frame.set_font(FAMILY, "", 18)
-        frame.set_text_color(68, 68, 68)
-        frame.multi_cell((sheet.width - 4 * sheet.margin) * mm, 9, cover[1])
-    total = len(drawings)
-    for n in range(1, total + 1):
-        frame.add_page()
-        frame.set_font(FAMILY, "", FOOT_PT)
-        frame.set_text_color(90, 90, 90)
-        frame.set_xy(sheet.margin * mm, (sheet.height - sheet.margin - 10) * mm)
-        frame.cell((sheet.width - 2 * sheet.margin) * mm, 4, sheet.foot(n, total), align="C")
-    out = pikepdf.open(io.BytesIO(frame.finish()))
-    for raw, drawing in zip(out.pages[1:] if cover else out.pages, drawings):
-        src = pikepdf.open(io.BytesIO(drawing))
-        x0, y0, x1, y1 = (float(v) for v in src.pages[0].mediabox)
-        k, left, top = _fit(sheet, x1 - x0, y1 - y0)
-        # PDF's y grows upward: the drawing's box, in points from the page's bottom left
-        bottom = sheet.height - top - (y1 - y0) * k
-        form = out.copy_foreign(src.pages[0].as_form_xobject())
-        # the drawing becomes a form placed on the page as it is (qpdf copies it; nothing
-        # is parsed), under a fixed name (pikepdf's overlay names it at random)
-        page = pikepdf.Page(raw)
-        page.add_resource(form, pikepdf.Name.XObject, pikepdf.Name("/Drawing"))
-        tx, ty = left - x0 * k, bottom - y0 * k
-        page.contents_add(
-            f"q {k:.5f} 0 0 {k:.5f} {tx:.3f} {ty:.3f} cm /Drawing Do Q\n".encode(), prepend=True
-        )
-    return _dated(out)
-
-
-def _dated(pdf: pikepdf.Pdf) -> bytes:
-    """The PDF's bytes, dated as every document of ours, with an identifier made from its
-    content (not a random one), so that the same drawings give the same bytes."""
-    stamp = creation_date().strftime("D:%Y%m%d%H%M%SZ")
-    pdf.docinfo["/CreationDate"] = stamp
-    pdf.docinfo["/ModDate"] = stamp
-    pdf.docinfo["/Producer"] = "argmap"
-    buf = io.BytesIO()
-    pdf.save(buf, deterministic_id=True, compress_streams=True)
-    return buf.getvalue()
 
 
 def png(sheet: Sheet, drawing: bytes, dpi: float, n: int = 1, total: int = 1) -> bytes:
@@ -155,7 +94,7 @@ def svg(sheet: Sheet, drawing: bytes, n: int = 1, total: int = 1) -> bytes:
         raise ValueError("not an SVG drawing")
     size = dict(_SIZE.findall(root.group(0)))
     w, h = float(size[b"width"]), float(size[b"height"])
-    k, left, top = _fit(sheet, w, h)
+    k, left, top = fit(sheet, w, h)
     inner = (
         root.group(0)
         .replace(b'width="%spt"' % size[b"width"], f'x="{left:.2f}" width="{w * k:.2f}"'.encode())

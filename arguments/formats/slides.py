@@ -10,7 +10,7 @@ PDF):
   the package's dates are :func:`~arguments.text.creation_date`, and its zip members
   carry that date too;
 - :func:`pdf` writes the same slides as a PDF of 16:9 pages (13.333 x 7.5 in), vector
-  (:func:`arguments.formats.pages.pdf`), the notes left out.
+  (:func:`arguments.formats.pagedpdf.write`), the notes left out.
 
 Map text is data: python-pptx writes it as text runs (XML-escaped), fpdf2 as text.
 """
@@ -26,7 +26,7 @@ from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from ..text import clean, creation_date
-from . import pages
+from . import pagedpdf, pages
 
 WIDTH_IN, HEIGHT_IN = 40 / 3, 7.5  # 16:9
 #: the deck as pages: 16:9, margins as a slide's
@@ -116,4 +116,4 @@ def pdf(deck: Deck) -> bytes:
     """The slides as a 16:9 PDF: the title slide, then one diagram a page."""
     w, h, margin = SHEET
     sheet = pages.Sheet(w, h, margin, deck.title, deck.author)
-    return pages.pdf(sheet, [s.pdf for s in deck.slides], cover=(deck.title, deck.source_line))
+    return pagedpdf.write(sheet, [s.pdf for s in deck.slides], cover=(deck.title, deck.source_line))
