@@ -99,7 +99,7 @@ def _show_on_map(cid: str) -> None:
 by = f" by {md(m.source.author)}" if m.source.author and m.source.author != "unknown" else ""
 st.caption(
     f"*{md(m.source.title)}*{by}, with the map's {len(found.items)} quotes highlighted in "
-    "the colour of whose claim it is (stripes where quotes overlap, a dotted line under a "
+    "the colour of whose claim it is (stripes where quotes overlap or a claim is joint, a dotted line under a "
     "link's own words) and the kind of claim marked before each. Hover a highlight to see "
     "its claim; click it for every claim that quotes the passage. The strip on the left "
     "shows where the map is dense (dark) or has nothing (orange)."
