@@ -46,7 +46,11 @@ def _pages(m: Map, view: View) -> list[tuple[str, Page]]:
             for page in plan(m, replace(view, topic=t.id), slide):
                 out.append((t.label + (f", {page.caption}" if page.caption else ""), page))
         return out
-    return [(page.caption or select(m, view).title, page) for page in plan(m, view, slide)]
+    title = shorten(select(m, view).title, 80)
+    return [
+        (f"{title} ({page.caption})" if page.caption else title, page)
+        for page in plan(m, view, slide)
+    ]
 
 
 def _claims(m: Map, view: View, page: Page) -> list:

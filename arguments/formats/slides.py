@@ -25,7 +25,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from ..text import clean, creation_date
+from ..text import clean, creation_date, shorten
 from . import pagedpdf, pages
 
 WIDTH_IN, HEIGHT_IN = 40 / 3, 7.5  # 16:9
@@ -54,17 +54,27 @@ def pptx(deck: Deck) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH_IN), Inches(HEIGHT_IN)
     cover = prs.slides.add_slide(prs.slide_layouts[0])  # title and subtitle
-    cover.shapes.title.text = clean(deck.title)
-    cover.placeholders[1].text = clean(deck.source_line)
+    title, sub = cover.shapes.title, cover.placeholders[1]
+    # the template's places are for a 4:3 slide: set across the 16:9 one, the title above
+    # the source line, its size by its length (a postulate's title is a sentence)
+    for shape, top, height in ((title, 1.2, 3.3), (sub, 4.7, 1.6)):
+        shape.left, shape.top = Inches(0.9), Inches(top)
+        shape.width, shape.height = Inches(WIDTH_IN - 1.8), Inches(height)
+    title.text = clean(shorten(deck.title, 300))
+    size = 40 if len(deck.title) <= 60 else 32 if len(deck.title) <= 140 else 24
+    title.text_frame.paragraphs[0].runs[0].font.size = Pt(size)
+    sub.text = clean(deck.source_line)
+    sub.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
     blank = prs.slide_layouts[6]
     for s in deck.slides:
         slide = prs.slides.add_slide(blank)
         box = slide.shapes.add_textbox(
-            Inches(0.3), Inches(0.15), Inches(WIDTH_IN - 0.6), Inches(0.5)
+            Inches(0.3), Inches(0.12), Inches(WIDTH_IN - 0.6), Inches(0.55)
         )
+        box.text_frame.word_wrap = True  # a long heading wraps inside the slide
         box.text_frame.text = clean(s.heading)
-        box.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
-        box.text_frame.paragraphs[0].runs[0].font.bold = True
+        run = box.text_frame.paragraphs[0].runs[0]
+        run.font.size, run.font.bold = Pt(18), True
         if s.png:
             _picture(slide, s.png)
         if s.notes:
