@@ -21,6 +21,7 @@ from .. import fonts
 _TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.S)
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
+_ROOT_BYTES = re.compile(rb"<svg\b[^>]*>", re.S)
 
 
 def _face(attrs: dict[str, str]) -> tuple[str, str]:
@@ -36,10 +37,15 @@ def _texts(svg: str):
 
 def used_characters(svg: str) -> dict[tuple[str, str], str]:
     """(weight, style) -> the characters the SVG's text sets in that face."""
-    used: dict[tuple[str, str], set[str]] = {}
-    for _, attrs, text in _texts(svg):
-        used.setdefault(_face(attrs), set()).update(text)
-    return {face: "".join(sorted(chars)) for face, chars in used.items()}
+    texts: dict[tuple[str, str], list[str]] = {}
+    for mt in _TEXT.finditer(svg):  # one pass; 26,000 texts in a 5,000-claim map
+        head = mt.group(1)
+        weight = "bold" if 'font-weight="bold"' in head else "normal"
+        style = "italic" if 'font-style="italic"' in head else "normal"
+        texts.setdefault((weight, style), []).append(mt.group(2))
+    return {
+        face: "".join(sorted(set(html.unescape("".join(parts))))) for face, parts in texts.items()
+    }
 
 
 def _after_root(svg: str, insert: str) -> str:
@@ -51,13 +57,14 @@ def _after_root(svg: str, insert: str) -> str:
 
 def embed_font(svg_bytes: bytes) -> bytes:
     """The SVG with the font of its text inside, cut down to what it sets (WOFF2)."""
-    svg = svg_bytes.decode("utf-8")
-    css = fonts.font_face_css(used_characters(svg))
+    css = fonts.font_face_css(used_characters(svg_bytes.decode("utf-8")))
     if not css:
         return svg_bytes
-    return _after_root(svg, f'\n<defs><style type="text/css">\n{css}\n</style></defs>').encode(
-        "utf-8"
-    )
+    root = _ROOT_BYTES.search(svg_bytes)  # bytes: a big map's SVG is 13 MB
+    if root is None:
+        raise ValueError("not an SVG drawing")
+    style = f'\n<defs><style type="text/css">\n{css}\n</style></defs>'.encode()
+    return svg_bytes[: root.end()] + style + svg_bytes[root.end() :]
 
 
 class _Font:
