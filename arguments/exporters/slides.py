@@ -25,7 +25,7 @@ from ..render.pages import Page, draw, paper, plan
 from ..text import quoted, shorten
 from ..views import View, select
 
-PPTX_DPI = 168  # a slide's diagram a little sharper than a 1920 x 1080 projector shows it
+PPTX_DPI = 144  # a slide's diagram at a 1920 x 1080 projector's pixels (18 px body text)
 QUOTE_LIMIT = 400  # characters of a quote in the speaker notes
 
 
