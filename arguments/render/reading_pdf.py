@@ -207,8 +207,8 @@ class _Layout:
                 pdf.rect(x0, self.y + 0.5 + i * part, x1 - x0, part, style="F")
         pdf.set_font(FAMILY, "", BODY)
         pdf.set_text_color(20, 20, 20)
-        run_x, run = None, ""
-        end = None
+        run_x, run = 0.0, ""
+        end: float | None = None
         for x, pw, (text, _, kind) in placed:
             if kind == "t":
                 if run and end is not None and abs(x - end - space) < 0.01:
@@ -222,7 +222,7 @@ class _Layout:
                 end = x + pw
         if run:
             pdf.text(run_x, self.y + 4.1, run)
-        for x, pw, (text, _, kind) in placed:
+        for x, _pw, (text, _, kind) in placed:
             if kind == "n":
                 pdf.set_font(FAMILY, "B", 6.5)
                 pdf.set_text_color(11, 92, 173)
