@@ -123,17 +123,36 @@ class Anchors:
         return out
 
 
+_KEY = 16  # the folded text's word starts are indexed by their first 16 characters
+
+
 class _Finder:
     def __init__(self, text: str):
         self.folded = Folded(text, flat=True)
-        self.flat = self.folded.text
+        self.flat = flat = self.folded.text
+        # where each word starts, by its first characters: most quotes start at a word, and
+        # a look-up there spares a scan of the whole text per quote
+        self.starts: dict[str, list[int]] = {}
+        for mt in re.finditer(r"(?<!\S)\S", flat):
+            i = mt.start()
+            self.starts.setdefault(flat[i : i + _KEY], []).append(i)
+
+    def _first(self, part: str) -> list[int]:
+        if len(part) >= _KEY:
+            hits = [i for i in self.starts.get(part[:_KEY], ()) if self.flat.startswith(part, i)]
+            if hits:
+                return hits
+        out, at = [], self.flat.find(part)
+        while at >= 0:
+            out.append(at)
+            at = self.flat.find(part, at + 1)
+        return out
 
     def occurrences(self, parts: list[str], limit: int = 50) -> list[list[tuple[int, int]]]:
         """Each place the parts stand in order, as a list of (start, end) in the folded
         text: every occurrence of the first part, each followed by the earliest of the rest."""
         found: list[list[tuple[int, int]]] = []
-        at = self.flat.find(parts[0])
-        while at >= 0 and len(found) < limit:
+        for at in self._first(parts[0])[:limit]:
             places = [(at, at + len(parts[0]))]
             pos = at + len(parts[0])
             for part in parts[1:]:
@@ -146,7 +165,6 @@ class _Finder:
             if not places:
                 break
             found.append(places)
-            at = self.flat.find(parts[0], at + 1)
         return found
 
     def spans(self, places: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
