@@ -8,11 +8,17 @@ scrolled to and flashed), ``&rd_actors=…&rd_kinds=…&rd_topics=…&rd_unq=tru
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from arguments.analysis.anchors import Anchor, Anchors
+from arguments.exporters import EXPORTERS
+from arguments.graph import Filters
 from arguments.kinds import CLAIM_KIND, CLAIM_KINDS
 from arguments.models import Map
+from arguments.text import slug as text_slug
+from arguments.views import View
 from components import claim as claim_ui
 from components import page, reading, state
 from components.text import claim_label, md, short
@@ -185,6 +191,42 @@ st.caption(
     + f" \u00b7 {n_q} of {n_p} paragraphs quoted by some claim"
 )
 
+
+def _annotated(fmt: str, chapters: tuple[str, ...]) -> bytes:
+    """The annotated text of the chapters with the page's filters (made when clicked)."""
+    view = View(
+        filters=Filters.make(
+            actors=actors or None,
+            kinds=kinds or None,
+            topics=topics or None,
+            chapters=list(chapters) or None,
+        )
+    )
+    out = EXPORTERS[fmt].run(m, view, text=loaded.text)
+    return out.encode("utf-8") if isinstance(out, str) else out
+
+
+row = st.container(horizontal=True, gap="small", vertical_alignment="center", key="rd_dl")
+row.caption("Annotated text", width="content")
+slug = text_slug(m.source.title)[:40].strip("-") or "text"
+for fmt, label, scope, name in (
+    ("annotated-text-pdf", "This chapter (PDF)", (chapter,), f"{slug}-{chapter}-annotated"),
+    ("annotated-text", "This chapter (HTML)", (chapter,), f"{slug}-{chapter}-annotated"),
+    ("annotated-text-pdf", "The whole text (PDF)", (), f"{slug}-annotated"),
+):
+    exp = EXPORTERS[fmt]
+    row.download_button(
+        label,
+        data=functools.partial(_annotated, fmt, scope),
+        file_name=f"{name}.{exp.extension}",
+        mime=exp.mime,
+        key=f"rd-dl-{fmt}-{len(scope)}",
+        on_click="ignore",
+        icon=":material/download:",
+        help="The text with the highlighted quotes (as filtered here) and the claims named "
+        "in the margin, for close reading on paper",
+    )
+
 selected = target.key if target is not None else None
 # flash (and scroll to) the passage once when it is reached: by a link, from another
 # page, from the side panel; not again on a filter's rerun, nor for a click in the text
@@ -218,9 +260,13 @@ with right, st.container(key="read_panel"):
             "Click a highlighted passage to see every claim that quotes it, with its "
             "relations and links to the claim, the map and the comparison."
         )
-        missing = [a for a in found.items if not a.found]
-        if missing:
-            st.warning(f"{len(missing)} quotes were not found in the text.")
+        if found.ambiguous:
+            st.warning(
+                f"{len(found.ambiguous)} quote(s) stand more than once in the text and their "
+                "claim's chapter does not say which is meant; each is shown at its first "
+                "place: " + ", ".join(md(a.key) for a in found.ambiguous[:5]),
+                icon=":material/help:",
+            )
     else:
         spans = target.spans
         here = [

@@ -20,7 +20,13 @@ import streamlit as st
 
 from arguments.analysis.anchors import Anchor, Anchors, anchor
 from arguments.models import Map
-from arguments.render.reading import CSS, chapter_html, paragraph_shares, quoted_paragraphs
+from arguments.render.reading import (
+    CSS,
+    chapter_html,
+    paragraph_shares,
+    quoted_paragraphs,
+    titles,
+)
 
 from . import source
 
@@ -63,11 +69,13 @@ def _chapter(
         keep=None if keys is None else (lambda a: a.key in keys),
         unquoted=unquoted,
         quoted=set(_quoted(map_key, _f)),
+        inline_titles=False,
     )
     return {
         "html": html,
         "hash": hashlib.sha1(html.encode("utf-8")).hexdigest()[:16],
         "strip": [list(x) for x in paragraph_shares(_f, chapter)],
+        "titles": titles(_m, _f, chapter),
     }
 
 

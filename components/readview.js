@@ -59,6 +59,7 @@ export default function (component) {
   const s = root._rv;
   s.send = setTriggerValue;
   const body = root.querySelector(".rv-body");
+  s.titles = data.titles || {};
   if (s.hash !== data.hash) {
     body.innerHTML = data.html;
     strip(root, data);
@@ -99,6 +100,13 @@ export default function (component) {
         keys.slice(0, 1).forEach((k) => marksOf(body, k).forEach((m) => m.classList.add("rd-sel")));
         s.send("pick", { keys, at: Date.now() });
       }
+    });
+    // hovering names the claims: titles are set on first hover (they are not in the HTML)
+    root.addEventListener("mouseover", (ev) => {
+      const mark = ev.target.closest("mark.rd-q");
+      if (!mark || mark.hasAttribute("title")) return;
+      const keys = (mark.dataset.q || "").split(" ").filter(Boolean);
+      mark.title = keys.map((k) => (s.titles || {})[k] || k).join("\n");
     });
     root.addEventListener("keydown", (ev) => {
       if ((ev.key === "Enter" || ev.key === " ") && ev.target.matches("mark.rd-q")) {

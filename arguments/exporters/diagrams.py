@@ -6,7 +6,8 @@ A view whose body text would shrink below the legible size on that page is split
 pages (:func:`arguments.render.pages.plan`): a PDF holds them all; an SVG or PNG is one
 page, chosen with ``part`` (1, 2, ...), and asking for none of a view of several pages
 is a :class:`Paged` error that says how many there are.  An SVG carries its font
-(``text="text"``, the default) or draws its text as shapes (``text="paths"``).
+(``text_mode="text"``, the default) or draws its text as shapes (``text_mode="paths"``;
+not ``text``, which names the map's source text for the formats that take it).
 """
 
 from __future__ import annotations
@@ -52,14 +53,14 @@ def svg(
     view: View,
     page: str = "fit",
     orientation: str = "landscape",
-    text: str = "text",
+    text_mode: str = "text",
     part: int | None = None,
 ) -> bytes:
     p = paper(page, orientation)
     if p is None:
-        return _text(render(m, view, "svg"), text)
+        return _text(render(m, view, "svg"), text_mode)
     pg, n, total = _one(m, view, p, part, "svg")
-    return _text(paged.svg(sheet_of(m, view, p), draw(pg, "svg"), n, total), text)
+    return _text(paged.svg(sheet_of(m, view, p), draw(pg, "svg"), n, total), text_mode)
 
 
 def png(

@@ -126,8 +126,16 @@ def _runs(
 class _Writer:
     """Writes paragraphs and notes of one text with the kept anchors highlighted."""
 
-    def __init__(self, m: Map, found: Anchors, keep: list[Anchor], selected: str | None):
+    def __init__(
+        self,
+        m: Map,
+        found: Anchors,
+        keep: list[Anchor],
+        selected: str | None,
+        inline_titles: bool = True,
+    ):
         self.m, self.found, self.keep, self.selected = m, found, keep, selected
+        self.inline_titles = inline_titles
         self.by_key = {a.key: a for a in keep}
         self.first_start = {a.key: a.start for a in keep}
         self.titles = {a.key: claim_title(m, a) for a in keep}
@@ -187,11 +195,14 @@ class _Writer:
         else:
             stops = ",".join(f"{c}99 {i * 6}px {(i + 1) * 6}px" for i, c in enumerate(colours))
             bg = f"repeating-linear-gradient(135deg,{stops})"
-        title = "\n".join(self.titles[k] for k in keys)
+        title = (
+            ' title="' + html.escape("\n".join(self.titles[k] for k in keys)) + '"'
+            if self.inline_titles
+            else ""
+        )
         return (
             f'<mark class="{" ".join(classes)}" data-q="{html.escape(" ".join(keys))}" '
-            f'style="--bg:{html.escape(bg)};--ul:{html.escape(colours[0])}" '
-            f'title="{html.escape(title)}">{words}</mark>'
+            f'style="--bg:{html.escape(bg)};--ul:{html.escape(colours[0])}"{title}>{words}</mark>'
         )
 
     def marker_html(self, k: Marker) -> str:
@@ -276,10 +287,13 @@ def chapter_html(
     unquoted: bool = False,
     selected: str | None = None,
     quoted: set[tuple[str, int]] | None = None,
+    inline_titles: bool = True,
 ) -> str:
     """One chapter as HTML (see the module doc); ``unquoted`` marks the paragraphs no
-    quote touches and dims the rest; ``selected`` outlines one anchor's highlights."""
-    w = _Writer(m, found, kept(found, keep), selected)
+    quote touches and dims the rest; ``selected`` outlines one anchor's highlights;
+    without ``inline_titles`` the marks carry no ``title`` (the page sets it on hover from
+    :func:`titles`, a third of the size to send)."""
+    w = _Writer(m, found, kept(found, keep), selected, inline_titles)
     quoted = quoted if quoted is not None else quoted_paragraphs(found)
     paras = found.structure.in_chapter(chapter)
     body = "".join(w.paragraph(p, (p.chapter, p.number) in quoted) for p in paras)
@@ -288,6 +302,11 @@ def chapter_html(
         f'<article class="{cls}" data-chapter="{html.escape(chapter)}">'
         f"<h2>{html.escape(chapter_title(found, chapter))}</h2>{body}{w.notes(chapter)}</article>"
     )
+
+
+def titles(m: Map, found: Anchors, chapter: str) -> dict[str, str]:
+    """What hovering each highlight of a chapter says, by anchor key."""
+    return {a.key: claim_title(m, a) for a in found.items if a.found and a.chapter == chapter}
 
 
 def paragraph_shares(found: Anchors, chapter: str) -> list[tuple[int, int, float]]:

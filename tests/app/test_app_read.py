@@ -58,6 +58,9 @@ def test_the_first_chapter_shows_with_each_of_its_quotes_highlighted(essay_ancho
     assert data["flash"] is None
     # the coverage strip: one entry per paragraph of the chapter
     assert len(data["strip"]) == len(found.structure.in_chapter("preface"))
+    # the annotated text to take away, named after the text and the chapter
+    names = {el.proto.label for el in at.get("download_button")}
+    assert {"This chapter (PDF)", "This chapter (HTML)", "The whole text (PDF)"} <= names
 
 
 def test_a_link_to_a_passage_opens_its_chapter_flashes_it_and_lists_its_claims(essay_anchors):

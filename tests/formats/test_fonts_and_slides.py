@@ -53,7 +53,7 @@ def test_an_svg_embeds_the_subset_of_its_font_it_uses(essay_map):
 
 
 def test_an_svg_with_text_as_paths_has_no_text_left(essay_map):
-    svg = export(essay_map, "svg", VERDICT, text="paths")
+    svg = export(essay_map, "svg", VERDICT, text_mode="paths")
     root = ET.fromstring(svg)
     assert not list(root.iter(f"{SVG}text"))
     assert len(list(root.iter(f"{SVG}use"))) > 500
