@@ -76,6 +76,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def forget(self) -> None:
+        """Drop what this process remembers of versions and texts (after a restore)."""
+        with self._lock:
+            self._cache.clear()
+            self._texts.clear()
+
     # ---------------------------------------------------------------- transactions
     @contextmanager
     def _writer(self) -> Iterator[sa.Connection]:
