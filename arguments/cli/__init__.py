@@ -9,7 +9,8 @@ file named with ``-o``), problems to stderr.
 Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
 :data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
 the Argdown subset, written as YAML), ``compare`` (two actors, topic by
-topic and period by period) and ``schema`` (the JSON Schema of argmap/2).
+topic and period by period), ``schema`` (the JSON Schema of argmap/2), ``store ...``
+(maps kept in a database with every version) and ``diff`` (two maps or versions).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import MapError
+from ..store import StoreError
 from . import commands, export
+from . import store as store_commands
 from .common import UserError
 
 
@@ -32,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parsers(sub)
     export.add_parser(sub)
+    store_commands.add_parsers(sub)
     return p
 
 
@@ -48,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(exc.summary(), file=sys.stderr)
         return 2
-    except UserError as exc:
+    except (UserError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `... | head`
