@@ -258,3 +258,39 @@ def _short(value: Any, limit: int = 100) -> str:
     text = value if isinstance(value, str) else repr(value)
     text = " ".join(text.split())
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def union(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``new`` with what ``old`` had and ``new`` lost put back (claims, the relations between
+    claims both have, and the actors, topics and chapters those need): the data of a diagram
+    that shows the removed claims beside the rest.  Not always a valid map (the caller checks
+    it and falls back to ``new``)."""
+    out = {k: (list(v) if isinstance(v, list) else v) for k, v in new.items()}
+    have = {c.get("id") for c in new.get("claims") or []}
+    back = [c for c in old.get("claims") or [] if c.get("id") not in have]
+    out["claims"] = [*(new.get("claims") or []), *back]
+    ids = have | {c.get("id") for c in back}
+    keys = {_relation_key(r) for r in new.get("relations") or []}
+    out["relations"] = [
+        *(new.get("relations") or []),
+        *(
+            r
+            for r in old.get("relations") or []
+            if _relation_key(r) not in keys
+            and {r.get("source"), r.get("target"), r.get("reason")} - {None} <= ids
+        ),
+    ]
+    for name in ("actors", "topics"):
+        known = {i.get("id") for i in new.get(name) or []}
+        out[name] = [
+            *(new.get(name) or []),
+            *(i for i in old.get(name) or [] if i.get("id") not in known),
+        ]
+    src_new, src_old = dict(new.get("source") or {}), old.get("source") or {}
+    chapters = list(src_new.get("chapters") or [])
+    known = {c.get("id") for c in chapters}
+    chapters += [c for c in src_old.get("chapters") or [] if c.get("id") not in known]
+    if chapters:
+        src_new["chapters"] = chapters
+    out["source"] = src_new
+    return out
