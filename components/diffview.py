@@ -21,7 +21,7 @@ from arguments.models import Map
 from arguments.views import View
 
 from . import diagram as diagrams
-from .text import md, short
+from .text import code, md, short
 
 _WHAT = {"claims": "Claims", "relations": "Relations", "actors": "Actors", "topics": "Topics"}
 COLOURS = {"added": "#009988", "removed": "#CC3311", "changed": "#EE7733"}
@@ -73,13 +73,13 @@ def listing(d: MapDiff, *, key: str) -> None:
         s = d.section(name)
         if not s:
             continue
-        lines = [f"- :green[**+ added**] `{md(item_id(name, i))}`{_gist(name, i)}" for i in s.added]
+        lines = [f"- :green[**+ added**] {code(item_id(name, i))}{_gist(name, i)}" for i in s.added]
         lines += [
-            f"- :red[**\u2212 removed**] `{md(item_id(name, i))}`{_gist(name, i)}"
+            f"- :red[**\u2212 removed**] {code(item_id(name, i))}{_gist(name, i)}"
             for i in s.removed
         ]
         for ch in s.changed:
-            lines.append(f"- :orange[**~ changed**] `{md(ch.id)}`")
+            lines.append(f"- :orange[**~ changed**] {code(ch.id)}")
             lines += [
                 f"    - {md(field)}: {_value(o)} \u2192 {_value(n)}"
                 for field, (o, n) in ch.fields.items()

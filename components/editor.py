@@ -40,7 +40,7 @@ from arguments.store import (
 from arguments.store.edits import apply
 
 from . import stored
-from .text import md, short
+from .text import code, md, short
 
 NEW = "__new__"
 PROBLEMS = "ed_problems"  # {form: {field: [words]}}
@@ -257,12 +257,12 @@ def confirm_delete(opened: Opened, section: str, ident: str, pick_key: str, what
     if section == "claims":
         gone = goes_with(opened.data, ident)
         if gone:
-            names = "\n".join(f"- `{md(item_id('relations', r))}`" for r in gone)
+            names = "\n".join(f"- {code(item_id('relations', r))}" for r in gone)
             extra = f" These {len(gone)} relation(s) go with it:\n\n{names}"
         else:
             extra = " No relation goes with it."
     with st.container(border=True, key=f"ed_confirm_{section}"):
-        st.warning(f"Delete the {what} `{md(ident)}`?{extra}", icon=":material/warning:")
+        st.warning(f"Delete the {what} {code(ident)}?{extra}", icon=":material/warning:")
         with st.container(horizontal=True, key=f"ed_confirm_row_{section}"):
             st.button(
                 f"Delete the {what}",

@@ -28,7 +28,7 @@ from arguments.store import Grant, NoSuchMap, Opened, Store, share_url
 from arguments.store.links import QUERY_KEY, URL_VAR
 from arguments.store.tokens import Throttle
 
-from . import source, upload
+from . import source, state, upload
 
 STORED = "stored_map"
 MY_MAPS = "my_maps"
@@ -108,7 +108,11 @@ def install(opened: Opened, token: str, *, pinned: bool = False) -> None:
     label = f"{opened.title} (stored, version {opened.version})"
     source.open_upload(source.Loaded(opened.key, label, opened.map))
     if before is None or before.map_id != opened.map_id:
+        # another map: the old one's selections mean nothing, but a claim the link names stays
+        named = st.query_params.get(state.QUERY_KEY)
         upload.forget_selections(opened.map)
+        if named and opened.map is not None and named in opened.map.claim_index:
+            state.select(named)
     remember(opened.map_id, opened.title, token, opened.access)
     if st.query_params.get(QUERY_KEY) != token:
         st.query_params[QUERY_KEY] = token

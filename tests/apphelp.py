@@ -118,13 +118,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(map_path: Path | str, port: int | None = None, *, log=None):
+def server(map_path: Path | str, port: int | None = None, *, log=None, env=None):
     """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL.
 
-    ``log``: a binary file to receive the server's output (to read it afterwards).
+    ``log``: a binary file to receive the server's output (to read it afterwards);
+    ``env``: more environment variables (e.g. ``ARGMAP_DB``).
     """
     port = port or free_port()
-    env = {**os.environ, "ARGMAP_MAP": str(map_path)}
+    env = {**os.environ, "ARGMAP_MAP": str(map_path), **(env or {})}
     own_log = log is None
     log = tempfile.TemporaryFile() if own_log else log  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
