@@ -6,7 +6,8 @@ for claims, relations, actors and topics, the items added, removed and changed, 
 item with its id and each changed field's old and new value; and the source's changed
 fields.  Items are matched by id; a relation by its ends and kind (``source kind
 target``), a symmetric relation (``contradicts``, ``agrees``) whichever way round it is
-written.  :meth:`MapDiff.as_data` is the JSON of ``argmap diff --format json``;
+written, an undercut also by its reason (``source undercuts target via reason``).
+:meth:`MapDiff.as_data` is the JSON of ``argmap diff --format json``;
 :func:`describe` words a diff as a version's message ("changed the text of
 lenin-april-theses"); :func:`marks` gives each claim of the newer map (and each removed
 one) its mark for a diagram.  Pure functions of plain data: nothing here reads a file.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..kinds import RELATION
+from ..kinds import RELATION, relation_key
 
 SECTIONS = ("claims", "relations", "actors", "topics")
 #: each section's noun, singular
@@ -25,17 +26,17 @@ NOUN = {"claims": "claim", "relations": "relation", "actors": "actor", "topics":
 
 
 def relation_id(r: dict[str, Any]) -> str:
-    """A relation's name: ``source kind target`` (its identity within a map)."""
-    return f"{r.get('source')} {r.get('kind')} {r.get('target')}"
+    """A relation's name: ``source kind target`` (an undercut adds ``via REASON``): its
+    identity within a map."""
+    base = f"{r.get('source')} {r.get('kind')} {r.get('target')}"
+    spec = RELATION.get(str(r.get("kind")))
+    return f"{base} via {r.get('reason')}" if spec is not None and spec.needs_reason else base
 
 
-def _relation_key(r: dict[str, Any]) -> tuple[str, str, str]:
-    kind = str(r.get("kind"))
-    a, b = str(r.get("source")), str(r.get("target"))
-    spec = RELATION.get(kind)
-    if spec is not None and spec.symmetric and b < a:
-        a, b = b, a
-    return (kind, a, b)
+def _relation_key(r: dict[str, Any]) -> tuple:
+    return relation_key(
+        str(r.get("source")), str(r.get("target")), str(r.get("kind")), r.get("reason")
+    )
 
 
 def item_id(section: str, item: dict[str, Any]) -> str:
@@ -129,6 +130,8 @@ def _section(name: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) ->
     for k, i in after.items():
         if k in before:
             was = before[k]
+            if was == i:
+                continue
             if name == "relations" and (was.get("source"), was.get("target")) != (
                 i.get("source"),
                 i.get("target"),

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..analysis.quotes import QuoteFailure, SourceText
 from ..documents import check_text
 from ..errors import MapError, Problem
 from ..formats.decode import MAX_BYTES
@@ -62,8 +63,17 @@ def canonical(m: Map) -> dict[str, Any]:
     return {k: v for k, v in to_data(m).items() if k != "schema"}
 
 
-def validate(data: dict[str, Any], text: str | None, filename: str = "<map>") -> Checked:
-    """The data checked and in canonical form, or MapError listing every problem."""
+def validate(
+    data: dict[str, Any],
+    text: str | SourceText | None,
+    filename: str = "<map>",
+    *,
+    checked_quotes: set[str] | None = None,
+) -> Checked:
+    """The data checked and in canonical form, or MapError listing every problem.
+
+    ``checked_quotes``: quote texts known to stand in ``text`` (those of the version an edit
+    is made on): only the others are looked up."""
     n = size_of(data)
     if n > MAX_BYTES:
         raise _too_large(n, filename)
@@ -72,8 +82,36 @@ def validate(data: dict[str, Any], text: str | None, filename: str = "<map>") ->
         return _draft(body, filename)
     m = build(body, filename)
     if text is not None and m.source.text:
-        check_text(m, text, filename, lambda: json.dumps(body, indent=2), "json")
+        src = text if isinstance(text, SourceText) else SourceText(text)
+        failures = new_failures(m, src, checked_quotes or set())
+        check_text(m, src.raw, filename, lambda: json.dumps(body, indent=2), "json", failures)
     return Checked(canonical(m), m)
+
+
+def quote_texts(data: dict[str, Any]) -> set[str]:
+    """Every quote text of a map's data (claims' and relations')."""
+    out = {q.get("text", "") for c in data.get("claims") or [] for q in c.get("quotes") or []}
+    out |= {(r.get("quote") or {}).get("text", "") for r in data.get("relations") or []}
+    return out
+
+
+def new_failures(m: Map, src: SourceText, known: set[str]) -> list[QuoteFailure]:
+    """The quotes of ``m`` not verbatim in the source, looking up only those not ``known``."""
+    failures = []
+    for i, c in enumerate(m.claims):
+        for j, q in enumerate(c.quotes):
+            if q.text not in known and not src.find(q.text):
+                path = f"claims[{i}].quotes[{j}]"
+                failures.append(QuoteFailure(c.id, j, q.text, src.nearest(q.text), path))
+    for i, r in enumerate(m.relations):
+        if r.quote and r.quote.text not in known and not src.find(r.quote.text):
+            where = f"{r.source}->{r.target}"
+            failures.append(
+                QuoteFailure(
+                    where, 0, r.quote.text, src.nearest(r.quote.text), f"relations[{i}].quote"
+                )
+            )
+    return failures
 
 
 def _draft(body: dict[str, Any], filename: str) -> Checked:

@@ -20,8 +20,9 @@ loader's words (:func:`~arguments.store.check.validate`): an invalid or oversize
 Writers are serialised per map by a row lock (PostgreSQL ``SELECT ... FOR UPDATE``; SQLite's
 write lock, taken at the transaction's start); a version is reported saved only once its
 transaction has committed.  Versions are kept as JSON Patch deltas with a full snapshot
-every :data:`~arguments.store.schema.SNAPSHOT_EVERY` versions; the latest version is also
-kept whole on the map's row, so opening it reads one row.
+every :data:`~arguments.store.schema.SNAPSHOT_EVERY` versions: opening any version reads one
+snapshot and at most that many deltas.  Versions never change, so what a process has read
+(or written) is kept in memory and read again from there.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..analysis.diff import MapDiff, describe, diff
+from ..analysis.quotes import SourceText
 from ..models import Map
 from . import db, delta, tokens
-from .check import Checked, canonical, validate
+from .check import Checked, canonical, quote_texts, validate
 from .edits import Edit, add_quote, apply, new_claim
 from .records import (
     ACCESS,
@@ -69,6 +71,7 @@ class Store:
         self._seal = object()
         self._cache: OrderedDict[tuple[str, int], tuple[dict[str, Any], Map | None]] = OrderedDict()
         self._texts: dict[str, str] = {}
+        self._sources: dict[str, SourceText] = {}
         self._lock = threading.Lock()
         if migrate:
             db.migrate(self.engine)
@@ -81,6 +84,7 @@ class Store:
         with self._lock:
             self._cache.clear()
             self._texts.clear()
+            self._sources.clear()
 
     # ---------------------------------------------------------------- transactions
     @contextmanager
@@ -156,7 +160,6 @@ class Store:
                     created_at=when,
                     updated_at=when,
                     head=1,
-                    head_data=packed,
                     text_hash=text_hash,
                 )
             )
@@ -217,7 +220,7 @@ class Store:
         self._check(grant)
         with self._reader() as conn:
             row = conn.execute(
-                sa.select(maps.c.title, maps.c.head, maps.c.head_data, maps.c.text_hash).where(
+                sa.select(maps.c.title, maps.c.head, maps.c.text_hash).where(
                     maps.c.id == grant.map_id
                 )
             ).one_or_none()
@@ -228,11 +231,7 @@ class Store:
                 raise StoreError(f"the map has no version {number} (it has 1 to {row.head})")
             cached = self._cached(grant.map_id, number)
             if cached is None:
-                data = (
-                    delta.unpack(row.head_data)
-                    if number == row.head
-                    else self._data(conn, grant.map_id, number)
-                )
+                data = self._data(conn, grant.map_id, number)
                 cached = (data, _as_map(data))
                 self._remember(grant.map_id, number, cached)
             text = self._text(conn, row.text_hash)
@@ -342,8 +341,25 @@ class Store:
         self._check(grant, write=True)
         who = clean_name(who)
         current = self._at_base(grant, base)
-        checked = validate(apply(current.data, change), current.text)
+        checked = validate(
+            apply(current.data, change),
+            self._source(current.text),
+            checked_quotes=quote_texts(current.data),
+        )
         return self._write(grant, base, checked, who, "edit")
+
+    def _source(self, text: str | None) -> SourceText | None:
+        """The stored text prepared for look-ups (kept: the essay takes 20 ms to prepare)."""
+        if text is None:
+            return None
+        key = tokens.digest(text)
+        with self._lock:
+            src = self._sources.get(key)
+        if src is None:
+            src = SourceText(text)
+            with self._lock:
+                self._sources[key] = src
+        return src
 
     def save(
         self,
@@ -442,9 +458,7 @@ class Store:
         """Append a version with this content, if the map's head is still ``base``."""
         with self._writer() as conn:
             row = conn.execute(
-                sa.select(maps.c.head, maps.c.head_data)
-                .where(maps.c.id == grant.map_id)
-                .with_for_update()
+                sa.select(maps.c.head).where(maps.c.id == grant.map_id).with_for_update()
             ).one_or_none()
             if row is None:
                 raise NoSuchMap()
@@ -453,10 +467,10 @@ class Store:
                 stale = True
             else:
                 stale = False
-                old = delta.unpack(row.head_data)
+                known = self._cached(grant.map_id, head)
+                old = known[0] if known is not None else self._data(conn, grant.map_id, head)
                 number = head + 1
                 message = message or describe(diff(old, checked.data))
-                packed = delta.pack(checked.data)
                 conn.execute(
                     versions.insert().values(
                         map_id=grant.map_id,
@@ -469,14 +483,14 @@ class Store:
                         back=head if back == "base" else back,
                         forward=forward,
                         delta=delta.pack(delta.make(old, checked.data)),
-                        snapshot=packed if number % SNAPSHOT_EVERY == 0 else None,
+                        snapshot=delta.pack(checked.data) if number % SNAPSHOT_EVERY == 0 else None,
                     )
                 )
                 title = str((checked.data.get("source") or {}).get("title") or "untitled map")
                 conn.execute(
                     maps.update()
                     .where(maps.c.id == grant.map_id)
-                    .values(head=number, head_data=packed, updated_at=now(), title=title)
+                    .values(head=number, updated_at=now(), title=title)
                 )
         if stale:
             assert base is not None

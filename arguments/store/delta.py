@@ -26,14 +26,26 @@ def _pointer(*parts: str | int) -> str:
 
 
 def _list_ops(name: str, old: list[Any], new: list[Any]) -> list[Op]:
-    a = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in old]
-    b = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in new]
+    # the common head and tail first (plain equality): an edit changes a few items in the
+    # middle, and only those are compared as text
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old), len(new)) - head
+        and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]
+    ):
+        tail += 1
+    a = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in old[head : len(old) - tail]]
+    b = [json.dumps(x, sort_keys=True, ensure_ascii=False) for x in new[head : len(new) - tail]]
     ops: list[Op] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # from the end backwards: an operation never moves the indices of those still to come
     for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         n_old, n_new = i2 - i1, j2 - j1
         common = min(n_old, n_new)
         for t in range(common):
@@ -68,13 +80,21 @@ def _parts(path: str) -> list[str]:
 
 
 def apply(data: dict[str, Any], ops: list[Op]) -> dict[str, Any]:
-    """``data`` with the operations applied (``data`` itself is left as it was)."""
-    out = copy.deepcopy(data)
+    """``data`` with the operations applied.  ``data`` is left as it was: each list or
+    mapping on an operation's path is copied (once), the rest is shared."""
+    out = dict(data)
+    copied = {id(out)}
     for op in ops:
         *parents, last = _parts(op["path"])
         target: Any = out
         for p in parents:
-            target = target[int(p)] if isinstance(target, list) else target[p]
+            key: Any = int(p) if isinstance(target, list) else p
+            child = target[key]
+            if id(child) not in copied:
+                child = copy.copy(child)
+                target[key] = child
+                copied.add(id(child))
+            target = child
         if isinstance(target, list):
             i = len(target) if last == "-" else int(last)
             if op["op"] == "add":

@@ -102,28 +102,54 @@ def named_by(data: dict[str, Any], actor_id: str) -> list[str]:
 
 
 def _rename(data: dict[str, Any], section: str, old: str, new: str) -> None:
+    """Rename ``old`` to ``new`` wherever the map names it (items changed are copies)."""
+
+    def swap(value: Any) -> Any:
+        return new if value == old else value
+
     if section == "claims":
-        for r in data.get("relations") or []:
-            for k in ("source", "target", "reason"):
-                if r.get(k) == old:
-                    r[k] = new
+        data["relations"] = [
+            {**r, **{k: new for k in ("source", "target", "reason") if r.get(k) == old}}
+            for r in data["relations"]
+        ]
     elif section == "actors":
-        for c in data.get("claims") or []:
-            c["actors"] = [new if a == old else a for a in c.get("actors") or []]
-            for q in c.get("quotes") or []:
-                if q.get("speaker") == old:
-                    q["speaker"] = new
-        for r in data.get("relations") or []:
-            if (r.get("quote") or {}).get("speaker") == old:
-                r["quote"]["speaker"] = new
+        claims = []
+        for c in data["claims"]:
+            quotes = c.get("quotes") or []
+            if old in (c.get("actors") or []) or any(q.get("speaker") == old for q in quotes):
+                c = {
+                    **c,
+                    "actors": [swap(a) for a in c.get("actors") or []],
+                    **(
+                        {
+                            "quotes": [
+                                {**q, "speaker": swap(q.get("speaker"))} if q.get("speaker") else q
+                                for q in quotes
+                            ]
+                        }
+                        if quotes
+                        else {}
+                    ),
+                }
+            claims.append(c)
+        data["claims"] = claims
+        data["relations"] = [
+            {**r, "quote": {**r["quote"], "speaker": new}}
+            if (r.get("quote") or {}).get("speaker") == old
+            else r
+            for r in data["relations"]
+        ]
     elif section == "topics":
-        for c in data.get("claims") or []:
-            c["topics"] = [new if t == old else t for t in c.get("topics") or []]
+        data["claims"] = [
+            {**c, "topics": [swap(t) for t in c["topics"]]} if old in (c.get("topics") or []) else c
+            for c in data["claims"]
+        ]
 
 
 def apply(data: dict[str, Any], edit: Edit) -> dict[str, Any]:
-    """The map's data with the edit made."""
-    out = copy.deepcopy(data)
+    """The map's data with the edit made (``data`` and its items are left as they were:
+    changed items are new copies, the rest shared)."""
+    out = {k: (list(v) if isinstance(v, list) else v) for k, v in data.items()}
     for s in SECTIONS:
         out.setdefault(s, [])
     if edit.section == "source":
@@ -134,10 +160,18 @@ def apply(data: dict[str, Any], edit: Edit) -> dict[str, Any]:
         assert edit.old is not None
         del items[_index(out, edit.section, edit.old)]
         if edit.section == "claims":
-            out["relations"] = [r for r in out["relations"] if r not in goes_with(out, edit.old)]
+            out["relations"] = [
+                r
+                for r in out["relations"]
+                if edit.old not in (r.get("source"), r.get("target"), r.get("reason"))
+            ]
         elif edit.section == "topics":
-            for c in out["claims"]:
-                c["topics"] = [t for t in c.get("topics") or [] if t != edit.old]
+            out["claims"] = [
+                {**c, "topics": [t for t in c["topics"] if t != edit.old]}
+                if edit.old in (c.get("topics") or [])
+                else c
+                for c in out["claims"]
+            ]
         return out
     item = copy.deepcopy(edit.item)
     if edit.old is None:

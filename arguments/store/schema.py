@@ -5,9 +5,9 @@ Contract: :data:`metadata` describes the schema that the Alembic migrations in
 only through these tables, with bound parameters.
 
 - ``texts``: a source text, stored once by its SHA-256 (zlib-compressed UTF-8).
-- ``maps``: one row per stored map: its title, its head (latest version number), the head's
-  data (a compressed snapshot, so that opening the latest version reads one row) and its
-  source text.
+- ``maps``: one row per stored map: its title, its head (latest version number) and its
+  source text.  (The row changes with every version, so it holds nothing big: a large value
+  rewritten a thousand times would bloat PostgreSQL's tables until a vacuum.)
 - ``versions``: every version of every map, immutable: who, when, the message, what kind of
   step made it; its content as a JSON Patch from the previous version (``delta``) and, every
   :data:`SNAPSHOT_EVERY` versions, in full (``snapshot``).  ``back`` and ``forward`` name the
@@ -38,7 +38,6 @@ maps = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("head", sa.Integer, nullable=False),
-    sa.Column("head_data", sa.LargeBinary, nullable=False),
     sa.Column("text_hash", sa.String(64), sa.ForeignKey("texts.hash"), nullable=True),
 )
 
@@ -71,4 +70,4 @@ links = sa.Table(
 #: every table, in the order a backup writes and a restore reads them (parents first)
 TABLES = (texts, maps, versions, links)
 #: a full copy of a version's content every this many versions (and at version 1)
-SNAPSHOT_EVERY = 50
+SNAPSHOT_EVERY = 20

@@ -136,9 +136,7 @@ def test_student_against_teacher_on_the_essay_map(essay_map):
     rel = student["relations"][0]
     flipped = {**rel, "kind": "attacks" if rel["kind"] != "attacks" else "supports"}
     flipped.pop("reason", None)
-    student = apply(
-        student, Edit.put("relations", flipped, f"{rel['source']} {rel['kind']} {rel['target']}")
-    )
+    student = apply(student, Edit.put("relations", flipped, item_id("relations", rel)))
     d = diff(teacher, student)
     assert [c["id"] for c in d.claims.removed] == [gone]
     assert [c["id"] for c in d.claims.added] == ["student-own-reading"]

@@ -29,7 +29,6 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("head", sa.Integer, nullable=False),
-        sa.Column("head_data", sa.LargeBinary, nullable=False),
         sa.Column("text_hash", sa.String(64), sa.ForeignKey("texts.hash"), nullable=True),
     )
     op.create_table(
