@@ -41,7 +41,8 @@ def main(argv=None) -> int:
     url_db = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     doc = load_document(ROOT / "claims.yaml")
     made = Store(url_db).create(doc.map, "bench", text=doc.text)
-    times = []
+    times: list[float] = []
+    shown: list[float] = []
     with server(ROOT / "claims.yaml", env={"ARGMAP_DB": url_db}) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         pg = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
@@ -60,13 +61,15 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             pg.locator(".st-key-ed_claim_save button").click()
             pg.get_by_text(f"Version {i + 2} of {i + 2}").wait_for(timeout=30_000)
+            shown.append(time.perf_counter() - t)
             pg.wait_for_selector(SCRIPT_IDLE, timeout=30_000)
             times.append(time.perf_counter() - t)
         browser.close()
     print(f"map: claims.yaml ({len(doc.map.claims)} claims), stored in SQLite")
     print(
         f"edit saved and page re-rendered in Chromium, {args.edits} edits: median "
-        f"{statistics.median(times):.2f} s, max {max(times):.2f} s  (target <= 0.6 s)"
+        f"{statistics.median(times):.2f} s, max {max(times):.2f} s  (target <= 0.6 s); "
+        f"the new version shown after {statistics.median(shown):.2f} s (median)"
     )
     return 0
 

@@ -314,10 +314,26 @@ class Store:
         ]
 
     def version(self, grant: Grant, number: int) -> Version:
-        for v in self.history(grant):
-            if v.number == number:
-                return v
-        raise StoreError(f"the map has no version {number}")
+        """One version's record (who, when, what, and where undo and redo lead)."""
+        self._check(grant)
+        with self._reader() as conn:
+            r = conn.execute(
+                sa.select(
+                    versions.c.number,
+                    versions.c.created_at,
+                    versions.c.author,
+                    versions.c.message,
+                    versions.c.step,
+                    versions.c.base,
+                    versions.c.back,
+                    versions.c.forward,
+                ).where(versions.c.map_id == grant.map_id, versions.c.number == int(number))
+            ).one_or_none()
+        if r is None:
+            raise StoreError(f"the map has no version {number}")
+        return Version(
+            r.number, _utc(r.created_at), r.author, r.message, r.step, r.base, r.back, r.forward
+        )
 
     def list_maps(self) -> list[MapInfo]:
         """Every map in the database (for the CLI, which holds the database itself)."""
