@@ -9,8 +9,10 @@ file named with ``-o``), problems to stderr.
 Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
 :data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
 the Argdown subset, written as YAML), ``compare`` (two actors, topic by
-topic and period by period), ``schema`` (the JSON Schema of argmap/2), ``store ...``
-(maps kept in a database with every version) and ``diff`` (two maps or versions).
+topic and period by period), ``schema`` (the JSON Schema of argmap/2),
+``quotes`` and ``coverage`` (the quotes' places in the source text and how
+much of it the map quotes), ``store ...`` (maps kept in a database with every
+version) and ``diff`` (two maps or versions).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 
 from ..errors import MapError
 from ..store import StoreError
-from . import commands, export
+from . import commands, export, reading
 from . import store as store_commands
 from .common import UserError
 
@@ -35,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parsers(sub)
     export.add_parser(sub)
+    reading.add_parsers(sub)
     store_commands.add_parsers(sub)
     return p
 
