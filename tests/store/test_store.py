@@ -81,7 +81,10 @@ def test_every_old_version_is_read_back_through_snapshots_and_deltas(store):
         snaps = conn.execute(
             sa.select(tables.versions.c.number).where(tables.versions.c.snapshot.is_not(None))
         ).scalars()
-        assert sorted(snaps) == [1, *range(tables.SNAPSHOT_EVERY, max(expected) + 1, tables.SNAPSHOT_EVERY)]
+        assert sorted(snaps) == [
+            1,
+            *range(tables.SNAPSHOT_EVERY, max(expected) + 1, tables.SNAPSHOT_EVERY),
+        ]
     fresh.close()
 
 
