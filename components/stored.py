@@ -106,7 +106,16 @@ def install(opened: Opened, token: str, *, pinned: bool = False) -> None:
         opened.map_id, token, opened.access, opened.version, opened.title, pinned
     )
     label = f"{opened.title} (stored, version {opened.version})"
-    source.open_upload(source.Loaded(opened.key, label, opened.map))
+    named_text = opened.map is not None and opened.map.source.text is not None
+    source.open_upload(
+        source.Loaded(
+            opened.key,
+            label,
+            opened.map,
+            text=opened.text,
+            text_missing=named_text and opened.text is None,
+        )
+    )
     if before is None or before.map_id != opened.map_id:
         # another map: the old one's selections mean nothing, but a claim the link names stays
         named = st.query_params.get(state.QUERY_KEY)

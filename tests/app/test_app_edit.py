@@ -332,3 +332,12 @@ def test_edit_and_rerender_time_is_printed(made):
     at.button(key="ed_claim_save").click().run()
     print(f"save and rerun: {time.perf_counter() - t:.3f} s")
     assert version(at) == 2
+
+
+def test_a_stored_copy_of_the_essay_reads_with_its_text(db):
+    doc = load_document(BUNDLED)
+    made = db.create(doc.map, "Teacher", text=doc.text)
+    at = editing(made.view_token, page="read")
+    text = unescape_md(page_text(at))
+    assert "699 quotes highlighted" in text or "quotes highlighted" in text
+    assert "names no source text" not in text
