@@ -9,10 +9,12 @@ import time
 
 import pytest
 from apphelp import MINI, ROOT, no_exception, open_app, page_text, unescape_md
+from hostile import hostile_map_data
 from streamlit.testing.v1 import AppTest
 
 from arguments.documents import load_document
 from arguments.loader import load_map
+from arguments.models import Map
 from arguments.store import Store
 from components import stored
 
@@ -341,3 +343,33 @@ def test_a_stored_copy_of_the_essay_reads_with_its_text(db):
     text = unescape_md(page_text(at))
     assert "699 quotes highlighted" in text or "quotes highlighted" in text
     assert "names no source text" not in text
+
+
+def test_repeated_bad_links_in_one_session_are_slowed_down(db, monkeypatch):
+    slept: list[float] = []
+    monkeypatch.setattr(stored.throttle(), "_sleep", slept.append)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for i in range(6):
+        at.query_params["map"] = f"{'B' * 42}{i}"
+        at.run()
+        assert "No such map." in errors(at)
+    assert len(slept) == 3 and slept == sorted(slept) and slept[0] > 0
+
+
+def test_hostile_text_is_stored_and_shown_as_text(db):
+    data = hostile_map_data()
+    made = db.create(Map.model_validate(data), "<b>Mallory</b>")
+    at = editing(made.edit_token)
+    cid = data["claims"][0]["id"]
+    at.selectbox(key="ed_claim_pick").select(cid).run()
+    no_exception(at)
+    assert at.text_area(key="ed_claim_text").value == data["claims"][0]["text"]
+    at.text_area(key="ed_claim_text").input("<img src=x onerror=alert(1)> and **bold**")
+    at.button(key="ed_claim_save").click().run()
+    no_exception(at)
+    at.segmented_control(key="ed_section").set_value("History").run()
+    no_exception(at)
+    at.switch_page("app_pages/changes.py").run()
+    no_exception(at)
+    text = unescape_md(page_text(at))
+    assert "<img src=x onerror=alert(1)> and **bold**" in text  # escaped: shown as written
