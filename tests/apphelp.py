@@ -117,6 +117,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: the process of each running server, by URL (a test may kill one)
+PROCESSES: dict[str, subprocess.Popen] = {}
+
+
 @contextmanager
 def server(map_path: Path | str, port: int | None = None, *, log=None, env=None):
     """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL.
@@ -152,6 +156,7 @@ def server(map_path: Path | str, port: int | None = None, *, log=None, env=None)
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    PROCESSES[url] = proc
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -169,6 +174,7 @@ def server(map_path: Path | str, port: int | None = None, *, log=None, env=None)
             time.sleep(0.2)
         yield url
     finally:
+        PROCESSES.pop(url, None)
         proc.terminate()
         try:
             proc.wait(10)

@@ -1,11 +1,15 @@
 """The editor in a real browser: two people editing one map at once (the second is refused,
 keeps their input and sees what changed), a read-only link (no edit control; a write the
-page no longer allows is refused by the store), and two servers sharing one database."""
+page no longer allows is refused by the store), two servers sharing one database, and the
+server killed (SIGKILL) in the middle of a stream of edits."""
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
-from apphelp import MINI, SCRIPT_IDLE, needs_chromium, server
+from apphelp import MINI, PROCESSES, SCRIPT_IDLE, needs_chromium, server
 from storehelp import backends, fresh_url
 
 from arguments.loader import load_map
@@ -146,3 +150,36 @@ def test_two_servers_on_one_database_see_each_others_edits(browser, backend, pag
         reader.goto(f"{two}/claim?claim=war-1914&map={made.view_token}")
         reader.get_by_text("Edited on the first server.").first.wait_for(timeout=30_000)
     store.close()
+
+
+@pytest.mark.browser
+@chromium_only
+def test_killing_the_server_mid_stream_loses_no_saved_version(browser, db, pages):
+    url_db, store = db
+    made = store.create(load_map(MINI), "Teacher")
+    reported: list[int] = []
+    with server(MINI, env={"ARGMAP_DB": url_db}) as url:
+        pg = open_page(browser, f"{url}/edit?map={made.edit_token}", ".st-key-who_input")
+        pages.append(pg)
+        give_name(pg, "Ann")
+        pick(pg, "ed_claim_pick", "war-1914")
+        for i in range(6):
+            pg.locator(".st-key-ed_claim_text textarea").fill(f"Edit number {i}.")
+            pg.locator(".st-key-ed_claim_save button").click()
+            if i == 5:  # in the middle of the stream: the last save is on its way
+                os.kill(PROCESSES[url].pid, signal.SIGKILL)
+                break
+            pg.get_by_text(f"Version {i + 2} of {i + 2}").wait_for(timeout=30_000)
+            reported.append(i + 2)
+            settle(pg)
+    after = Store(url_db)
+    g = after.owner(made.map_id)
+    hist = after.history(g)
+    assert [v.number for v in hist] == list(range(1, len(hist) + 1))
+    assert hist[-1].number >= reported[-1] == 6
+    for n in reported:
+        text = next(c for c in after.open(g, n).data["claims"] if c["id"] == "war-1914")["text"]
+        assert text == f"Edit number {n - 2}."
+    with after.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    after.close()
