@@ -6,7 +6,8 @@
 - :mod:`.tokens`: share-link tokens and the back-off for bad ones
 - :mod:`.edits`: one edit of a map's data (put or delete an item)
 - :mod:`.check`: the loader's checks on data about to be stored
-- :mod:`.core`: :class:`Store`, the only way in
+- :mod:`.core`: :class:`Store`, the only way in (:mod:`.records`: what it hands out; :mod:`.sharing`: its links)
+- :mod:`.links`: share URLs and the names of stored maps
 - :mod:`.backup`: a whole database to a file and back, for either backend
 """
 

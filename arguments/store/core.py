@@ -44,7 +44,6 @@ from . import db, delta, tokens
 from .check import Checked, canonical, quote_texts, validate
 from .edits import Edit, add_quote, apply, new_claim
 from .records import (
-    ACCESS,
     Created,
     Grant,
     MapInfo,
@@ -60,9 +59,10 @@ from .records import (
     now,
 )
 from .schema import SNAPSHOT_EVERY, links, maps, texts, versions
+from .sharing import Sharing
 
 
-class Store:
+class Store(Sharing):
     """Maps with every version (see the module doc)."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
@@ -291,49 +291,26 @@ class Store:
         self._check(grant)
         with self._reader() as conn:
             rows = conn.execute(
-                sa.select(
-                    versions.c.number,
-                    versions.c.created_at,
-                    versions.c.author,
-                    versions.c.message,
-                    versions.c.step,
-                    versions.c.base,
-                    versions.c.back,
-                    versions.c.forward,
-                )
+                sa.select(*_VERSION_COLUMNS)
                 .where(versions.c.map_id == grant.map_id)
                 .order_by(versions.c.number)
             ).all()
         if not rows:
             raise NoSuchMap()
-        return [
-            Version(
-                r.number, _utc(r.created_at), r.author, r.message, r.step, r.base, r.back, r.forward
-            )
-            for r in rows
-        ]
+        return [_version(r) for r in rows]
 
     def version(self, grant: Grant, number: int) -> Version:
         """One version's record (who, when, what, and where undo and redo lead)."""
         self._check(grant)
         with self._reader() as conn:
             r = conn.execute(
-                sa.select(
-                    versions.c.number,
-                    versions.c.created_at,
-                    versions.c.author,
-                    versions.c.message,
-                    versions.c.step,
-                    versions.c.base,
-                    versions.c.back,
-                    versions.c.forward,
-                ).where(versions.c.map_id == grant.map_id, versions.c.number == int(number))
+                sa.select(*_VERSION_COLUMNS).where(
+                    versions.c.map_id == grant.map_id, versions.c.number == int(number)
+                )
             ).one_or_none()
         if r is None:
             raise StoreError(f"the map has no version {number}")
-        return Version(
-            r.number, _utc(r.created_at), r.author, r.message, r.step, r.base, r.back, r.forward
-        )
+        return _version(r)
 
     def list_maps(self) -> list[MapInfo]:
         """Every map in the database (for the CLI, which holds the database itself)."""
@@ -556,51 +533,23 @@ class Store:
         current = self._at_base(grant, base_version)
         return self.edit(grant, base_version, new_claim(current.data, fields, quote_text), who)
 
-    # ---------------------------------------------------------------- links
-    def reissue(self, grant: Grant, access: str) -> str:
-        """Revoke the map's ``access`` link and make a new one; returns its token."""
-        self._check(grant, write=True)
-        if access not in ACCESS:
-            raise StoreError(f"a link gives edit or view access, not {access!r}")
-        token = tokens.new_token()
-        with self._writer() as conn:
-            self._revoke(conn, grant.map_id, access)
-            conn.execute(
-                links.insert().values(
-                    token_hash=tokens.digest(token),
-                    map_id=grant.map_id,
-                    access=access,
-                    created_at=now(),
-                )
-            )
-        return token
 
-    def revoke(self, grant: Grant, access: str) -> None:
-        """Revoke the map's ``access`` link: its token opens nothing any more."""
-        self._check(grant, write=True)
-        if access not in ACCESS:
-            raise StoreError(f"a link gives edit or view access, not {access!r}")
-        with self._writer() as conn:
-            self._revoke(conn, grant.map_id, access)
+_VERSION_COLUMNS = (
+    versions.c.number,
+    versions.c.created_at,
+    versions.c.author,
+    versions.c.message,
+    versions.c.step,
+    versions.c.base,
+    versions.c.back,
+    versions.c.forward,
+)
 
-    def _revoke(self, conn: sa.Connection, map_id: str, access: str) -> None:
-        conn.execute(
-            links.update()
-            .where(links.c.map_id == map_id, links.c.access == access, links.c.revoked_at.is_(None))
-            .values(revoked_at=now())
-        )
 
-    def live_links(self, grant: Grant) -> dict[str, bool]:
-        """Which of the map's links are live (not revoked): {"edit": bool, "view": bool}."""
-        self._check(grant)
-        with self._reader() as conn:
-            rows = conn.execute(
-                sa.select(links.c.access).where(
-                    links.c.map_id == grant.map_id, links.c.revoked_at.is_(None)
-                )
-            ).all()
-        live = {r.access for r in rows}
-        return {a: a in live for a in ACCESS}
+def _version(r: Any) -> Version:
+    return Version(
+        r.number, _utc(r.created_at), r.author, r.message, r.step, r.base, r.back, r.forward
+    )
 
 
 def _data_of(m: Map) -> dict[str, Any]:
