@@ -4,7 +4,8 @@ Contract: :func:`listing` renders a :class:`~arguments.analysis.diff.MapDiff` as
 lists per section (claims, relations, actors, topics, and the source), every map text
 escaped; :func:`diagram` draws the newer map with the removed claims put back, each added,
 removed and changed claim outlined in its colour (green, red dashed, orange), with a text
-view that marks the same claims in words; :func:`legend` says which colour is which.
+view that marks the same claims in words (on a big map, by default, only the changed claims
+and their neighbours); :func:`legend` says which colour is which.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from arguments.analysis.diff import SECTIONS, MapDiff, item_id, marks, union
+from arguments.graph import build_graph, neighbourhood, submap
 from arguments.models import Map
 from arguments.views import View
 
@@ -25,6 +27,8 @@ from .text import code, md, short
 
 _WHAT = {"claims": "Claims", "relations": "Relations", "actors": "Actors", "topics": "Topics"}
 COLOURS = {"added": "#009988", "removed": "#CC3311", "changed": "#EE7733"}
+#: above this many claims the diagram shows only what changed and its neighbours (a toggle)
+AROUND_AT = 40
 
 
 def _value(v: Any) -> str:
@@ -116,11 +120,25 @@ def diagram(old: dict[str, Any], new: dict[str, Any], d: MapDiff, *, key: str) -
     if m is None:
         st.info("Neither map has claims to draw.", icon=":material/info:")
         return
+    marked = tuple(sorted((c, k) for c, k in marks(d).items() if c in m.claim_index))
+    only = False
+    if marked and len(m.claims) > AROUND_AT:
+        only = st.toggle(
+            "Only the changed claims and their neighbours",
+            value=True,
+            key=f"{key}-only",
+            help="A big map's few changes are lost in the whole; off: the whole map",
+        )
+    if only:
+        g = build_graph(m)
+        keep: set[str] = set()
+        for cid, _ in marked:
+            keep |= neighbourhood(g, cid, 1)
+        m = submap(m, keep)
     digest = hashlib.sha256(
-        json.dumps([old, new], sort_keys=True, ensure_ascii=False).encode()
+        json.dumps([old, new, only], sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:24]
     map_key = f"diff:{digest}"
-    marked = tuple(sorted((c, k) for c, k in marks(d).items() if c in m.claim_index))
     view = View(marks=marked)
     legend()
     tab_d, tab_t = st.tabs(["Diagram", "Text view"], key=f"{key}-tabs", on_change="rerun")
