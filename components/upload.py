@@ -101,6 +101,10 @@ def _forget_selections(m: Map | None) -> None:
     state.select(None)
 
 
+#: for the stored maps (components.stored): a map opened by a link starts afresh too
+forget_selections = _forget_selections
+
+
 def _next_round() -> None:
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
 
@@ -170,6 +174,7 @@ def dismiss() -> None:
 def sidebar(loaded: source.Loaded) -> None:
     """The open map, the reset button and the uploader, in the sidebar."""
     uploaded = source.is_upload(loaded)
+    kept = source.is_stored(loaded)
     with st.sidebar.container(key="open_map"):
         if loaded.map is not None:
             m = loaded.map
@@ -177,18 +182,28 @@ def sidebar(loaded: source.Loaded) -> None:
             st.caption(
                 f"{md(short(loaded.label, 60))} \u00b7 {len(m.claims)} claims \u00b7 "
                 f"{len(m.relations)} relations \u00b7 "
-                + ("uploaded, open in this browser tab only" if uploaded else "the bundled map")
+                + (
+                    "uploaded, open in this browser tab only"
+                    if uploaded
+                    else "stored, with every version"
+                    if kept
+                    else "the bundled map"
+                )
             )
+        elif kept:
+            st.caption(f"**{md(short(loaded.label, 90))}** \u00b7 no claims yet")
         else:
             st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
-        if uploaded:
+        if uploaded or kept:
             st.button(
                 reset_label(),
                 key="upload_reset",
                 on_click=reset,
                 icon=":material/restart_alt:",
                 width="stretch",
-                help="Close the uploaded map and show the bundled one again.",
+                help="Close the "
+                + ("stored" if kept else "uploaded")
+                + " map and show the bundled one again.",
             )
         key = widget_key()
         if uploaded and loaded.text_missing:
