@@ -54,6 +54,14 @@ def meta_html(m: Map, cid: str) -> str:
     )
 
 
+def quote_block_text(text: str) -> str:
+    """A passage of the source shown like a quote (escaped)."""
+    return (
+        f'<blockquote style="margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid '
+        f'#888;background:#F7F7F7;border-radius:.2rem">{html.escape(quoted(text))}</blockquote>'
+    )
+
+
 def quote_block(m: Map, q) -> str:
     who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
     cite = (
