@@ -1,0 +1,1 @@
+"""The Argdown language: a Lark grammar and the model the Argdown CLI builds from it."""
