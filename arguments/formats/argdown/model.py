@@ -393,15 +393,15 @@ class Builder:
             self.add(rel)
 
     def _drop_redundant_attacks(self) -> None:
-        kept = []
-        for rel in self.rels:
+        kept: list[_Rel] = []
+        for index, rel in enumerate(self.rels):
             if not (rel.source[0] == "statement" and rel.type == "attack"
                     and rel.target[0] == "argument" and rel.target[1].pcs):
                 kept.append(rel)
                 continue
             ec = rel.source[1]
             premises = {p.statement.title for p in rel.target[1].premises}
-            twin = next((o for o in kept + self.rels[len(kept):] if o is not rel
+            twin = next((o for o in kept + self.rels[index + 1:] if o is not rel
                          and _other_statement(o, ec) in premises
                          and ((o.type == "attack" and o.source[1] is ec)
                               or o.type in ("contradictory", "contrary"))), None)
