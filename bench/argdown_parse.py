@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from arguments.formats.argdown.syntax import parse  # noqa: E402
+from arguments.formats.argdown.syntax import parse
 
 
 def generate(n: int) -> str:

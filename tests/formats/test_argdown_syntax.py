@@ -71,8 +71,8 @@ CONSTRUCTS = [
      {"T": "as @[A] and @<B> say #tag #(two words)"}, set(), set()),
     ("escapes", "[T]: \\[not a title\\] \\#no-tag", {"T": "[not a title] #no-tag"}, set(),
      set()),
-    ("strict mode in the front matter", "===\nmodel:\n  mode: strict\n===\n\n[A]\n  + [B]\n"
-     "  - [C]\n  -> [D]\n  >< [E]\n", None, set(),
+    ("strict mode in the front matter", ("===\nmodel:\n  mode: strict\n===\n\n[A]\n  + [B]\n"
+     "  - [C]\n  -> [D]\n  >< [E]\n"), None, set(),
      {("B", "A", "entails"), ("C", "A", "contrary"), ("A", "D", "contrary"),
       ("A", "E", "contradictory")}),
 ]

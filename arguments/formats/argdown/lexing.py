@@ -88,11 +88,10 @@ class Cooker:
             self.skip_end = tok.end_pos
             self.eat = {"EMPTYLINE": "all", "NEWLINE": "one"}.get(self.last_type)
             return True
-        if self.eat and type_ in ("NEWLINE", "EMPTYLINE"):
-            if self.eat == "all" or type_ == "NEWLINE":
-                self.eat = "all" if self.eat == "all" else None
-                self.skip_end = tok.end_pos
-                return True
+        if self.eat and (type_ == "NEWLINE" or (self.eat == "all" and type_ == "EMPTYLINE")):
+            self.eat = "all" if self.eat == "all" else None
+            self.skip_end = tok.end_pos
+            return True
         self.eat = None
         return False
 

@@ -20,8 +20,16 @@ import re
 import yaml
 from lark import Token, Tree
 
-from .document import (Argument, Document, EquivalenceClass, Inference, PcsStatement, Relation,
-                       Section, Statement)
+from .document import (
+    Argument,
+    Document,
+    EquivalenceClass,
+    Inference,
+    PcsStatement,
+    Relation,
+    Section,
+    Statement,
+)
 
 #: operator -> (relation type, does the parent of the tree stand at the source end?)
 OPERATORS = {
@@ -59,7 +67,7 @@ def load_yaml(source: str, where: Token, report, what: str):
 class _Rel:
     """A relation while the model is being built (ends may still be rewritten)."""
 
-    __slots__ = ("source", "target", "type", "pos", "occurrences")
+    __slots__ = ("occurrences", "pos", "source", "target", "type")
 
     def __init__(self, source, target, type_, pos):
         self.source, self.target, self.type, self.pos = source, target, type_, pos

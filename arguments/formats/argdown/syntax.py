@@ -28,13 +28,31 @@ from lark.lexer import Lexer
 
 from arguments.errors import MapError, Problem, short
 
-from .document import (Argument, Document, EquivalenceClass, Inference, PcsStatement, Relation,
-                       Section, Statement)
+from .document import (
+    Argument,
+    Document,
+    EquivalenceClass,
+    Inference,
+    PcsStatement,
+    Relation,
+    Section,
+    Statement,
+)
 from .lexing import Cooker
 from .model import Builder
 
-__all__ = ["parse", "Document", "Statement", "EquivalenceClass", "Argument", "PcsStatement",
-           "Inference", "Relation", "Section", "GRAMMAR"]
+__all__ = [
+    "GRAMMAR",
+    "Argument",
+    "Document",
+    "EquivalenceClass",
+    "Inference",
+    "PcsStatement",
+    "Relation",
+    "Section",
+    "Statement",
+    "parse",
+]
 
 GRAMMAR = (Path(__file__).resolve().parent / "grammar.lark").read_text(encoding="utf-8")
 
@@ -126,8 +144,8 @@ def _explain(exc: UnexpectedToken, block: list[Token]) -> tuple[str, Token]:
     before = [t for t in block[:index] if t.type not in ("INDENT", "DEDENT")]
     prev = before[-1] if before else None
     if prev is not None and prev.type == "REL":
-        return (f"a relation with no target: write a statement or argument after "
-                f"'{prev.value}'", prev)
+        return ((f"a relation with no target: write a statement or argument after "
+                f"'{prev.value}'"), prev)
     if tok.type == "$END":
         last = block[-1]
         end = Token("$END", "", last.end_pos, last.end_line or last.line,
@@ -135,18 +153,18 @@ def _explain(exc: UnexpectedToken, block: list[Token]) -> tuple[str, Token]:
         return "the block ends too early", end
     if tok.type == "REL":
         if index and block[index - 1].type == "DEDENT":
-            return ("this relation's indentation matches no level above it: indent it like "
-                    "its siblings", tok)
-        return ("a relation at the top level with nothing to attach to: put it, indented, "
-                "under the statement or argument it belongs to", tok)
+            return (("this relation's indentation matches no level above it: indent it like "
+                    "its siblings"), tok)
+        return (("a relation at the top level with nothing to attach to: put it, indented, "
+                "under the statement or argument it belongs to"), tok)
     if tok.type == "INFERENCE":
-        return ("an inference line with no premises above it: number the premises "
-                "'(1)', '(2)' ... above the line", tok)
+        return (("an inference line with no premises above it: number the premises "
+                "'(1)', '(2)' ... above the line"), tok)
     if tok.type == "FRONT_MATTER":
         return "a '===' block (front matter) is only allowed at the top of the file", tok
     if tok.type in ("STMT_REF", "ARG_REF"):
-        return (f"a reference {tok.value} can only start a statement, a relation or a list "
-                "item (mention it with @ inside text)", tok)
+        return ((f"a reference {tok.value} can only start a statement, a relation or a list "
+                "item (mention it with @ inside text)"), tok)
     if tok.type == "INDENT":
         nxt = block[index + 1] if index + 1 < len(block) else tok
         return "unexpected indentation", nxt
