@@ -154,6 +154,8 @@ BAD = [
      [(9, 1)], "only one"),
     ("broken data", "[A]: a {k: [}\n", [(1, 8)], "not valid YAML"),
     ("broken front matter", "===\nk: [\n===\n\n[A]: a\n", [(3, 1)], "not valid YAML"),
+    ("empty document", "\n  \n// only a comment\n", [(1, 1)], "no statement"),
+    ("only front matter", "===\ntitle: t\n===\n", [(1, 1)], "no statement"),
     ("reference inside text", "text [A] more\n", [(1, 6)], "reference"),
     ("several problems in one pass", "+ x\n\n[A]: fine\n\n----\n\n[B\n",
      [(1, 1), (5, 1), (7, 1)], "nothing to attach to"),

@@ -117,6 +117,9 @@ def parse(text: str, filename: str = "<argdown>") -> Document:
             builder.prev_argument = None
             continue
         builder.block(tree)
+    if not any(t.type not in ("FRONT_MATTER", "NEWLINE") for block in blocks for t in block):
+        report("the document holds no statement, argument, heading or list (the Argdown CLI "
+               "rejects an empty document)", 1, 1, short(text[:40]), "some Argdown")
     builder.finish()
     if problems:
         raise MapError(problems)
