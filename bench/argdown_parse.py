@@ -8,6 +8,7 @@ structures, headings, tags, comments) and prints, for each N, the best of three
 parse times, the size of the text and what was read.  The target is well under
 1 s for 1,000 statements and well under 8 s for 10,000.
 """
+
 from __future__ import annotations
 
 import sys
@@ -29,18 +30,22 @@ def generate(n: int) -> str:
         if i % 50 == 1:
             out.append(f"## Part {i // 50 + 1} {{isGroup: true}}\n")
         if i % 5 == 0:
-            out.append(f"<Argument {i}>: a reconstructed argument. #arg\n\n"
-                       f"(1) [Premise {i}]: the first premise of argument {i}.\n"
-                       f"(2) The second premise, *in italics*, of argument {i}.\n"
-                       f"-- modus ponens {{uses: [1, 2]}} --\n"
-                       f"(3) [Claim {i - 1}]\n  +> [Claim {i - 2}]\n")
+            out.append(
+                f"<Argument {i}>: a reconstructed argument. #arg\n\n"
+                f"(1) [Premise {i}]: the first premise of argument {i}.\n"
+                f"(2) The second premise, *in italics*, of argument {i}.\n"
+                f"-- modus ponens {{uses: [1, 2]}} --\n"
+                f"(3) [Claim {i - 1}]\n  +> [Claim {i - 2}]\n"
+            )
             count += 3
             continue
-        out.append(f"// claim {i}\n[Claim {i}]: Statement number {i} with **bold** text, a "
-                   f"#tag{i % 7} and\nsome more words on a second line.\n"
-                   f"  + Support for claim {i}.\n"
-                   f"    - [Claim {max(i - 3, 1)}]\n"
-                   f"  - An objection to claim {i}.\n")
+        out.append(
+            f"// claim {i}\n[Claim {i}]: Statement number {i} with **bold** text, a "
+            f"#tag{i % 7} and\nsome more words on a second line.\n"
+            f"  + Support for claim {i}.\n"
+            f"    - [Claim {max(i - 3, 1)}]\n"
+            f"  - An objection to claim {i}.\n"
+        )
         count += 4
     return "\n".join(out)
 
@@ -54,10 +59,12 @@ def main(sizes: list[int]) -> None:
             doc = parse(text, f"<generated {n}>")
             best = min(best, time.perf_counter() - start)
         occurrences = sum(len(ec.members) for ec in doc.statements.values())
-        print(f"{n:>6} statements ({len(text) / 1024:,.0f} KiB, {text.count(chr(10)):,} lines):"
-              f" {best:.3f} s  [{occurrences:,} statement occurrences, "
-              f"{len(doc.statements):,} distinct, {len(doc.arguments):,} arguments, "
-              f"{len(doc.relations):,} relations]")
+        print(
+            f"{n:>6} statements ({len(text) / 1024:,.0f} KiB, {text.count(chr(10)):,} lines):"
+            f" {best:.3f} s  [{occurrences:,} statement occurrences, "
+            f"{len(doc.statements):,} distinct, {len(doc.arguments):,} arguments, "
+            f"{len(doc.relations):,} relations]"
+        )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The Argdown reader (arguments/formats/argdown/syntax.py): each construct, each bad input,
 and every document of tests/data/argdown against the real Argdown CLI's JSON export."""
+
 from __future__ import annotations
 
 import json
@@ -25,61 +26,151 @@ CONSTRUCTS = [
     ("untitled statement", "Just text.\n", {"Untitled 1": "Just text."}, set(), set()),
     ("titled statement", "[T]: Some text.", {"T": "Some text."}, set(), set()),
     ("text over lines", "[T]: one\ntwo\n  three\n", {"T": "one two three"}, set(), set()),
-    ("reference joins the class", "[T]: first\n\n[T]: second\n\n[T]\n", {"T": "first"}, set(),
-     set()),
+    (
+        "reference joins the class",
+        "[T]: first\n\n[T]: second\n\n[T]\n",
+        {"T": "first"},
+        set(),
+        set(),
+    ),
     ("argument definition and reference", "<A>: text\n\n<A>\n", {}, {"A"}, set()),
-    ("outgoing support +", "[A]: a\n  + [B]: b\n", {"A": "a", "B": "b"}, set(),
-     {("B", "A", "support")}),
+    (
+        "outgoing support +",
+        "[A]: a\n  + [B]: b\n",
+        {"A": "a", "B": "b"},
+        set(),
+        {("B", "A", "support")},
+    ),
     ("outgoing support <+", "[A]: a\n  <+ [B]: b\n", None, set(), {("B", "A", "support")}),
     ("incoming support +>", "[A]: a\n  +> [B]: b\n", None, set(), {("A", "B", "support")}),
     ("outgoing attack -", "[A]: a\n  - [B]: b\n", None, set(), {("B", "A", "attack")}),
     ("outgoing attack <-", "[A]: a\n  <- [B]: b\n", None, set(), {("B", "A", "attack")}),
     ("incoming attack ->", "[A]: a\n  -> [B]: b\n", None, set(), {("A", "B", "attack")}),
     ("contradiction ><", "[A]: a\n  >< [B]: b\n", None, set(), {("A", "B", "contradictory")}),
-    ("contradiction counted once both ways", "[A]\n  >< [B]\n\n[B]\n  >< [A]\n", None, set(),
-     {("A", "B", "contradictory")}),
+    (
+        "contradiction counted once both ways",
+        "[A]\n  >< [B]\n\n[B]\n  >< [A]\n",
+        None,
+        set(),
+        {("A", "B", "contradictory")},
+    ),
     ("incoming undercut _>", "<A>: a\n  _> <B>: b\n", {}, {"A", "B"}, {("A", "B", "undercut")}),
     ("outgoing undercut <_", "<A>: a\n  <_ <B>: b\n", {}, {"A", "B"}, {("B", "A", "undercut")}),
     ("short undercut _", "<A>: a\n  _ <B>: b\n", {}, {"A", "B"}, {("B", "A", "undercut")}),
-    ("deep tree", "[A]\n  + [B]\n    - [C]\n      + [D]\n        -> [E]\n    + [F]\n  - [G]\n",
-     None, set(), {("B", "A", "support"), ("C", "B", "attack"), ("D", "C", "support"),
-                   ("D", "E", "attack"), ("F", "B", "support"), ("G", "A", "attack")}),
-    ("tabs indent", "[A]\n\t+ [B]\n\t\t- [C]\n", None, set(),
-     {("B", "A", "support"), ("C", "B", "attack")}),
-    ("untitled in relations are numbered in order", "a\n  + b\n    - c\n  + d\n",
-     {"Untitled 1": "a", "Untitled 2": "b", "Untitled 3": "c", "Untitled 4": "d"}, set(),
-     {("Untitled 2", "Untitled 1", "support"), ("Untitled 3", "Untitled 2", "attack"),
-      ("Untitled 4", "Untitled 1", "support")}),
-    ("argument relations move to the conclusion",
-     "<A>\n\n(1) p\n----\n(2) [C]: c\n\n<A>\n  +> [T]\n", None, {"A"}, {("C", "T", "support")}),
-    ("undercut of a reconstructed argument hits its inference",
-     "<A>\n\n(1) p\n----\n(2) c\n\n[U]\n  _> <A>\n", None, {"A"}, {("U", "A", "undercut")}),
-    ("pcs without an argument gets an untitled one", "(1) p\n----\n(2) c\n", None,
-     {"Untitled 1"}, set()),
-    ("comments everywhere", "// one\n[A]: a /* two\nlines */ more\n<!-- three\n-->\n  + [B]\n",
-     {"A": "a more", "B": ""}, set(), {("B", "A", "support")}),
-    ("windows line endings", "[A]: a\r\n  + [B]: b\r\n\r\n[C]: c\r\n",
-     {"A": "a", "B": "b", "C": "c"}, set(), {("B", "A", "support")}),
-    ("lists", "* [A]: item\n* <L>: item\n\n1. first\n2. second\n",
-     {"A": "item", "Untitled 1": "first", "Untitled 2": "second"}, {"L"}, set()),
-    ("bold and italic drop their marks",
-     "[T]: **b1** __b2__ *i1* _i2_ ***bi*** __*nested*__", {"T": "b1 b2 i1 i2 bi nested"},
-     set(), set()),
-    ("links keep their text", "[T]: see [the site](https://argdown.org) now",
-     {"T": "see the site now"}, set(), set()),
-    ("mentions and tags stay in the text", "[T]: as @[A] and @<B> say #tag #(two words)",
-     {"T": "as @[A] and @<B> say #tag #(two words)"}, set(), set()),
-    ("escapes", "[T]: \\[not a title\\] \\#no-tag", {"T": "[not a title] #no-tag"}, set(),
-     set()),
-    ("strict mode in the front matter", ("===\nmodel:\n  mode: strict\n===\n\n[A]\n  + [B]\n"
-     "  - [C]\n  -> [D]\n  >< [E]\n"), None, set(),
-     {("B", "A", "entails"), ("C", "A", "contrary"), ("A", "D", "contrary"),
-      ("A", "E", "contradictory")}),
+    (
+        "deep tree",
+        "[A]\n  + [B]\n    - [C]\n      + [D]\n        -> [E]\n    + [F]\n  - [G]\n",
+        None,
+        set(),
+        {
+            ("B", "A", "support"),
+            ("C", "B", "attack"),
+            ("D", "C", "support"),
+            ("D", "E", "attack"),
+            ("F", "B", "support"),
+            ("G", "A", "attack"),
+        },
+    ),
+    (
+        "tabs indent",
+        "[A]\n\t+ [B]\n\t\t- [C]\n",
+        None,
+        set(),
+        {("B", "A", "support"), ("C", "B", "attack")},
+    ),
+    (
+        "untitled in relations are numbered in order",
+        "a\n  + b\n    - c\n  + d\n",
+        {"Untitled 1": "a", "Untitled 2": "b", "Untitled 3": "c", "Untitled 4": "d"},
+        set(),
+        {
+            ("Untitled 2", "Untitled 1", "support"),
+            ("Untitled 3", "Untitled 2", "attack"),
+            ("Untitled 4", "Untitled 1", "support"),
+        },
+    ),
+    (
+        "argument relations move to the conclusion",
+        "<A>\n\n(1) p\n----\n(2) [C]: c\n\n<A>\n  +> [T]\n",
+        None,
+        {"A"},
+        {("C", "T", "support")},
+    ),
+    (
+        "undercut of a reconstructed argument hits its inference",
+        "<A>\n\n(1) p\n----\n(2) c\n\n[U]\n  _> <A>\n",
+        None,
+        {"A"},
+        {("U", "A", "undercut")},
+    ),
+    (
+        "pcs without an argument gets an untitled one",
+        "(1) p\n----\n(2) c\n",
+        None,
+        {"Untitled 1"},
+        set(),
+    ),
+    (
+        "comments everywhere",
+        "// one\n[A]: a /* two\nlines */ more\n<!-- three\n-->\n  + [B]\n",
+        {"A": "a more", "B": ""},
+        set(),
+        {("B", "A", "support")},
+    ),
+    (
+        "windows line endings",
+        "[A]: a\r\n  + [B]: b\r\n\r\n[C]: c\r\n",
+        {"A": "a", "B": "b", "C": "c"},
+        set(),
+        {("B", "A", "support")},
+    ),
+    (
+        "lists",
+        "* [A]: item\n* <L>: item\n\n1. first\n2. second\n",
+        {"A": "item", "Untitled 1": "first", "Untitled 2": "second"},
+        {"L"},
+        set(),
+    ),
+    (
+        "bold and italic drop their marks",
+        "[T]: **b1** __b2__ *i1* _i2_ ***bi*** __*nested*__",
+        {"T": "b1 b2 i1 i2 bi nested"},
+        set(),
+        set(),
+    ),
+    (
+        "links keep their text",
+        "[T]: see [the site](https://argdown.org) now",
+        {"T": "see the site now"},
+        set(),
+        set(),
+    ),
+    (
+        "mentions and tags stay in the text",
+        "[T]: as @[A] and @<B> say #tag #(two words)",
+        {"T": "as @[A] and @<B> say #tag #(two words)"},
+        set(),
+        set(),
+    ),
+    ("escapes", "[T]: \\[not a title\\] \\#no-tag", {"T": "[not a title] #no-tag"}, set(), set()),
+    (
+        "strict mode in the front matter",
+        ("===\nmodel:\n  mode: strict\n===\n\n[A]\n  + [B]\n  - [C]\n  -> [D]\n  >< [E]\n"),
+        None,
+        set(),
+        {
+            ("B", "A", "entails"),
+            ("C", "A", "contrary"),
+            ("A", "D", "contrary"),
+            ("A", "E", "contradictory"),
+        },
+    ),
 ]
 
 
-@pytest.mark.parametrize("name, text, statements, arguments, relations", CONSTRUCTS,
-                         ids=[c[0] for c in CONSTRUCTS])
+@pytest.mark.parametrize(
+    "name, text, statements, arguments, relations", CONSTRUCTS, ids=[c[0] for c in CONSTRUCTS]
+)
 def test_construct(name, text, statements, arguments, relations):
     doc = parse(text)
     if statements is not None:
@@ -89,12 +180,19 @@ def test_construct(name, text, statements, arguments, relations):
 
 
 def test_front_matter_headings_and_data():
-    doc = parse("===\ntitle: T\nauthor: [a, b]\n===\n\n# One #tag {isGroup: true}\n\n"
-                "## Two\n\n[S]: s {color: red}\n\n# Three\n\n<A>: a {x: 1}\n")
+    doc = parse(
+        "===\ntitle: T\nauthor: [a, b]\n===\n\n# One #tag {isGroup: true}\n\n"
+        "## Two\n\n[S]: s {color: red}\n\n# Three\n\n<A>: a {x: 1}\n"
+    )
     assert doc.front_matter == {"title": "T", "author": ["a", "b"]}
     one, three = doc.sections
     assert (one.level, one.title, one.tags, one.data, one.pos) == (
-        1, "One #tag", ["tag"], {"isGroup": True}, (6, 1))
+        1,
+        "One #tag",
+        ["tag"],
+        {"isGroup": True},
+        (6, 1),
+    )
     assert [c.title for c in one.children] == ["Two"] and one.children[0].parent == one.id
     assert three.title == "Three" and three.children == []
     assert doc.statements["S"].data == {"color": "red"}
@@ -103,9 +201,11 @@ def test_front_matter_headings_and_data():
 
 
 def test_pcs_inferences_rules_and_data():
-    doc = parse("<A>: the argument\n\n(1) [P]: p\n(2) q\n  + [S]: support for q\n"
-                "-- Modus ponens, Specification {uses: [1, 2]} --\n(3) [C]: c\n(4) r\n"
-                "--\nRule on its own line\n--\n(5) d\n")
+    doc = parse(
+        "<A>: the argument\n\n(1) [P]: p\n(2) q\n  + [S]: support for q\n"
+        "-- Modus ponens, Specification {uses: [1, 2]} --\n(3) [C]: c\n(4) r\n"
+        "--\nRule on its own line\n--\n(5) d\n"
+    )
     arg = doc.arguments["A"]
     assert [p.number for p in arg.pcs] == [1, 2, 3, 4, 5]
     assert [p.statement.title for p in arg.premises] == ["P", "Untitled 1", "Untitled 2"]
@@ -150,15 +250,23 @@ BAD = [
     ("front matter below the top", "[A]: a\n\n===\ny: 1\n===\n", [(3, 1)], "only allowed"),
     ("pcs ends with a premise", "(1) a\n----\n(2) b\n(3) c\n", [(4, 5)], "end with a conclusion"),
     ("contradiction with an argument", "[A]\n  >< <B>\n", [(2, 3)], "not an argument"),
-    ("two pcs for one argument", "<A>\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n",
-     [(9, 1)], "only one"),
-    ("broken data", "[A]: a {k: [}\n", [(1, 8)], "not valid YAML"),
+    (
+        "two pcs for one argument",
+        "<A>\n\n(1) a\n----\n(2) b\n\n<A>\n\n(1) c\n----\n(2) d\n",
+        [(9, 1)],
+        "only one",
+    ),
+    ("broken data", "[A]: a {k: [}\n", [(1, 13)], "not valid YAML"),
     ("broken front matter", "===\nk: [\n===\n\n[A]: a\n", [(3, 1)], "not valid YAML"),
     ("empty document", "\n  \n// only a comment\n", [(1, 1)], "no statement"),
     ("only front matter", "===\ntitle: t\n===\n", [(1, 1)], "no statement"),
     ("reference inside text", "text [A] more\n", [(1, 6)], "reference"),
-    ("several problems in one pass", "+ x\n\n[A]: fine\n\n----\n\n[B\n",
-     [(1, 1), (5, 1), (7, 1)], "nothing to attach to"),
+    (
+        "several problems in one pass",
+        "+ x\n\n[A]: fine\n\n----\n\n[B\n",
+        [(1, 1), (5, 1), (7, 1)],
+        "nothing to attach to",
+    ),
 ]
 
 
@@ -172,8 +280,25 @@ def test_bad_input(name, text, where, words):
     assert words in problems[0].message
 
 
-@pytest.mark.parametrize("junk", ["", "\n\n", "\x00\x01", "[[[[", "<<<>>>", "***__", "\\",
-                                  "-- --", "(1)", "===", "{{{", "@[", "#", "  \t  +"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "\n\n",
+        "\x00\x01",
+        "[[[[",
+        "<<<>>>",
+        "***__",
+        "\\",
+        "-- --",
+        "(1)",
+        "===",
+        "{{{",
+        "@[",
+        "#",
+        "  \t  +",
+    ],
+)
 def test_junk_never_raises_anything_else(junk):
     try:
         parse(junk)
@@ -184,8 +309,10 @@ def test_junk_never_raises_anything_else(junk):
 def test_ten_thousand_statements_parse():
     lines = []
     for i in range(1, 2501):
-        lines.append(f"[S{i}]: statement {i} with *some* text\n  + support {i}\n"
-                     f"  - [S{max(i - 1, 1)}]\n  -> attack {i}\n")
+        lines.append(
+            f"[S{i}]: statement {i} with *some* text\n  + support {i}\n"
+            f"  - [S{max(i - 1, 1)}]\n  -> attack {i}\n"
+        )
     start = time.perf_counter()
     doc = parse("\n".join(lines))
     took = time.perf_counter() - start
@@ -198,6 +325,7 @@ def test_ten_thousand_statements_parse():
 @pytest.fixture(scope="module")
 def cli():
     from argdown_cli import argdown_command
+
     command = argdown_command()
     if command is None:
         pytest.skip("node/npm missing: the Argdown CLI cannot run")
@@ -208,6 +336,7 @@ def cli():
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
 def test_corpus_matches_the_cli(path, cli, tmp_path):
     from argdown_cli import run
+
     proc = run(cli, "json", str(path), str(tmp_path))
     exported = tmp_path / (path.stem + ".json")
     assert exported.exists(), proc.stdout + proc.stderr

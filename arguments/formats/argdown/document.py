@@ -1,7 +1,11 @@
 """What an Argdown document says, as the Argdown CLI models it (its JSON export).
 
-Every element carries ``pos``: the (line, column) where it starts, both 1-based.
+Every element carries ``pos``: the (line, column) where it starts, both 1-based;
+tags keep where each stands (``tag_pos``), and ``data`` and the front matter are
+position-keeping mappings (:class:`arguments.formats.yaml.YMap`), so that a reader
+built on this model can point at the exact spot of a problem.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,11 +21,13 @@ class Statement:
     title: str
     text: str
     pos: Pos
-    role: str                      # top-level, relation, premise, conclusion, argument-description
+    role: str  # top-level, relation, premise, conclusion, argument-description
     is_reference: bool = False
     tags: list[str] = field(default_factory=list)
-    data: dict | None = None
-    section: str | None = None     # id of the section it stands in
+    tag_pos: dict[str, Pos] = field(default_factory=dict)  # where each tag first stands
+    data: Any = None  # a YMap
+    section: str | None = None  # id of the section it stands in
+    titled: bool = True  # False: Argdown titled it "Untitled N"
 
 
 @dataclass
@@ -32,13 +38,17 @@ class EquivalenceClass:
     pos: Pos
     members: list[Statement] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    data: dict | None = None
+    data: Any = None  # a YMap: the members' data merged
     section: str | None = None
 
     @property
     def text(self) -> str:
         """The first text given to the statement ('' when it is only referred to)."""
         return next((m.text for m in self.members if m.text and not m.is_reference), "")
+
+    @property
+    def titled(self) -> bool:
+        return any(m.titled for m in self.members)
 
 
 @dataclass
@@ -47,9 +57,9 @@ class Inference:
 
     pos: Pos
     rules: list[str] = field(default_factory=list)
-    data: dict | None = None
-    argument: str = ""             # title of the argument it belongs to
-    conclusion_index: int = 0      # index in the PCS of the conclusion it yields
+    data: Any = None
+    argument: str = ""  # title of the argument it belongs to
+    conclusion_index: int = 0  # index in the PCS of the conclusion it yields
 
 
 @dataclass
@@ -78,8 +88,9 @@ class Argument:
     members: list[Statement] = field(default_factory=list)
     pcs: list[PcsStatement] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    data: dict | None = None
+    data: Any = None  # a YMap
     section: str | None = None
+    titled: bool = True  # False: a PCS with no argument before it, titled "Untitled N"
 
     @property
     def text(self) -> str:
@@ -115,8 +126,8 @@ class Relation:
     target: str
     type: str
     pos: Pos
-    source_kind: str               # "statement" or "argument"
-    target_kind: str               # "statement", "argument" or "inference"
+    source_kind: str  # "statement" or "argument"
+    target_kind: str  # "statement", "argument" or "inference"
     occurrences: list[Pos] = field(default_factory=list)
 
 
@@ -129,7 +140,7 @@ class Section:
     title: str
     pos: Pos
     tags: list[str] = field(default_factory=list)
-    data: dict | None = None
+    data: Any = None  # a YMap
     children: list[Section] = field(default_factory=list)
     parent: str | None = None
 
@@ -139,7 +150,7 @@ class Document:
     """The whole document: the CLI's statements, arguments, relations and sections."""
 
     filename: str
-    front_matter: dict[str, Any] | None = None
+    front_matter: Any = None  # a YMap
     statements: dict[str, EquivalenceClass] = field(default_factory=dict)
     arguments: dict[str, Argument] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)

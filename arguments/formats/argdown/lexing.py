@@ -19,9 +19,12 @@ It also finds the problems no grammar rule would see: an unclosed comment, a
 `[` or `<` that is never closed on its line, a stray `===` line, a character
 no terminal matches.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from lark import Token
 
@@ -44,42 +47,55 @@ _INDENTED = ("REL", "ORDERED_ITEM", "UNORDERED_ITEM")
 _TITLE_SLOT = (None, "EMPTYLINE", "INDENT", "DEDENT", *_INDENTED, "STATEMENT_NUMBER")
 
 
-def _at(tok: Token, type_: str, value: str, start: int = 0) -> Token:
+def _at(tok: Any, type_: str, value: str, start: int = 0) -> Token:
     """A token of another type at ``tok``'s place (``start`` characters further)."""
-    return Token(type_, value, tok.start_pos + start, tok.line, tok.column + start,
-                 tok.end_line, tok.end_column, tok.end_pos)
+    return Token(
+        type_,
+        value,
+        tok.start_pos + start,
+        tok.line,
+        tok.column + start,
+        tok.end_line,
+        tok.end_column,
+        tok.end_pos,
+    )
 
 
 class Cooker:
     """Turns Lark's raw tokens into blocks of grammar tokens (see the module doc)."""
 
-    def __init__(self, text: str, report):
+    def __init__(self, text: str, report: Callable[..., None]):
         self.text = text
-        self.report = report          # report(message, line, column, got, expected)
+        self.report = report  # report(message, line, column, got, expected)
         self.blocks: list[list[Token]] = []
         self.block: list[Token] = []
-        self.stack = [0]              # open indentation levels
+        self.stack = [0]  # open indentation levels
         self.emphasis: list[str] = []  # open emphasis marks
-        self.last_type = None         # type of the last token kept
-        self.last_end = -1            # where it ends
-        self.skip_end = -1            # where the last dropped space or comment ends
-        self.eat = None               # line breaks a comment eats: None, "one", "all"
+        self.last_type: str | None = None  # type of the last token kept
+        self.last_end = -1  # where it ends
+        self.skip_end = -1  # where the last dropped space or comment ends
+        self.eat: str | None = None  # line breaks a comment eats: None, "one", "all"
 
     # ------------------------------------------------------------ driving
-    def run(self, raw) -> list[list[Token]]:
+    def run(self, raw: Iterable[Any]) -> list[list[Token]]:
         for tok in raw:
             if self._skipped(tok):
                 continue
             if tok.type == "UNCLOSED_COMMENT":
-                self.report("unclosed comment: it runs to the end of the file", tok.line,
-                            tok.column, tok.value, "'-->' or '*/'")
+                self.report(
+                    "unclosed comment: it runs to the end of the file",
+                    tok.line,
+                    tok.column,
+                    tok.value,
+                    "'-->' or '*/'",
+                )
                 break
             self._token(tok)
         self._dedent_all(None)
         self._end_block()
         return self.blocks
 
-    def _skipped(self, tok: Token) -> bool:
+    def _skipped(self, tok: Any) -> bool:
         type_ = tok.type
         if type_ == "SPACES":
             self.skip_end = max(self.skip_end, tok.end_pos)
@@ -95,7 +111,7 @@ class Cooker:
         self.eat = None
         return False
 
-    def _token(self, tok: Token) -> None:
+    def _token(self, tok: Any) -> None:
         type_ = tok.type
         if type_ == "EMPTYLINE":
             self._dedent_all(tok)
@@ -106,20 +122,27 @@ class Cooker:
             self._emphasis_run(tok)
             return
         if type_ == "BAD":
-            self.report("a character Argdown cannot read here", tok.line, tok.column,
-                        repr(tok.value), None)
+            self.report(
+                "a character Argdown cannot read here", tok.line, tok.column, repr(tok.value), None
+            )
             return
         if type_ in _INDENTED or type_ in ("HEADING_START", "STATEMENT_NUMBER", "INFERENCE"):
             tok = self._line_start(tok)
         elif type_ == "FREESTYLE" and _STRAY_FENCE.match(tok.value) and self._starts_line(tok):
-            self.report("stray '===': front matter is one block between two '===' lines at "
-                        "the top of the file", tok.line, tok.column, tok.value.strip(), None)
+            self.report(
+                "stray '===': front matter is one block between two '===' lines at "
+                "the top of the file",
+                tok.line,
+                tok.column,
+                tok.value.strip(),
+                None,
+            )
         elif type_ == "UNUSED" and tok.value in _CLOSER and self.last_type in _TITLE_SLOT:
             self._check_closed(tok)
         self._emit(tok)
 
     # ------------------------------------------------------------ pieces
-    def _emit(self, tok: Token) -> None:
+    def _emit(self, tok: Any) -> None:
         self.block.append(tok)
         self.last_type = tok.type
         self.last_end = tok.end_pos
@@ -133,11 +156,11 @@ class Cooker:
         self.block = []
         self.emphasis = []
 
-    def _starts_line(self, tok: Token) -> bool:
+    def _starts_line(self, tok: Any) -> bool:
         start = self.text.rfind("\n", 0, tok.start_pos) + 1
-        return not self.text[start:tok.start_pos].strip()
+        return not self.text[start : tok.start_pos].strip()
 
-    def _line_start(self, tok: Token) -> Token:
+    def _line_start(self, tok: Any) -> Token:
         """Strip the indentation off a line-start token, opening or closing levels."""
         value = tok.value
         body = value.lstrip(" \t")
@@ -148,7 +171,7 @@ class Cooker:
             self._dedent_all(tok)
         return _at(tok, tok.type, body.rstrip() if tok.type == "HEADING_START" else body, width)
 
-    def _indent(self, level: int, tok: Token, width: int) -> None:
+    def _indent(self, level: int, tok: Any, width: int) -> None:
         if level > self.stack[-1]:
             self.stack.append(level)
             self.block.append(_at(tok, "INDENT", "", width))
@@ -157,25 +180,30 @@ class Cooker:
             self.stack.pop()
             self.block.append(_at(tok, "DEDENT", "", width))
 
-    def _dedent_all(self, tok: Token | None) -> None:
+    def _dedent_all(self, tok: Any) -> None:
         where = tok or (self.block[-1] if self.block else None)
         while len(self.stack) > 1:
             self.stack.pop()
             if where is not None:
                 self.block.append(_at(where, "DEDENT", ""))
 
-    def _check_closed(self, tok: Token) -> None:
-        nxt = self.text[tok.end_pos:tok.end_pos + 1]
+    def _check_closed(self, tok: Any) -> None:
+        nxt = self.text[tok.end_pos : tok.end_pos + 1]
         if not nxt or nxt.isspace():
             return
         end = self.text.find("\n", tok.end_pos)
-        rest = self.text[tok.end_pos:end if end >= 0 else len(self.text)]
+        rest = self.text[tok.end_pos : end if end >= 0 else len(self.text)]
         if _CLOSER[tok.value] not in rest:
             kind = "a statement title" if tok.value == "[" else "an argument title"
-            self.report(f"unbalanced '{tok.value}': {kind} that is never closed", tok.line,
-                        tok.column, tok.value + rest[:20], repr(_CLOSER[tok.value]))
+            self.report(
+                f"unbalanced '{tok.value}': {kind} that is never closed",
+                tok.line,
+                tok.column,
+                tok.value + rest[:20],
+                repr(_CLOSER[tok.value]),
+            )
 
-    def _emphasis_run(self, tok: Token) -> None:
+    def _emphasis_run(self, tok: Any) -> None:
         """Split a run of '*' or '_' into opening/closing marks and plain characters."""
         text, pos, end = self.text, tok.start_pos, tok.end_pos
         while pos < end:
@@ -192,7 +220,7 @@ class Cooker:
             self._emit(out)
             pos += step
 
-    def _emphasis_at(self, pos: int):
+    def _emphasis_at(self, pos: int) -> tuple[str, str] | None:
         closable = self.last_end >= 0 and not self.skip_end > self.last_end
         for mark, closing, pattern in _EMPHASIS:
             if closing and (not closable or not self.emphasis or self.emphasis[-1] != mark):

@@ -13,13 +13,17 @@ inference, an attack on such an argument that only repeats an attack on one of
 its premises is dropped (and in strict mode, support/attack between two
 statements become entails/contrary).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-import yaml
 from lark import Token, Tree
 
+from ...errors import MapError, short
+from ..yaml.reader import YMap, parse_at
 from .document import (
     Argument,
     Document,
@@ -33,35 +37,66 @@ from .document import (
 
 #: operator -> (relation type, does the parent of the tree stand at the source end?)
 OPERATORS = {
-    "+>": ("support", True), "->": ("attack", True), "><": ("contradictory", True),
+    "+>": ("support", True),
+    "->": ("attack", True),
+    "><": ("contradictory", True),
     "_>": ("undercut", True),
-    "+": ("support", False), "<+": ("support", False), "-": ("attack", False),
-    "<-": ("attack", False), "<_": ("undercut", False), "_": ("undercut", False),
+    "+": ("support", False),
+    "<+": ("support", False),
+    "-": ("attack", False),
+    "<-": ("attack", False),
+    "<_": ("undercut", False),
+    "_": ("undercut", False),
 }
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
 _FENCE = re.compile(r"^===+|===+$")
-_DATA_FIELDS = ("isInGroup",)
+#: the YAML reader's own codes that say more than "argdown-syntax" would
+_YAML_CODES = ("duplicate-key", "too-deep", "alias-bomb")
+#: report(message, line, column, got=None, expected=None, code="argdown-syntax")
+Report = Callable[..., None]
 
 
-def pos_of(node) -> tuple[int, int]:
+def pos_of(node: Any) -> tuple[int, int]:
     """(line, column) of a token or of the first token under a tree."""
     while isinstance(node, Tree):
         node = node.children[0]
     return (node.line, node.column)
 
 
-def load_yaml(source: str, where: Token, report, what: str):
-    """YAML (front matter or `{data}`) read safely; a problem and None when it is broken."""
+def load_data(source: str, at: tuple[int, int], report: Report, what: str, filename: str) -> Any:
+    """YAML (front matter or `{data}`) standing at ``at`` in the file, read safely into
+    position-keeping data (:func:`arguments.formats.yaml.parse_at`); a problem at the exact
+    spot and None when it is broken."""
     try:
-        return yaml.safe_load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = where.line + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark and mark.line else where.column
-        report(f"{what} is not valid YAML: {getattr(exc, 'problem', exc)}", line, column,
-               source.strip()[:40], "YAML")
+        return parse_at(source, filename, *at)
+    except MapError as exc:
+        for p in exc.problems:
+            code = p.code if p.code in _YAML_CODES else "argdown-syntax"
+            message = p.message.removeprefix("cannot parse: ")
+            report(
+                f"{what} is not valid YAML: {message}",
+                p.line,
+                p.column,
+                short(source.strip(), 40),
+                p.expected or "YAML",
+                code=code,
+            )
         return None
+
+
+def merged(old: Any, new: Any) -> Any:
+    """Two occurrences' data, the later winning, positions kept (as the CLI merges them)."""
+    if not isinstance(old, YMap):
+        return new
+    out = YMap(old.pos)
+    for source in (old, new):
+        for key, value in source.items():
+            out.pop(key, None)
+            out[key] = value
+            out.keypos[key] = source.keypos[key]
+            out.valpos[key] = source.valpos[key]
+    return out
 
 
 class _Rel:
@@ -69,15 +104,15 @@ class _Rel:
 
     __slots__ = ("occurrences", "pos", "source", "target", "type")
 
-    def __init__(self, source, target, type_, pos):
+    def __init__(self, source: tuple, target: tuple, type_: str, pos: tuple[int, int]):
         self.source, self.target, self.type, self.pos = source, target, type_, pos
         self.occurrences = [pos]
 
-    def key(self):
+    def key(self) -> tuple:
         return (_key(self.source), _key(self.target), self.type)
 
 
-def _key(node) -> tuple:
+def _key(node: tuple) -> tuple:
     kind, obj = node
     return (kind, id(obj)) if kind == "inference" else (kind, obj.title)
 
@@ -85,14 +120,14 @@ def _key(node) -> tuple:
 class Builder:
     """Walks the blocks' parse trees in document order, building the model."""
 
-    def __init__(self, doc: Document, report):
+    def __init__(self, doc: Document, report: Report):
         self.doc, self.report = doc, report
         self.counter = 0
         self.strict = False
         self.remove_tags = False
         self.section: Section | None = None
         self.sections = 0
-        self.inference: Inference | None = None   # the CLI never resets it
+        self.inference: Inference | None = None  # the CLI never resets it
         self.parents: list[tuple] = []
         self.rels: list[_Rel] = []
         self.seen: dict[tuple, _Rel] = {}
@@ -100,10 +135,18 @@ class Builder:
 
     # ------------------------------------------------------------ settings
     def front_matter(self, tok: Token) -> None:
-        config = load_yaml(_FENCE.sub("", tok.value.strip()), tok, self.report, "front matter")
+        fence = len(tok.value) - len(tok.value.lstrip("="))
+        body = _FENCE.sub("", tok.value.strip())
+        where = (tok.line or 1, (tok.column or 1) + fence)
+        config = load_data(body, where, self.report, "front matter", self.doc.filename)
         if config is not None and not isinstance(config, dict):
-            self.report("front matter must be a YAML mapping (key: value lines)", tok.line,
-                        tok.column, type(config).__name__, "mapping")
+            self.report(
+                "front matter must be a YAML mapping (key: value lines)",
+                tok.line,
+                tok.column,
+                type(config).__name__,
+                "mapping",
+            )
             config = None
         self.doc.front_matter = config
         model = (config or {}).get("model")
@@ -116,7 +159,7 @@ class Builder:
         return f"Untitled {self.counter}"
 
     # ------------------------------------------------------------ blocks
-    def block(self, tree: Tree) -> None:
+    def block(self, tree: Any) -> None:
         prev, self.prev_argument = self.prev_argument, None
         kind = tree.data
         if kind == "heading":
@@ -132,21 +175,31 @@ class Builder:
                 if isinstance(item, Tree):
                     self.member(item.children[1], "list-item")
         elif kind == "front_matter":
-            self.report("a '===' block (front matter) is only allowed at the top of the file",
-                        *pos_of(tree), "===", None)
+            self.report(
+                "a '===' block (front matter) is only allowed at the top of the file",
+                *pos_of(tree),
+                "===",
+                None,
+            )
 
-    def member(self, tree: Tree, role: str):
+    def member(self, tree: Any, role: str) -> tuple[str, Any]:
         """A statement or argument in a relation or list: ("statement", ec) or ("argument", a)."""
         if tree.data == "statement":
             return ("statement", self.doc.statements[self.statement(tree, role).title])
         return ("argument", self.argument(tree))
 
-    def heading(self, tree: Tree) -> None:
+    def heading(self, tree: Any) -> None:
         start, content = tree.children[0], tree.children[1]
-        text, tags = self.text_of(content)
+        text, tags, _ = self.text_of(content)
         self.sections += 1
-        section = Section(id=f"s{self.sections}", level=len(start.value), title=text.strip(),
-                          pos=pos_of(start), tags=tags, data=self.data_of(tree))
+        section = Section(
+            id=f"s{self.sections}",
+            level=len(start.value),
+            title=text.strip(),
+            pos=pos_of(start),
+            tags=tags,
+            data=self.data_of(tree),
+        )
         previous = self.section
         while previous is not None and previous.level >= section.level:
             previous = self._section(previous.parent)
@@ -169,18 +222,19 @@ class Builder:
         return None
 
     # ------------------------------------------------------------ statements, arguments
-    def statement(self, tree: Tree, role: str) -> Statement:
+    def statement(self, tree: Any, role: str) -> Statement:
         head = tree.children[0]
         st = Statement(title="", text="", pos=pos_of(tree), role=role)
         if head.data == "statement_definition":
             st.title = head.children[0].value[1:-2]
-            st.text, st.tags = self.text_of(head.children[1])
+            st.text, st.tags, st.tag_pos = self.text_of(head.children[1])
         elif head.data == "statement_reference":
             st.title, st.is_reference = head.children[0].value[1:-1], True
-            st.tags = self._tags(head.children[1:])
+            st.tags, st.tag_pos = self._tags(head.children[1:])
         else:
-            st.text, st.tags = self.text_of(head.children[0])
+            st.text, st.tags, st.tag_pos = self.text_of(head.children[0])
         st.data = self.data_of(tree)
+        st.titled = bool(st.title)
         relations = _child(tree, "relations")
         if relations is not None:
             if not st.title:
@@ -191,41 +245,46 @@ class Builder:
         self._join(self.ec(st.title, st.pos), st)
         return st
 
-    def _join(self, owner, member: Statement) -> None:
+    def _join(self, owner: Any, member: Statement) -> None:
         """Add an occurrence to its equivalence class or argument, as the CLI does."""
         member.section = self.section.id if self.section else None
         owner.members.append(member)
         owner.tags.extend(t for t in member.tags if t not in owner.tags)
         if member.data:
-            owner.data = {**(owner.data or {}), **member.data}
+            owner.data = merged(owner.data, member.data)
         in_group = (member.data or {}).get("isInGroup")
-        if in_group is True or (not member.is_reference and in_group is None
-                                and owner.section is None):
+        if in_group is True or (
+            not member.is_reference and in_group is None and owner.section is None
+        ):
             owner.section = member.section
 
-    def ec(self, title: str, pos) -> EquivalenceClass:
+    def ec(self, title: str, pos: tuple[int, int]) -> EquivalenceClass:
         found = self.doc.statements.get(title)
         if found is None:
             found = self.doc.statements[title] = EquivalenceClass(title=title, pos=pos)
         return found
 
-    def get_argument(self, title: str | None, pos) -> Argument:
+    def get_argument(self, title: str | None, pos: tuple[int, int]) -> Argument:
         found = self.doc.arguments.get(title) if title else None
         if found is None:
-            title = title or self.unique()
-            found = self.doc.arguments[title] = Argument(title=title, pos=pos)
+            titled, title = bool(title), title or self.unique()
+            found = self.doc.arguments[title] = Argument(title=title, pos=pos, titled=titled)
         return found
 
-    def argument(self, tree: Tree) -> Argument:
+    def argument(self, tree: Any) -> Argument:
         head = tree.children[0]
-        desc = Statement(title=head.children[0].value[1:-1], text="", pos=pos_of(tree),
-                         role="argument-description")
+        desc = Statement(
+            title=head.children[0].value[1:-1],
+            text="",
+            pos=pos_of(tree),
+            role="argument-description",
+        )
         if head.data == "argument_definition":
             desc.title = desc.title[:-1]
-            desc.text, desc.tags = self.text_of(head.children[1])
+            desc.text, desc.tags, desc.tag_pos = self.text_of(head.children[1])
         else:
             desc.is_reference = True
-            desc.tags = self._tags(head.children[1:])
+            desc.tags, desc.tag_pos = self._tags(head.children[1:])
         desc.data = self.data_of(tree)
         relations = _child(tree, "relations")
         if relations is not None:
@@ -235,35 +294,42 @@ class Builder:
         return argument
 
     # ------------------------------------------------------------ premise-conclusion structures
-    def pcs(self, tree: Tree, argument: Argument | None) -> None:
+    def pcs(self, tree: Any, argument: Argument | None) -> None:
         where = pos_of(tree)
         if argument is None:
             argument = self.get_argument(None, where)
         if self.section:
             argument.section = self.section.id
         if argument.pcs:
-            self.report(f"argument <{argument.title}> already has a premise-conclusion "
-                        "structure: an argument can have only one", *where,
-                        f"<{argument.title}>", None)
+            self.report(
+                f"argument <{argument.title}> already has a premise-conclusion "
+                "structure: an argument can have only one",
+                *where,
+                f"<{argument.title}>",
+                None,
+            )
             return
         for child in tree.children:
             if child.data == "pcs_statement":
                 self.pcs_statement(child, argument, None)
                 continue
-            inference = self.inference_line(child.children[0])
-            step = iter(child.children[2:])
-            for part in step:
+            inference: Inference | None = self.inference_line(child.children[0])
+            for part in child.children[2:]:
                 if part.data == "inference_relations":
                     self.relations(part, ("inference", inference))
                     continue
                 self.pcs_statement(part, argument, inference)
                 inference = None
         if not argument.pcs[-1].is_conclusion:
-            self.report("a premise-conclusion structure must end with a conclusion: add an "
-                        "inference line ('----') above the last statement",
-                        *argument.pcs[-1].pos, argument.pcs[-1].statement.text[:40], "----")
+            self.report(
+                "a premise-conclusion structure must end with a conclusion: add an "
+                "inference line ('----') above the last statement",
+                *argument.pcs[-1].pos,
+                argument.pcs[-1].statement.text[:40],
+                "----",
+            )
 
-    def pcs_statement(self, tree: Tree, argument: Argument, inference: Inference | None):
+    def pcs_statement(self, tree: Any, argument: Argument, inference: Inference | None) -> None:
         number = int(tree.children[0].value.strip("()"))
         st = self.statement(tree.children[1], "conclusion" if inference else "premise")
         if inference is not None:
@@ -273,11 +339,17 @@ class Builder:
     def inference_line(self, tok: Token) -> Inference:
         """`--`, `----`, `-- rule, rule {data} --` (the rule may stand on lines of its own)."""
         inner = tok.value.strip()[2:].rstrip("-")
-        inference = Inference(pos=(tok.line, tok.column))
+        inference = Inference(pos=(tok.line or 1, tok.column or 1))
         found = re.search(r"\{(?:(?!\}\s[^,}])[\s\S])*\}(?!\s*[,}])", inner)
         if found:
-            inner = inner[:found.start()] + inner[found.end():]
-            data = load_yaml(found.group(0), tok, self.report, "inference data")
+            inner = inner[: found.start()] + inner[found.end() :]
+            before = tok.value[: 2 + found.start()]  # where the data stands in the line(s)
+            newline = before.rfind("\n")
+            line = inference.pos[0] + before.count("\n")
+            column = len(before) - newline if newline >= 0 else inference.pos[1] + len(before)
+            data = load_data(
+                found.group(0), (line, column), self.report, "inference data", self.doc.filename
+            )
             inference.data = data if isinstance(data, dict) else None
         rules = (re.sub(r"\\(.)", r"\1", r).strip() for r in inner.replace("\n", " ").split(","))
         inference.rules = [r for r in rules if r]
@@ -285,25 +357,33 @@ class Builder:
         return inference
 
     # ------------------------------------------------------------ relations
-    def relations(self, tree: Tree, parent: tuple) -> None:
+    def relations(self, tree: Any, parent: tuple) -> None:
         self.parents.append(parent)
         for relation in tree.children:
             if isinstance(relation, Tree):
                 self.relation(relation)
         self.parents.pop()
 
-    def relation(self, tree: Tree) -> None:
+    def relation(self, tree: Any) -> None:
         op, content = tree.children
         type_, parent_is_source = OPERATORS[op.value]
         parent = self.parents[-1]
-        if type_ == "undercut" and not parent_is_source and parent[0] == "statement" \
-                and self.inference is not None:
+        if (
+            type_ == "undercut"
+            and not parent_is_source
+            and parent[0] == "statement"
+            and self.inference is not None
+        ):
             parent = ("inference", self.inference)
         other = self.member(content, "relation")
         pos = (op.line, op.column)
         if type_ == "contradictory" and other[0] == "argument":
-            self.report("'><' (contradiction) joins two statements, not an argument", *pos,
-                        f"<{other[1].title}>", "a statement")
+            self.report(
+                "'><' (contradiction) joins two statements, not an argument",
+                *pos,
+                f"<{other[1].title}>",
+                "a statement",
+            )
             return
         source, target = (parent, other) if parent_is_source else (other, parent)
         self.add(_Rel(source, target, type_, pos))
@@ -322,9 +402,11 @@ class Builder:
         return True
 
     # ------------------------------------------------------------ text
-    def text_of(self, content: Tree) -> tuple[str, list[str]]:
+    def text_of(self, content: Any) -> tuple[str, list[str], dict[str, tuple[int, int]]]:
+        """A text's characters as Argdown reads them, its tags and where each tag stands."""
         parts: list[str] = []
         tags: list[str] = []
+        where: dict[str, tuple[int, int]] = {}
         last = len(content.children) - 1
         for i, tok in enumerate(content.children):
             type_, value = tok.type, tok.value
@@ -334,9 +416,15 @@ class Builder:
             elif type_ == "ESCAPED":
                 parts.append(value[1:])
             elif type_ == "LINK":
-                parts.append(_LINK.match(value).group(1) + (" " if value[-1] in " \t" else ""))
+                link = _LINK.match(value)
+                parts.append(
+                    (link.group(1) if link else value) + (" " if value[-1] in " \t" else "")
+                )
             elif type_ == "TAG":
-                tags.extend(t for t in self._tags([tok]) if t not in tags)
+                found, at = self._tags([tok])
+                tags.extend(t for t in found if t not in tags)
+                for t in found:
+                    where.setdefault(t, at[t])
                 if not self.remove_tags:
                     parts.append(value)
             elif type_ == "EMPH":
@@ -344,19 +432,36 @@ class Builder:
                     parts.append(" ")
             else:
                 parts.append(value)
-        return "".join(parts).strip(), tags
+        return "".join(parts).strip(), tags, where
 
     @staticmethod
-    def _tags(tokens) -> list[str]:
-        found = (_TAG.match(t.value) for t in tokens if isinstance(t, Token) and t.type == "TAG")
-        return [m.group(1) or m.group(2) for m in found if m]
+    def _tags(tokens: Any) -> tuple[list[str], dict[str, tuple[int, int]]]:
+        """The tags among the tokens, in order, and where each first stands."""
+        tags: list[str] = []
+        where: dict[str, tuple[int, int]] = {}
+        for t in tokens:
+            found = _TAG.match(t.value) if isinstance(t, Token) and t.type == "TAG" else None
+            if found:
+                tag = found.group(1) or found.group(2)
+                tags.append(tag)
+                where.setdefault(tag, (t.line or 1, t.column or 1))
+        return tags, where
 
-    def data_of(self, tree: Tree) -> dict | None:
+    def data_of(self, tree: Any) -> Any:
         node = _child(tree, "data")
         if node is None:
             return None
-        data = load_yaml(node.children[0].value, node.children[0], self.report, "data")
-        return data if isinstance(data, dict) else None
+        tok = node.children[0]
+        data = load_data(tok.value, pos_of(tok), self.report, "data", self.doc.filename)
+        if data is not None and not isinstance(data, YMap):
+            self.report(
+                "data is a mapping: {key: value, ...}",
+                *pos_of(tok),
+                short(tok.value, 40),
+                "{key: value, ...}",
+            )
+            return None
+        return data
 
     # ------------------------------------------------------------ the CLI's final rewrites
     def finish(self) -> None:
@@ -366,7 +471,8 @@ class Builder:
         self._drop_redundant_attacks()
         self.doc.relations = [self._export(r) for r in self.rels]
         tags: list[str] = []
-        for owner in (*self.doc.statements.values(), *self.doc.arguments.values()):
+        owners: list[Any] = [*self.doc.statements.values(), *self.doc.arguments.values()]
+        for owner in owners:
             tags.extend(t for t in owner.tags if t not in tags)
         self.doc.tags = tags
 
@@ -403,16 +509,29 @@ class Builder:
     def _drop_redundant_attacks(self) -> None:
         kept: list[_Rel] = []
         for index, rel in enumerate(self.rels):
-            if not (rel.source[0] == "statement" and rel.type == "attack"
-                    and rel.target[0] == "argument" and rel.target[1].pcs):
+            if not (
+                rel.source[0] == "statement"
+                and rel.type == "attack"
+                and rel.target[0] == "argument"
+                and rel.target[1].pcs
+            ):
                 kept.append(rel)
                 continue
             ec = rel.source[1]
             premises = {p.statement.title for p in rel.target[1].premises}
-            twin = next((o for o in kept + self.rels[index + 1:] if o is not rel
-                         and _other_statement(o, ec) in premises
-                         and ((o.type == "attack" and o.source[1] is ec)
-                              or o.type in ("contradictory", "contrary"))), None)
+            twin = next(
+                (
+                    o
+                    for o in kept + self.rels[index + 1 :]
+                    if o is not rel
+                    and _other_statement(o, ec) in premises
+                    and (
+                        (o.type == "attack" and o.source[1] is ec)
+                        or o.type in ("contradictory", "contrary")
+                    )
+                ),
+                None,
+            )
             if twin is None:
                 kept.append(rel)
             else:
@@ -423,8 +542,15 @@ class Builder:
     def _export(rel: _Rel) -> Relation:
         (skind, sobj), (tkind, tobj) = rel.source, rel.target
         target = tobj.argument if tkind == "inference" else tobj.title
-        return Relation(source=sobj.title, target=target, type=rel.type, pos=rel.pos,
-                        source_kind=skind, target_kind=tkind, occurrences=rel.occurrences)
+        return Relation(
+            source=sobj.title,
+            target=target,
+            type=rel.type,
+            pos=rel.pos,
+            source_kind=skind,
+            target_kind=tkind,
+            occurrences=rel.occurrences,
+        )
 
 
 def _other_statement(rel: _Rel, ec: EquivalenceClass) -> str | None:
@@ -436,5 +562,5 @@ def _other_statement(rel: _Rel, ec: EquivalenceClass) -> str | None:
     return None
 
 
-def _child(tree: Tree, name: str) -> Tree | None:
+def _child(tree: Any, name: str) -> Any:
     return next((c for c in tree.children if isinstance(c, Tree) and c.data == name), None)
