@@ -102,7 +102,7 @@ class Cooker:
             return True
         if type_ == "COMMENT":
             self.skip_end = tok.end_pos
-            self.eat = {"EMPTYLINE": "all", "NEWLINE": "one"}.get(self.last_type)
+            self.eat = {"EMPTYLINE": "all", "NEWLINE": "one"}.get(self.last_type or "")
             return True
         if self.eat and (type_ == "NEWLINE" or (self.eat == "all" and type_ == "EMPTYLINE")):
             self.eat = "all" if self.eat == "all" else None

@@ -74,10 +74,15 @@ def load_data(source: str, at: tuple[int, int], report: Report, what: str, filen
         for p in exc.problems:
             code = p.code if p.code in _YAML_CODES else "argdown-syntax"
             message = p.message.removeprefix("cannot parse: ")
+            line, column = p.line, p.column
+            if "expected ',' or '}'" in message and f"starts at {at[0]}:{at[1]})" in message:
+                # the block runs on, through the lines below, to the next '}': say where it opens
+                message = f"it is never closed ({message})"
+                line, column = at
             report(
                 f"{what} is not valid YAML: {message}",
-                p.line,
-                p.column,
+                line,
+                column,
                 short(source.strip(), 40),
                 p.expected or "YAML",
                 code=code,
@@ -137,6 +142,18 @@ class Builder:
     def front_matter(self, tok: Token) -> None:
         fence = len(tok.value) - len(tok.value.lstrip("="))
         body = _FENCE.sub("", tok.value.strip())
+        last = tok.value.rstrip("=").rsplit("\n", 1)
+        if len(last) == 2 and last[1].strip():
+            # Argdown closes it at any ===, even one inside a line of text (a comment, say);
+            # a front matter meant to be closed there is surely one left open
+            self.report(
+                "the front matter is never closed: a === on a line of its own ends it",
+                tok.line,
+                tok.column,
+                short(last[1].strip() + "===", 40),
+                "=== on a line of its own",
+            )
+            return
         where = (tok.line or 1, (tok.column or 1) + fence)
         config = load_data(body, where, self.report, "front matter", self.doc.filename)
         if config is not None and not isinstance(config, dict):
@@ -153,6 +170,9 @@ class Builder:
         if isinstance(model, dict):
             self.strict = model.get("mode") == "strict"
             self.remove_tags = bool(model.get("removeTagsFromText"))
+        # a map argmap exported (argmap: in its front matter) tags its statements with their
+        # actor, kind and date: data, never words of the text, whatever the settings say
+        self.remove_tags = self.remove_tags or isinstance((config or {}).get("argmap"), dict)
 
     def unique(self) -> str:
         self.counter += 1

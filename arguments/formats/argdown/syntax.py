@@ -246,4 +246,10 @@ def _explain(exc: UnexpectedToken, block: list[Token]) -> tuple[str, Token]:
     if tok.type == "INDENT":
         nxt = block[index + 1] if index + 1 < len(block) else tok
         return "unexpected indentation", nxt
-    return f"unexpected {_NAMES.get(tok.type, tok.type)}", tok
+    if tok.type in ("STMT_DEF", "ARG_DEF") and prev is not None:
+        return (
+            f"{_NAMES[tok.type]} starts a block of its own: put an empty line before it, "
+            "or end the line above (a text ends at an empty line)",
+            tok,
+        )
+    return f"{_NAMES.get(tok.type, tok.type)} cannot stand here", tok
