@@ -38,7 +38,7 @@ from .document import Argument, Document, EquivalenceClass, Section, Statement
 from .links import BASE_KIND, Links, is_link_argument
 from .syntax import parse
 
-__all__ = ["BASE_KIND", "looks_like", "read"]
+__all__ = ["BASE_KIND", "claim_ids", "looks_like", "read"]
 
 _HEAD = re.compile(
     r"^\s*(\[[^\]\n]+\]:\s|<[^>\n]+>:\s|\(\d+\)\s+\S|(\+>|->|><|_>|<_|<\+|<-)\s*[\[<])", re.M
@@ -63,6 +63,17 @@ def read(text: str, filename: str = "<argdown>") -> YMap:
     if reader.problems:
         raise MapError(reader.problems)
     return data
+
+
+def claim_ids(text: str, filename: str = "<argdown>") -> dict[tuple[str, str], str]:
+    """Which claim each statement and argument of an Argdown text becomes:
+    ``("statement", title)`` or ``("argument", title)`` -> claim id (for comparing a map
+    with what the Argdown CLI makes of the same text)."""
+    reader = _Reader(parse(text, filename))
+    reader.build()
+    out = {("statement", t): i for t, i in reader.statement_id.items() if i is not None}
+    out.update({("argument", t): i for t, i in reader.argument_id.items() if i is not None})
+    return out
 
 
 class _Reader:
