@@ -279,6 +279,7 @@ def test_a_statement_defined_twice_names_both_lines():
 def test_without_our_front_matter_a_document_reads_as_anyone_s_argdown():
     m = load_text("[a]: A claim. #x #position\n  + [b]: A reason.\n", "bare.argdown")
     a, b = m.claim("a"), m.claim("b")
+    assert (b.kind, b.text, b.topics) == ("position", "A reason.", [])
     assert (a.kind, a.text, a.topics, a.actors, a.chapter) == (
         "position",
         "A claim. #x #position",
