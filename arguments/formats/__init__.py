@@ -67,13 +67,14 @@ def detect(filename: str, text: str) -> str:
     named = by_extension(filename)
     if named not in (None, "json"):
         return named
-    if named == "json" or text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+    first = text.lstrip("\ufeff \t\r\n")[:1]
+    if named == "json" or first == "{":
         return "aif" if READERS["aif"].load().looks_like(text) else "json"
     if READERS["kialo"].load().looks_like(text):
         return "kialo"
-    if READERS["argdown"].load().looks_like(text):
+    if READERS["argdown"].load().looks_like(text):  # before JSON: `[title]: text` opens it
         return "argdown"
-    return "yaml"
+    return "json" if first == "[" else "yaml"
 
 
 def expected_formats() -> str:

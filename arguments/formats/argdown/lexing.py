@@ -123,7 +123,11 @@ class Cooker:
             return
         if type_ == "BAD":
             self.report(
-                "a character Argdown cannot read here", tok.line, tok.column, repr(tok.value), None
+                "a character Argdown cannot read here",
+                tok.line,
+                tok.column,
+                repr(tok.value),
+                "text, or the character escaped with a backslash",
             )
             return
         if type_ in _INDENTED or type_ in ("HEADING_START", "STATEMENT_NUMBER", "INFERENCE"):
@@ -135,7 +139,7 @@ class Cooker:
                 tok.line,
                 tok.column,
                 tok.value.strip(),
-                None,
+                "=== only around the front matter, at the top of the file",
             )
         elif type_ == "UNUSED" and tok.value in _CLOSER and self.last_type in _TITLE_SLOT:
             self._check_closed(tok)

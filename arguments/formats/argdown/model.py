@@ -199,7 +199,7 @@ class Builder:
                 "a '===' block (front matter) is only allowed at the top of the file",
                 *pos_of(tree),
                 "===",
-                None,
+                "the front matter first in the file, nothing above it",
             )
 
     def member(self, tree: Any, role: str) -> tuple[str, Any]:
@@ -326,7 +326,7 @@ class Builder:
                 "structure: an argument can have only one",
                 *where,
                 f"<{argument.title}>",
-                None,
+                "one premise-conclusion structure per argument",
             )
             return
         for child in tree.children:

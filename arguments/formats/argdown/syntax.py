@@ -128,7 +128,7 @@ def parse(text: str, filename: str = "<argdown>") -> Document:
         )
 
     if not isinstance(text, str):
-        report(f"Argdown text must be a string, not {type(text).__name__}", 1, 1)
+        report("Argdown text must be a string", 1, 1, type(text).__name__, "text")
         raise MapError(problems)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(filename=filename)
@@ -140,6 +140,8 @@ def parse(text: str, filename: str = "<argdown>") -> Document:
             f"cannot read the text: {exc}",
             getattr(exc, "line", 1) or 1,
             getattr(exc, "column", 1) or 1,
+            "this text",
+            "Argdown",
         )
         raise MapError(problems) from None
     for index, block in enumerate(blocks):
@@ -181,13 +183,15 @@ def _parse_block(block: list[Token], report: Report) -> Any:
             at.line,
             at.column,
             short(at.value) if at.value else _NAMES.get(at.type, at.type),
-            ", ".join(expected[:6]) or None,
+            ", ".join(expected[:6]) or "Argdown",
         )
     except UnexpectedInput as exc:
         report(
             f"cannot parse this block: {exc}",
             getattr(exc, "line", 1) or 1,
             getattr(exc, "column", 1) or 1,
+            "this block",
+            "Argdown",
         )
     return None
 
@@ -250,6 +254,12 @@ def _explain(exc: UnexpectedToken, block: list[Token]) -> tuple[str, Token]:
         return (
             f"{_NAMES[tok.type]} starts a block of its own: put an empty line before it, "
             "or end the line above (a text ends at an empty line)",
+            tok,
+        )
+    if _NAMES.get(tok.type) == "text" and prev is not None:
+        return (
+            "text where a relation, a numbered statement or an empty line belongs: is an "
+            "operator mistyped (+>, ->, ><, _>), or an empty line missing above?",
             tok,
         )
     return f"{_NAMES.get(tok.type, tok.type)} cannot stand here", tok
