@@ -41,7 +41,8 @@ tree = support_tree(m, pick)
 with st.container(border=True, key="verdict-card"):
     st.html(claim.meta_html(m, pick))
     st.markdown(f"### {md(c.text)}")
-    st.html("".join(claim.quote_block(m, q) for q in c.quotes))
+    if c.quotes:  # a map made in another tool may quote nothing
+        st.html("".join(claim.quote_block(m, q) for q in c.quotes))
     counts: dict[str, int] = {}
     for _, n in tree.walk():
         if n.relation:

@@ -100,8 +100,11 @@ def detail(m: Map, cid: str, *, key: str, compact: bool = False) -> None:
     else:
         st.markdown(f"### {md(c.text)}")
     quotes = c.quotes if not compact else c.quotes[:2]
-    st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
-    st.html("".join(quote_block(m, q) for q in quotes))
+    if quotes:  # a map made in another tool may quote nothing
+        st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
+        st.html("".join(quote_block(m, q) for q in quotes))
+    else:
+        st.caption("No quote: the map gives none for this claim.")
     if compact and len(c.quotes) > 2:
         st.caption(f"and {len(c.quotes) - 2} more quotes on the claim's page")
     groups = relation_groups(m, cid)

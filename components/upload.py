@@ -2,8 +2,9 @@
 
 Contract: :func:`sidebar` draws, on every page, which map is open (title, file
 name, counts, bundled or uploaded), a "Reset to the essay" button while an
-upload is open, and a file uploader for our YAML, our JSON export and the
-Argdown subset.  :func:`notice` shows the outcome of the last failed upload at
+upload is open, and a file uploader for every format the loader reads
+(:data:`arguments.formats.READERS`: our YAML and JSON, Argdown, AIF from OVA or
+AIFdb, a Kialo discussion export as ``.txt``), recognised by extension and content.  :func:`notice` shows the outcome of the last failed upload at
 the top of the page (every problem as ``file:line:col [code] ... (got ...,
 expected ...)``), until it is dismissed or another upload or reset replaces it.
 
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from arguments.errors import MapError, Problem
+from arguments.formats import EXTENSIONS
 from arguments.loader import UPLOAD_LIMIT
 from arguments.models import Map
 
@@ -43,7 +45,8 @@ from .text import md, short
 
 log = logging.getLogger(__name__)
 
-TYPES = ("yaml", "yml", "json", "argdown", "ad")
+#: the uploader's extensions: every reader's, and .txt (a Kialo export: its content says)
+TYPES = (*(ext.lstrip(".") for ext in EXTENSIONS), "txt")
 NOTICE = "upload_notice"  # the last failed upload (an Attempt), shown until dismissed
 ROUND = "upload_round"  # names the uploader widget; a new name empties the widget
 #: UI choices that name things of one map (claims, actors, topics): forgotten when
@@ -184,14 +187,14 @@ def sidebar(loaded: source.Loaded) -> None:
             key=key,
             on_change=_received,
             args=(key,),
-            help="Our YAML (.yaml, .yml), our JSON export (.json) or an Argdown file "
-            "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
-            "you only, in this browser tab, until you reset or reload; nothing is "
-            "saved on the server.",
+            help="Our YAML (.yaml, .yml) or JSON export (.json), any Argdown file "
+            "(.argdown, .ad), AIF as OVA or AIFdb save it (.json), or a Kialo discussion "
+            "export (.txt); up to 2 MB. It opens for you only, in this browser tab, until "
+            "you reset or reload; nothing is saved on the server.",
         )
         # the dropzone's own line names the server's hard cap (3 MB): say the real limit
         st.html(f"<style>{_HIDE_CAP}</style>")
-        st.caption("YAML, JSON or Argdown · up to 2 MB")
+        st.caption("YAML, JSON, Argdown, AIF or Kialo · up to 2 MB")
 
 
 _HIDE_CAP = '.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] {display: none}'

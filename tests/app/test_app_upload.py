@@ -435,3 +435,55 @@ def test_every_page_renders_a_hostile_map(page):
         text = page_text(at)
         assert f"### {HOSTILE['script']}" in text.replace("\\", "")
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+# ------------------------------------------------------------------ maps other tools make
+CORPUS = ROOT / "tests" / "data" / "argdown"
+
+
+def _foreign() -> dict[str, tuple[str, bytes]]:
+    from arguments.formats.aif import write as to_aif
+    from arguments.formats.kialo import write as to_kialo
+
+    return {
+        "argdown": ("populism.argdown", (CORPUS / "populism.argdown").read_bytes()),
+        "argdown-crlf": ("censorship.ad", (CORPUS / "state-censorship.argdown").read_bytes()),
+        "aif": ("ova-export.json", to_aif(OTHER).encode("utf-8")),
+        "kialo": ("discussion.txt", to_kialo(OTHER).encode("utf-8")),
+    }
+
+
+FOREIGN = _foreign()
+
+
+@pytest.mark.parametrize("fmt", list(FOREIGN))
+def test_a_map_another_tool_made_opens_on_every_page(at, fmt):
+    name, data = FOREIGN[fmt]
+    expected = load_bytes(data, name)
+    upload(at, name, data)
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    assert shown_claims(at, "map_view") == {c.id for c in expected.claims}
+    assert f"{len(expected.claims)} claims" in sidebar_text(at)
+    for page in PAGES[1:]:
+        at.switch_page(f"app_pages/{page}.py").run()
+        no_exception(at)
+        assert not at.error, (page, [e.value for e in at.error])
+        text = page_text(at)
+        if page == "compare" and fmt in ("argdown", "argdown-crlf", "kialo"):
+            assert "This map names fewer than two actors" in text
+        if page == "timeline" and fmt != "aif":
+            assert "This map dates none of its claims" in text
+
+
+def test_the_uploader_takes_every_format_the_loader_reads(at):
+    types = at.file_uploader[0].proto.type
+    assert {".yaml", ".yml", ".json", ".argdown", ".ad", ".txt"} <= set(types)
+
+
+def test_a_broken_kialo_upload_lists_its_problem(at):
+    upload(at, "discussion.txt", "1. Thesis\n1.1. Pro: a\n1.3. Con: b\n")
+    no_exception(at)
+    text = page_text(at)
+    assert "discussion.txt:3:1 [kialo-syntax]" in text
+    assert shown_claims(at, "map_view") == MINI_IDS  # the open map stays open
