@@ -63,6 +63,11 @@ def append(target: YList, value: Any, pos: Pos) -> None:
     target.itempos.append(pos)
 
 
+def places(values: list, pos: Pos) -> list[Pos]:
+    """Where each item of a list stands (a plain list, read without positions: at ``pos``)."""
+    return list(getattr(values, "itempos", None) or [pos] * len(values))
+
+
 def get(obj: Any, key: str) -> Any:
     """``obj[key]`` if ``obj`` is a mapping, else None."""
     return obj.get(key) if isinstance(obj, dict) else None

@@ -8,7 +8,7 @@ tells AIF from our own JSON.  Ours -> AIF -> ours keeps the claims' texts, actor
 dates and quotes, and the relations with their kinds.
 """
 
-from .reader import looks_like, read
+from .reader import fast_map, looks_like, read
 from .writer import to_data, write
 
-__all__ = ["looks_like", "read", "to_data", "write"]
+__all__ = ["fast_map", "looks_like", "read", "to_data", "write"]

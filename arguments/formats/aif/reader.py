@@ -33,13 +33,16 @@ join a locution to a claim, have no counterpart in a map and are left out.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePath
 from typing import Any
 
+from pydantic import ValidationError
+
 from ...errors import MapError, Problem, short
 from ...kinds import RELATION, relation_key
-from ...models import DATE_RE
+from ...models import DATE_RE, Map
 from ..json import read as read_json
 from ..raw import Ids, append, items, put, record, slug
 from ..yaml.reader import YList, YMap
@@ -431,3 +434,24 @@ def _date(stamp: Any) -> str | None:
 
 def _text(value: Any) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def fast_map(text: str) -> Map | None:
+    """The map of a valid AIF document, read by json alone (positions only a problem
+    needs: libyaml's position-keeping pass takes most of the time), else None: the loader
+    then reads it with positions and reports every problem."""
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            raise ValueError("a key twice")
+        return found
+
+    try:
+        reader = _Reader(json.loads(text, object_pairs_hook=unique), "<aif>")
+        data = reader.build()
+        if reader.problems:
+            return None
+        return Map.model_validate(data)
+    except (ValidationError, ValueError, TypeError, RecursionError):
+        return None

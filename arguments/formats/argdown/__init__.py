@@ -51,7 +51,7 @@ A document without ``argmap:`` in its front matter is anyone's Argdown: see
 become a map.
 """
 
-from .reader import looks_like, read
+from .reader import fast_map, looks_like, read
 from .writer import escape_text, write
 
-__all__ = ["escape_text", "looks_like", "read", "write"]
+__all__ = ["escape_text", "fast_map", "looks_like", "read", "write"]

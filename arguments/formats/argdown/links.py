@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...kinds import RELATIONS, relation_key
-from ..raw import append, get, items, put_from, record
+from ..raw import append, get, items, places, put_from, record
 from ..yaml.reader import YList, YMap
 from .document import Argument, Document
 
@@ -153,15 +153,15 @@ class Links:
             rels = get(owner.data, "relations")
             if sid is None or rels is None:
                 continue
-            if not isinstance(rels, YList):
+            if not isinstance(rels, list):
                 self.fail(
-                    owner.data.valpos["relations"],
+                    owner.data.valpos.get("relations", owner.data.pos),
                     "a statement's relations data is a list",
                     repr(rels)[:60],
                     "[{target: id, kind: ...}, ...]",
                 )
                 continue
-            for rec, pos in zip(rels, rels.itempos):
+            for rec, pos in zip(rels, places(rels, owner.data.pos)):
                 if not isinstance(rec, YMap):
                     self.fail(pos, "a relation in the data is a mapping", repr(rec)[:60], "{...}")
                 elif rec.get("kind") in BASE_KIND and rec.get("link") != "data":

@@ -17,13 +17,13 @@ statements become entails/contrary).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from lark import Token, Tree
 
-from ...errors import MapError, short
-from ..yaml.reader import YMap, parse_at
+from ...errors import short
+from ..yaml.reader import YMap
+from .data import Report, fast_data, load_data, merged
 from .document import (
     Argument,
     Document,
@@ -51,10 +51,6 @@ OPERATORS = {
 _LINK = re.compile(r"\[(.+)\]\((.+)\)")
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([a-zA-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
 _FENCE = re.compile(r"^===+|===+$")
-#: the YAML reader's own codes that say more than "argdown-syntax" would
-_YAML_CODES = ("duplicate-key", "too-deep", "alias-bomb")
-#: report(message, line, column, got=None, expected=None, code="argdown-syntax")
-Report = Callable[..., None]
 
 
 def pos_of(node: Any) -> tuple[int, int]:
@@ -62,46 +58,6 @@ def pos_of(node: Any) -> tuple[int, int]:
     while isinstance(node, Tree):
         node = node.children[0]
     return (node.line, node.column)
-
-
-def load_data(source: str, at: tuple[int, int], report: Report, what: str, filename: str) -> Any:
-    """YAML (front matter or `{data}`) standing at ``at`` in the file, read safely into
-    position-keeping data (:func:`arguments.formats.yaml.parse_at`); a problem at the exact
-    spot and None when it is broken."""
-    try:
-        return parse_at(source, filename, *at)
-    except MapError as exc:
-        for p in exc.problems:
-            code = p.code if p.code in _YAML_CODES else "argdown-syntax"
-            message = p.message.removeprefix("cannot parse: ")
-            line, column = p.line, p.column
-            if "expected ',' or '}'" in message and f"starts at {at[0]}:{at[1]})" in message:
-                # the block runs on, through the lines below, to the next '}': say where it opens
-                message = f"it is never closed ({message})"
-                line, column = at
-            report(
-                f"{what} is not valid YAML: {message}",
-                line,
-                column,
-                short(source.strip(), 40),
-                p.expected or "YAML",
-                code=code,
-            )
-        return None
-
-
-def merged(old: Any, new: Any) -> Any:
-    """Two occurrences' data, the later winning, positions kept (as the CLI merges them)."""
-    if not isinstance(old, YMap):
-        return new
-    out = YMap(old.pos)
-    for source in (old, new):
-        for key, value in source.items():
-            out.pop(key, None)
-            out[key] = value
-            out.keypos[key] = source.keypos[key]
-            out.valpos[key] = source.valpos[key]
-    return out
 
 
 class _Rel:
@@ -125,8 +81,9 @@ def _key(node: tuple) -> tuple:
 class Builder:
     """Walks the blocks' parse trees in document order, building the model."""
 
-    def __init__(self, doc: Document, report: Report):
+    def __init__(self, doc: Document, report: Report, fast: bool = False):
         self.doc, self.report = doc, report
+        self.fast = fast  # {data} that is plain JSON read without positions (a valid file)
         self.counter = 0
         self.strict = False
         self.remove_tags = False
@@ -472,6 +429,9 @@ class Builder:
         if node is None:
             return None
         tok = node.children[0]
+        data = fast_data(tok.value, pos_of(tok)) if self.fast else None
+        if data is not None:
+            return data
         data = load_data(tok.value, pos_of(tok), self.report, "data", self.doc.filename)
         if data is not None and not isinstance(data, YMap):
             self.report(
@@ -490,11 +450,11 @@ class Builder:
             self._strict_statement_relations()
         self._drop_redundant_attacks()
         self.doc.relations = [self._export(r) for r in self.rels]
-        tags: list[str] = []
+        tags: dict[str, None] = {}  # every tag once, in order of appearance
         owners: list[Any] = [*self.doc.statements.values(), *self.doc.arguments.values()]
         for owner in owners:
-            tags.extend(t for t in owner.tags if t not in tags)
-        self.doc.tags = tags
+            tags.update(dict.fromkeys(owner.tags))
+        self.doc.tags = list(tags)
 
     def _move_argument_relations(self) -> None:
         old, self.rels, self.seen = self.rels, [], {}

@@ -29,16 +29,18 @@ import re
 from pathlib import PurePath
 from typing import Any
 
+from pydantic import ValidationError
+
 from ...errors import MapError, Problem, short
 from ...kinds import CLAIM_KINDS
-from ...models import DATE_RE
-from ..raw import Ids, append, get, items, put, put_from, record
+from ...models import DATE_RE, Map
+from ..raw import Ids, append, get, items, places, put, put_from, record
 from ..yaml.reader import YList, YMap
 from .document import Argument, Document, EquivalenceClass, Section, Statement
 from .links import BASE_KIND, Links, is_link_argument
 from .syntax import parse
 
-__all__ = ["BASE_KIND", "claim_ids", "looks_like", "read"]
+__all__ = ["BASE_KIND", "claim_ids", "fast_map", "looks_like", "read"]
 
 _HEAD = re.compile(
     r"^\s*(\[[^\]\n]+\]:\s|<[^>\n]+>:\s|\(\d+\)\s+\S|(\+>|->|><|_>|<_|<\+|<-)\s*[\[<])", re.M
@@ -96,6 +98,11 @@ class _Reader:
         #: claim id of each statement (by title) and argument (by title); None: not a claim
         self.statement_id: dict[str, str | None] = {}
         self.argument_id: dict[str, str | None] = {}
+        listed = get(self.meta, "actors")
+        actors = listed if isinstance(listed, list) else []
+        #: the declared actors, by id and by name (a tag may name either)
+        self.actor_ids = {get(a, "id") for a in actors}
+        self.actor_names = {str(get(a, "name")).lower(): get(a, "id") for a in actors}
         self.topics: YList = items((1, 1))
         self.topic_ids: dict[str, str] = {}
         self.topic_slugs = Ids("topic")
@@ -279,15 +286,16 @@ class _Reader:
                 put_from(c, key, data, key)
         if topics:
             listed = c.get("topics")
+            at = c.valpos.get("topics", pos)
             merged = (
-                items(c.valpos.get("topics", pos), zip(listed, listed.itempos))
-                if isinstance(listed, YList)
+                items(at, zip(listed, places(listed, at)))
+                if isinstance(listed, list)
                 else items(pos)
             )
             for topic, where in topics:
                 if topic not in merged:
                     append(merged, topic, where)
-            if listed is None or isinstance(listed, YList):
+            if listed is None or isinstance(listed, list):
                 put(c, "topics", merged, merged.pos)
         return c
 
@@ -305,9 +313,7 @@ class _Reader:
         for m in owner.members:
             for tag, at in m.tag_pos.items():
                 where.setdefault(tag, at)
-        actors = get(self.meta, "actors")
-        actor_ids = {get(a, "id") for a in actors} if isinstance(actors, list) else set()
-        names = {str(get(a, "name")).lower(): get(a, "id") for a in actors or []}
+        actor_ids, names = self.actor_ids, self.actor_names
         slots: dict[str, tuple[str, tuple[int, int]]] = {}
         topics: list[tuple[str, tuple[int, int]]] = []
         unknown: list[tuple[str, tuple[int, int]]] = []
@@ -376,3 +382,17 @@ def _text(value: Any) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
     return " ".join(str(value).split())
+
+
+def fast_map(text: str) -> Map | None:
+    """The map of a valid document, read without the positions only a problem needs (its
+    plain-JSON data by json alone), else None: the loader then reads it with positions and
+    reports every problem (as :func:`arguments.formats.json.fast_map` does for our JSON)."""
+    try:
+        reader = _Reader(parse(text, fast=True))
+        data = reader.build()
+        if reader.problems:
+            return None
+        return Map.model_validate(data)
+    except (MapError, ValidationError, ValueError, TypeError, RecursionError):
+        return None

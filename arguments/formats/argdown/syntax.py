@@ -31,6 +31,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from ...errors import MapError, Problem, short
+from .data import Report
 from .document import (
     Argument,
     Document,
@@ -42,7 +43,7 @@ from .document import (
     Statement,
 )
 from .lexing import Cooker
-from .model import Builder, Report
+from .model import Builder
 
 __all__ = [
     "GRAMMAR",
@@ -103,8 +104,11 @@ _NAMES = {
 }
 
 
-def parse(text: str, filename: str = "<argdown>") -> Document:
-    """The Document an Argdown text describes; MapError listing every problem if it is bad."""
+def parse(text: str, filename: str = "<argdown>", fast: bool = False) -> Document:
+    """The Document an Argdown text describes; MapError listing every problem if it is bad.
+
+    ``fast``: ``{data}`` that is plain JSON is read without positions (for a first try at a
+    file that is probably valid: a problem then sends it down the full path)."""
     problems: list[Problem] = []
 
     def report(
@@ -132,7 +136,7 @@ def parse(text: str, filename: str = "<argdown>") -> Document:
         raise MapError(problems)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     doc = Document(filename=filename)
-    builder = Builder(doc, report)
+    builder = Builder(doc, report, fast)
     try:
         blocks = Cooker(text, report).run(_LEXER.lex(text, dont_ignore=True))
     except LarkError as exc:  # not expected: the grammar has a catch-all terminal
