@@ -247,9 +247,7 @@ def test_import_reads_every_format_into_yaml(capsys, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["argdown", "aif", "kialo"])
-def test_validate_and_export_recognise_each_format_by_extension_and_content(
-    capsys, tmp_path, fmt
-):
+def test_validate_and_export_recognise_each_format_by_extension_and_content(capsys, tmp_path, fmt):
     src = foreign_files(tmp_path)[fmt]
     m = load_map(src)
     code, out, _ = run(capsys, "validate", src)
@@ -269,9 +267,7 @@ def test_validate_and_export_recognise_each_format_by_extension_and_content(
         ("kialo-broken-numbering.txt", "kialo", "kialo-syntax"),
     ],
 )
-def test_a_broken_file_of_another_tool_exits_2_with_its_coded_problem(
-    capsys, name, fmt, code_word
-):
+def test_a_broken_file_of_another_tool_exits_2_with_its_coded_problem(capsys, name, fmt, code_word):
     for argv in (("validate", BAD / name), ("import", "--format", fmt, BAD / name)):
         code, out, err = run(capsys, *argv)
         assert code == 2 and out == ""

@@ -436,7 +436,7 @@ def _text(value: Any) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
-def fast_map(text: str) -> Map | None:
+def fast_map(text: str, filename: str = "<aif>") -> Map | None:
     """The map of a valid AIF document, read by json alone (positions only a problem
     needs: libyaml's position-keeping pass takes most of the time), else None: the loader
     then reads it with positions and reports every problem."""
@@ -448,7 +448,7 @@ def fast_map(text: str) -> Map | None:
         return found
 
     try:
-        reader = _Reader(json.loads(text, object_pairs_hook=unique), "<aif>")
+        reader = _Reader(json.loads(text, object_pairs_hook=unique), filename)
         data = reader.build()
         if reader.problems:
             return None

@@ -384,12 +384,12 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def fast_map(text: str) -> Map | None:
+def fast_map(text: str, filename: str = "<argdown>") -> Map | None:
     """The map of a valid document, read without the positions only a problem needs (its
     plain-JSON data by json alone), else None: the loader then reads it with positions and
     reports every problem (as :func:`arguments.formats.json.fast_map` does for our JSON)."""
     try:
-        reader = _Reader(parse(text, fast=True))
+        reader = _Reader(parse(text, filename, fast=True))
         data = reader.build()
         if reader.problems:
             return None
