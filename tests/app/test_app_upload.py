@@ -456,7 +456,7 @@ def _foreign() -> dict[str, tuple[str, bytes]]:
         "argdown": ("populism.argdown", (CORPUS / "populism.argdown").read_bytes()),
         "argdown-crlf": ("censorship.ad", (CORPUS / "state-censorship.argdown").read_bytes()),
         "aif": ("ova-export.json", to_aif(OTHER).encode("utf-8")),
-        "kialo": ("discussion.txt", to_kialo(OTHER).encode("utf-8")),
+        "kialo": ("discussion.txt", to_kialo(load_map(ROOT / "claims.yaml")).encode("utf-8")),
     }
 
 

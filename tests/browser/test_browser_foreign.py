@@ -16,7 +16,7 @@ from gen import make_map
 from arguments.formats.aif import write as to_aif
 from arguments.formats.argdown import escape_text
 from arguments.formats.kialo import write as to_kialo
-from arguments.loader import load_bytes
+from arguments.loader import load_bytes, load_map
 
 ART = ROOT / "tests" / "artifacts"
 EXCEPTION = '[data-testid="stException"]'
@@ -33,7 +33,7 @@ OTHER = make_map(24, 30, seed=7)
 UPLOADS = {
     "argdown": ("populism.argdown", (ROOT / "tests/data/argdown/populism.argdown").read_bytes()),
     "aif": ("ova-analysis.json", to_aif(OTHER).encode("utf-8")),
-    "kialo": ("discussion.txt", to_kialo(OTHER).encode("utf-8")),
+    "kialo": ("discussion.txt", to_kialo(load_map(ROOT / "claims.yaml")).encode("utf-8")),
 }
 PWN = [
     "<script>window.__pwned = 'script'</script>",
@@ -79,10 +79,12 @@ def test_a_map_another_tool_made_opens_in_the_browser(page, url, fmt):
     name, data = UPLOADS[fmt]
     m = load_bytes(data, name)
     opened(page, url, name, data)
-    side = page.locator('[data-testid="stSidebar"]').inner_text()
-    assert f"{len(m.claims)} claims" in side and "uploaded" in side
-    drawn = page.locator("g.node.claim").count()
-    assert drawn == len(m.claims)
+    from playwright.sync_api import expect
+
+    side = page.locator('[data-testid="stSidebar"]')
+    expect(side).to_contain_text(f"{len(m.claims)} claims", timeout=60_000)
+    assert "uploaded" in side.inner_text()
+    expect(page.locator("g.node.claim")).to_have_count(len(m.claims), timeout=60_000)
     shot(page, f"foreign-{fmt}-map")
     for title, heading in HEADINGS.items():
         goto_page(page, title)
@@ -99,13 +101,16 @@ def test_a_map_another_tool_made_opens_in_the_browser(page, url, fmt):
 
 
 def test_hostile_argdown_runs_nothing_and_shows_as_text(page, url):
-    lines = ["===", "title: '<b>Hostile</b> debate'", "===", "", "# <i>Section</i>", ""]
+    heading = escape_text("<i>Section</i> <img src=x onerror=\"window.__pwned = 'h'\">")
+    lines = ["===", "title: '<b>Hostile</b> debate'", "===", "", f"# {heading}", ""]
     for i, text in enumerate(PWN):
         lines.append(f"[t{i}]: {escape_text(text)} #(on{i})")
         if i:
             lines.append(f"  - [t{i - 1}]")
         lines.append("")
-    opened(page, url, "hostile.argdown", "\n".join(lines).encode("utf-8"))
+    data = "\n".join(lines).encode("utf-8")
+    assert len(load_bytes(data, "hostile.argdown").claims) == len(PWN)
+    opened(page, url, "hostile.argdown", data)
     page.locator('g.node.claim[id="claim-t0"]').click()
     page.locator(".st-key-map_panel").wait_for(timeout=30_000)
     idle(page)
