@@ -41,8 +41,7 @@ tree = support_tree(m, pick)
 with st.container(border=True, key="verdict-card"):
     st.html(claim.meta_html(m, pick))
     st.markdown(f"### {md(c.text)}")
-    if c.quotes:  # a map made in another tool may quote nothing
-        st.html("".join(claim.quote_block(m, q) for q in c.quotes))
+    claim.quotes(m, pick)
     counts: dict[str, int] = {}
     for _, n in tree.walk():
         if n.relation:
