@@ -79,7 +79,7 @@ def _picked() -> None:
     value = st.session_state.get("rd_view") or {}
     pick = value.get("pick") if hasattr(value, "get") else None
     keys = (pick or {}).get("keys") or []
-    a = found.by_key.get(keys[0]) if keys else None
+    a = found.by_key.get(keys[0]) if keys and found is not None else None
     if a is None:
         return
     params = reading.url_params(a)
@@ -274,7 +274,8 @@ with right, st.container(key="read_panel"):
             for a in found.items
             if a.found and any(s < e2 and s2 < e for s, e in spans for s2, e2 in a.spans)
         ]
-        here.sort(key=lambda a: (a.key != target.key, a.start))
+        chosen = target.key  # a lambda does not keep mypy's narrowing of target
+        here.sort(key=lambda a: (a.key != chosen, a.start))
         n_claims = len({a.claim for a in here if a.claim})
         n_links = sum(1 for a in here if a.claim is None)
         who = [f"{n_claims} claim{'s' if n_claims != 1 else ''}"] if n_claims else []
