@@ -82,11 +82,25 @@ def foreign(request):
     return request.param, FOREIGN[request.param]()
 
 
-@pytest.mark.parametrize("fmt", sorted(f for f in EXPORTERS if f != "compare-csv"))
+#: the exporters of the map's source text with its quotes on it: a map from another tool
+#: names no text, and these say so (tests/formats/test_exporters.py)
+NEED_TEXT = ("annotated-text", "annotated-text-pdf")
+
+
+@pytest.mark.parametrize(
+    "fmt", sorted(f for f in EXPORTERS if f != "compare-csv" and f not in NEED_TEXT)
+)
 def test_every_exporter_takes_a_map_without_quotes_actors_or_dates(foreign, fmt):
     _, m = foreign
     out = export(m, fmt, View(kind="map"))
     assert out
+
+
+@pytest.mark.parametrize("fmt", NEED_TEXT)
+def test_the_annotated_text_says_it_needs_a_text(foreign, fmt):
+    _, m = foreign
+    with pytest.raises(ValueError, match="needs the map's source text"):
+        export(m, fmt, View(kind="map"))
 
 
 @pytest.mark.parametrize("name", list(HOSTILE_MAPS))
