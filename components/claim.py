@@ -115,8 +115,11 @@ def detail(m: Map, cid: str, *, key: str, compact: bool = False) -> None:
         st.html(f"<div class='am-claim-text'>{html.escape(' '.join(c.text.split()))}</div>")
     else:
         st.markdown(f"### {md(c.text)}")
-    st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
-    quotes(m, cid, list(range(min(2, len(c.quotes)) if compact else len(c.quotes))))
+    if c.quotes:  # a map made in another tool may quote nothing
+        st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
+        quotes(m, cid, list(range(min(2, len(c.quotes)) if compact else len(c.quotes))))
+    else:
+        st.caption("No quote: the map gives none for this claim.")
     if compact and len(c.quotes) > 2:
         st.caption(f"and {len(c.quotes) - 2} more quotes on the claim's page")
     groups = relation_groups(m, cid)

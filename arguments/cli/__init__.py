@@ -7,8 +7,8 @@ unsafe output name), 1 for an internal error.  Output goes to stdout (or the
 file named with ``-o``), problems to stderr.
 
 Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
-:data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
-the Argdown subset, written as YAML), ``compare`` (two actors, topic by
+:data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON,
+Argdown, AIF or a Kialo discussion, written as YAML), ``compare`` (two actors, topic by
 topic and period by period), ``schema`` (the JSON Schema of argmap/2),
 ``quotes`` and ``coverage`` (the quotes' places in the source text and how
 much of it the map quotes), ``store ...`` (maps kept in a database with every
