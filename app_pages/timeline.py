@@ -7,6 +7,16 @@ from arguments.graph import filter_map
 from components import charts, claim, filters, page, state
 
 loaded, m = page.need_map()
+if not any(c.date for c in m.claims):
+    st.title("Timeline")
+    st.info(
+        "This map dates none of its claims, so there is no timeline: the timeline sets each "
+        "claim at the date its actor held or stated it. A map made in another tool (Argdown, "
+        "Kialo, AIF without timestamps) often has no dates; give its claims a `date` (YYYY or "
+        "YYYY-MM) to see them here.",
+        icon=":material/event_busy:",
+    )
+    st.stop()
 f = filters.sidebar_filters(m, relations=False)
 shown = filter_map(m, f)
 df = timeline(shown)

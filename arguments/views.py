@@ -50,6 +50,8 @@ class View:
     spacing: str = "compact"
     edge_labels: bool = False
     cluster: str | None = None  # None = automatic, "chapter", "actor" or "none"
+    #: claims marked by a diff: (claim id, "added" | "removed" | "changed") pairs
+    marks: tuple[tuple[str, str], ...] = ()
     #: a page of a paged export: only these claims of the view, and the page's caption
     only: frozenset[str] | None = None
     part: str | None = None

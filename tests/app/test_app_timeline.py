@@ -62,3 +62,13 @@ def test_nothing_dated_left_says_so():
     at.multiselect(key="f_kinds").set_value(["verdict"]).run()
     no_exception(at)
     assert "No dated claim matches" in page_text(at)
+
+
+def test_a_map_without_dates_says_so_instead_of_an_empty_chart():
+    from apphelp import ROOT
+
+    at = open_app(ROOT / "tests" / "data" / "argdown" / "populism.argdown", "timeline")
+    no_exception(at)
+    text = page_text(at)
+    assert "This map dates none of its claims, so there is no timeline" in text
+    assert not at.get("vega_lite_chart")
