@@ -18,9 +18,9 @@ import pygraphviz
 from .. import fonts
 from ..models import Map
 from ..text import creation_date
-from ..views import View, select
+from ..views import Selection, View, select
 from .dot import build_dot, groups
-from .grid import grid_layout
+from .grid import grid_layout, grid_svg
 from .gv import agraph, bb, quiet
 from .style import FONT, MAX_PIXELS
 
@@ -37,12 +37,12 @@ def layout(m: Map, view: View, numbers: dict[str, int] | None = None) -> pygraph
 
 
 def _prepared(
-    m: Map, view: View, numbers: dict[str, int] | None = None
+    m: Map, view: View, numbers: dict[str, int] | None = None, sel: Selection | None = None
 ) -> tuple[pygraphviz.AGraph, str]:
     """The graph of a view and the Graphviz engine that lays it out: ``dot`` for one piece,
     ``nop2`` for the map composed group by group (whose positions are already set)."""
-    sel = select(m, view)
-    if view.kind == "map" and sel.cluster in ("chapter", "actor") and len(groups(m, view, sel)) > 1:
+    sel = sel or select(m, view)
+    if _grid(m, view, sel):
         return grid_layout(m, view, sel, numbers), "nop2"
     return agraph(build_dot(m, view, sel, numbers).source), "dot"
 
@@ -63,18 +63,37 @@ def render(
         return build_dot(m, view, numbers=numbers).source.encode("utf-8")
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}")
-    g, w_in, h_in = laid_out(m, view, numbers)
+    sel = select(m, view)
+    if fmt == "svg" and fit is None and _grid(m, view, sel):
+        # each group drawn as it is laid out (see grid_svg)
+        return svg_font(grid_svg(m, view, sel, numbers))
+    g, w_in, h_in = laid_out(m, view, numbers, sel)
     k = 1.0
     if fit:
         k = min(k, fit[0] / w_in, fit[1] / h_in)
     return draw(g, fmt, (w_in, h_in), dpi, k)
 
 
+def _grid(m: Map, view: View, sel: Selection) -> bool:
+    """Whether the view is laid out group by group (:mod:`.grid`)."""
+    return (
+        view.kind == "map" and sel.cluster in ("chapter", "actor") and len(groups(m, view, sel)) > 1
+    )
+
+
+def svg_font(svg: bytes) -> bytes:
+    """The SVG's font named with the fonts to fall back on where it is not installed."""
+    return svg.replace(
+        f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
+    )
+
+
 def laid_out(
-    m: Map, view: View, numbers: dict[str, int] | None = None
+    m: Map, view: View, numbers: dict[str, int] | None = None, sel: Selection | None = None
 ) -> tuple[pygraphviz.AGraph, float, float]:
-    """The view laid out, ready to :func:`draw`, and its size in inches (padding included)."""
-    g, prog = _prepared(m, view, numbers)
+    """The view laid out, ready to :func:`draw`, and its size in inches (padding included);
+    ``sel``: the view's selection, when it is at hand."""
+    g, prog = _prepared(m, view, numbers, sel)
     if prog == "dot":  # the size is known only once laid out
         quiet(lambda: g.layout(prog="dot"))
     x0, y0, x1, y1 = bb(g.graph_attr["bb"])
@@ -103,9 +122,7 @@ def draw(
     if fmt == "pdf":
         out = fixed_pdf_date(out)
     if fmt == "svg":
-        out = out.replace(
-            f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
-        )
+        out = svg_font(out)
     return out
 
 

@@ -13,6 +13,11 @@ about linear in the size of the map.
 
 A laid-out group comes back as data (:class:`Block`: numbers, not Graphviz's
 position strings), which is moved into place and written out once.
+
+:func:`grid_svg` gives the same map as SVG without a Graphviz pass over the whole of it:
+each group is drawn as SVG where it is laid out, and the composed map draws only the
+groups' boxes, the relations between groups and the header, the groups' drawings moved
+into their places.
 """
 
 from __future__ import annotations
@@ -21,9 +26,12 @@ import concurrent.futures
 import math
 import multiprocessing
 import os
+import re
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import graphviz
 import networkx as nx
@@ -32,8 +40,18 @@ import pygraphviz
 from ..models import Map
 from ..text import slug
 from ..views import Selection, View
-from .dot import BETWEEN, Edge, Node, alist, groups, items, split_mid, stagger, view_graph_attrs
-from .gv import agraph, bb, quiet
+from .dot import (
+    BETWEEN,
+    Edge,
+    Node,
+    alist,
+    groups,
+    items,
+    split_mid,
+    stagger,
+    view_graph_attrs,
+)
+from .gv import agraph, bb, layout_and_draw, quiet
 from .labels import group_title
 from .legend import header
 from .style import (
@@ -47,6 +65,8 @@ from .style import (
 )
 
 Pt = tuple[float, float]
+T = TypeVar("T")
+R = TypeVar("R")
 GAP = 48.0  # points between groups
 ARC_BEND = 0.12  # how far a relation between groups bows out, as a share of its length
 
@@ -130,12 +150,17 @@ def _layout_block(source: str) -> Block:
     """Lay out one group with dot (each edge carries its index in ``comment``)."""
     ag = agraph(source)
     quiet(lambda: ag.layout(prog="dot"))
+    return _block_of(ag)
+
+
+def _block_of(ag: pygraphviz.AGraph, tagged: bool = True) -> Block:
+    """A laid-out group as data; its edges only when they carry their index (``tagged``)."""
     ga = ag.graph_attr
     nodes = {
         str(n): Placed(_pt(n.attr["pos"]), n.attr["width"], n.attr["height"]) for n in ag.nodes()
     }
     edges = []
-    for e in ag.edges():
+    for e in ag.edges() if tagged else ():
         pos = e.attr.get("pos")
         labels = {k: _pt(e.attr[k]) for k in _EDGE_POINTS if e.attr.get(k)}
         edges.append((int(e.attr["comment"]), Spline.parse(pos) if pos else None, labels))
@@ -148,10 +173,32 @@ def _layout_block(source: str) -> Block:
     )
 
 
-def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
-    """Every group laid out; a big map's groups side by side on the machine's cores
-    (separate processes: Graphviz is not thread-safe)."""
-    workers = min(len(sources), os.cpu_count() or 1, 4)
+#: the ids Graphviz numbers itself in SVG (``edge12``, ``a_edge12``, ``node3``...)
+_SEQ_ID = re.compile(r'id="(a_)?(edge|node)(\d+)')
+
+
+def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
+    """Lay out one group with dot and draw it as SVG in the same pass (in a worker
+    process for a big map): the group as data, and its edges and nodes as SVG in its own
+    coordinates, Graphviz's numbered ids moved past ``edge_base`` and ``node_base`` so
+    that they stay unique in the composed map.  The group's title is left out: its box
+    and title are drawn with the composed map (:func:`grid_svg`)."""
+    source, edge_base, node_base = job
+    ag = agraph(source)
+    svg = quiet(lambda: layout_and_draw(ag, "dot", "svg")).decode("utf-8")
+    block = _block_of(ag, tagged=False)
+    # edges and nodes follow the background and the title, each after a comment naming it
+    start = svg.find("\n<!-- ", svg.index("</title>")) + 1
+    body = svg[start : svg.rindex("</g>\n</svg>")] if start else ""
+    base = {"edge": edge_base, "node": node_base}
+    body = _SEQ_ID.sub(lambda mt: f'id="{mt[1] or ""}{mt[2]}{int(mt[3]) + base[mt[2]]}', body)
+    return block, body
+
+
+def _in_processes(fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int) -> dict[str, R]:
+    """``fn`` of every job; a big map's side by side on the machine's cores (separate
+    processes: Graphviz is not thread-safe)."""
+    workers = min(len(jobs), os.cpu_count() or 1, 4)
     # forking is safe only from a single-threaded process (the CLI), not from the app
     if (
         n_nodes >= PARALLEL_AT
@@ -163,11 +210,16 @@ def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
             with concurrent.futures.ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context("fork")
             ) as pool:
-                keys = list(sources)
-                return dict(zip(keys, pool.map(_layout_block, [sources[k] for k in keys])))
+                keys = list(jobs)
+                return dict(zip(keys, pool.map(fn, [jobs[k] for k in keys])))
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no processes here: one after the other
-    return {k: _layout_block(src) for k, src in sources.items()}
+    return {k: fn(job) for k, job in jobs.items()}
+
+
+def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
+    """Every group laid out; a big map's groups side by side on the machine's cores."""
+    return _in_processes(_layout_block, sources, n_nodes)
 
 
 def _group_sources(
@@ -176,8 +228,10 @@ def _group_sources(
     titles: list[tuple[str, str]],
     gattrs: dict[str, str],
     scale: float,
+    tagged: bool = True,
 ) -> dict[str, str]:
-    """The DOT source of each group on its own (its nodes and the edges inside it)."""
+    """The DOT source of each group on its own (its nodes and the edges inside it; each
+    edge carries its index in ``comment`` when ``tagged``)."""
     group = {n.id: n.group for n in nodes}
     sources: dict[str, str] = {}
     for key, title in titles:
@@ -201,7 +255,9 @@ def _group_sources(
         for i in inner:
             e = edges[i]
             extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
-            g.body.append(e.line(**extra, comment=str(i)) + "\n")
+            if tagged:
+                extra["comment"] = str(i)
+            g.body.append(e.line(**extra) + "\n")
         sources[key] = g.source
     return sources
 
@@ -251,13 +307,89 @@ def grid_layout(
     nodes, edges = items(m, view, sel, numbers)
     titles = groups(m, view, sel)
     gattrs = view_graph_attrs(view, sel)
-    # a wall-sized map gets a bigger header and chapter titles (292 claims: 1.7 times)
-    scale = min(3.0, max(1.0, math.sqrt(len(sel.map.claims)) / 10))
+    scale = _scale(sel)
     blocks = _layout_blocks(_group_sources(nodes, edges, titles, gattrs, scale), len(nodes))
     label = header(m, sel, scale)
     head = _measure(label)
     offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
-    return _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head)
+    return agraph(_compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head))
+
+
+def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None) -> bytes:
+    """The map of :func:`grid_layout` drawn as SVG without drawing it whole: each group is
+    laid out and drawn in one pass (in parallel processes for a big map), and only the
+    groups' boxes and titles, the relations between groups and the header are drawn
+    with the composed map; each group's drawing goes in moved into its place.  Graphviz
+    measures every label again when it draws a whole map from its positions, which took
+    longer than laying the groups out.  The picture is the one the composed graph draws,
+    but for the order in which overlapping lines are painted (the relations between groups
+    under those inside one; every claim stays above every line)."""
+    nodes, edges = items(m, view, sel, numbers)
+    titles = groups(m, view, sel)
+    gattrs = view_graph_attrs(view, sel)
+    scale = _scale(sel)
+    sources = _group_sources(nodes, edges, titles, gattrs, scale, tagged=False)
+    cross = _cross(nodes, edges)
+    # Graphviz numbers edges and nodes without an id of their own: each group's numbers
+    # start past the composed map's and the groups before it
+    group = {n.id: n.group for n in nodes}
+    inner: dict[str, int] = {}
+    for e in edges:
+        if group.get(e.tail) == group.get(e.head):
+            inner[group[e.tail]] = inner.get(group[e.tail], 0) + 1
+    jobs: dict[str, tuple[str, int, int]] = {}
+    edge_base, node_base = len(cross), len(nodes) + 1
+    for key, _ in titles:
+        jobs[key] = (sources[key], edge_base, node_base)
+        edge_base += inner.get(key, 0)
+        node_base += sum(1 for n in nodes if n.group == key)
+    drawn = _in_processes(_draw_block, jobs, len(nodes))
+    blocks = {k: b for k, (b, _) in drawn.items()}
+    label = header(m, sel, scale)
+    head = _measure(label)
+    offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
+    frame = agraph(
+        _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head, frame=True)
+    )
+    svg = quiet(lambda: layout_and_draw(frame, "nop2", "svg")).decode("utf-8")
+    # the frame's invisible stand-ins for the claims leave only a comment each
+    svg = _STAND_IN.sub("", svg)
+    parts = []
+    for key, _ in titles:  # where Graphviz put each box, after moving the whole
+        x0, y0, _, _ = bb(frame.get_subgraph(_cluster(key)).graph_attr["bb"])
+        bx0, by0, _, _ = blocks[key].box
+        parts.append(f'<g transform="translate({x0 - bx0:.2f},{by0 - y0:.2f})">\n')
+        parts.append(drawn[key][1])
+        parts.append("</g>\n")
+    end = svg.rindex("</g>\n</svg>")
+    return "".join([svg[:end], *parts, svg[end:]]).encode("utf-8")
+
+
+#: the comment Graphviz writes for a node it then does not draw (an invisible stand-in)
+_STAND_IN = re.compile(r"<!-- [^\n]* -->\n(?=<!-- |</g>\n</svg>)")
+
+
+def _scale(sel: Selection) -> float:
+    """How much bigger a wall-sized map's header and titles are (292 claims: 1.7 times)."""
+    return min(3.0, max(1.0, math.sqrt(len(sel.map.claims)) / 10))
+
+
+def _cluster(key: str) -> str:
+    return f"cluster_{slug(key)}"
+
+
+def _cross(nodes: list[Node], edges: list[Edge]) -> list[Edge]:
+    """The edges between groups (and those through a mid-point between groups)."""
+    group = {n.id: n.group for n in nodes}
+    return [
+        e
+        for e in edges
+        if not (
+            group.get(e.tail)
+            and group.get(e.tail) == group.get(e.head)
+            and group.get(e.tail) != BETWEEN
+        )
+    ]
 
 
 def _compose(
@@ -270,18 +402,13 @@ def _compose(
     scale: float,
     label: str,
     head: tuple[float, float],
-) -> pygraphviz.AGraph:
-    """One graph with every position fixed; the edges between groups drawn last."""
-    group = {n.id: n.group for n in nodes}
-    cross = [
-        e
-        for e in edges
-        if not (
-            group.get(e.tail)
-            and group.get(e.tail) == group.get(e.head)
-            and group.get(e.tail) != BETWEEN
-        )
-    ]
+    frame: bool = False,
+) -> str:
+    """The DOT source of one graph with every position fixed; the edges between groups
+    drawn last.  A ``frame`` holds only the groups' boxes, the edges between groups, their
+    mid-points and the header; each claim an edge between groups ends at stands in it
+    as an invisible node of its size (the groups are drawn on their own)."""
+    cross = _cross(nodes, edges)
     # between groups: gentle arcs, straight lines for very many; drawn here from border to
     # border, never routed by Graphviz (its "curved" router took 20 s on some maps of 80
     # claims, and a router around every node falls back to straight lines anyway)
@@ -294,8 +421,9 @@ def _compose(
     out.attr("node", **NODE_DEFAULTS)
     out.attr("edge", **EDGE_DEFAULTS)
     placed = _Placed()
+    ends = {e.tail for e in cross} | {e.head for e in cross} if frame else None
     for key, title in titles:
-        _place_group(out, key, title, nodes, edges, blocks[key], offset[key], scale, placed)
+        _place_group(out, key, title, nodes, edges, blocks[key], offset[key], scale, placed, ends)
     for n in nodes:
         if n.group == BETWEEN:  # the mid-point of a support between two groups
             tail, headn = split_mid(n.id)
@@ -322,7 +450,7 @@ def _compose(
     right = max(max(offset[k][0] + blocks[k].size[0] for k in offset), hw)
     bottom = min(offset[k][1] for k in offset)
     out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
-    return agraph(out.source)  # every position set: "nop2" draws it as it stands
+    return out.source  # every position set: "nop2" draws it as it stands
 
 
 @dataclass
@@ -344,11 +472,14 @@ def _place_group(
     corner: Pt,
     scale: float,
     placed: _Placed,
+    ends: set[str] | None = None,
 ) -> None:
-    """One laid-out group moved to ``corner``: its box, its nodes and its own edges."""
+    """One laid-out group moved to ``corner``: its box, its nodes and its own edges; or,
+    given the ``ends`` of the edges between groups, its box and an invisible stand-in for
+    each of its nodes among them (at least one, so that the box is drawn)."""
     x0, y0, x1, y1 = b.box
     dx, dy = corner[0] - x0, corner[1] - y0
-    sub = graphviz.Digraph(f"cluster_{slug(key)}")
+    sub = graphviz.Digraph(_cluster(key))
     sub.attr(**cluster_attrs(group_title(title), min(2, scale)))
     sub.attr(
         bb=f"{x0 + dx:.2f},{y0 + dy:.2f},{x1 + dx:.2f},{y1 + dy:.2f}",
@@ -356,6 +487,7 @@ def _place_group(
         lwidth=b.label_size[0],
         lheight=b.label_size[1],
     )
+    first = True
     for n in nodes:
         if n.group != key:
             continue
@@ -363,10 +495,16 @@ def _place_group(
         x, y = placed.pos[n.id] = (p.at[0] + dx, p.at[1] + dy)
         w, h = placed.half[n.id] = (float(p.width) * 36, float(p.height) * 36)
         placed.boxes.append((x - w, y - h, x + w, y + h))
-        sub.body.append(
-            n.line + alist({"pos": _fmt((x, y)), "width": p.width, "height": p.height}) + "\n"
-        )
+        at = {"pos": _fmt((x, y)), "width": p.width, "height": p.height}
+        if ends is None:
+            sub.body.append(n.line + alist(at) + "\n")
+        elif n.id in ends or first:
+            stand_in = Node(n.id, {"label": "", "shape": "box", "style": "invis", **at})
+            sub.body.append(stand_in.line + "\n")
+        first = False
     out.subgraph(sub)
+    if ends is not None:
+        return
     for i, path, labels in b.edges:
         extra = {k: _fmt((v[0] + dx, v[1] + dy)) for k, v in labels.items()}
         if path is not None:

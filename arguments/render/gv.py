@@ -3,7 +3,8 @@
 Contract: :func:`agraph` reads DOT source into a pygraphviz graph through
 memory (never a file on disk); :func:`quiet` runs a Graphviz call under a
 process-wide lock (Graphviz keeps global state and is not thread-safe; the
-app serves sessions from threads) with its warnings kept from the user.
+app serves sessions from threads) with its warnings kept from the user;
+:func:`layout_and_draw` lays a graph out and draws it in one go.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pygraphviz
+import pygraphviz.graphviz as gv
 
 T = TypeVar("T")
 _GRAPHVIZ = threading.Lock()  # Graphviz keeps global state: one layout at a time per process
@@ -58,3 +60,26 @@ def bb(value: str) -> tuple[float, float, float, float]:
     """A Graphviz bounding box ``"x0,y0,x1,y1"`` as numbers."""
     a, b, c, d = (float(x) for x in value.split(","))
     return a, b, c, d
+
+
+def layout_and_draw(g: pygraphviz.AGraph, prog: str, fmt: str) -> bytes:
+    """Lay ``g`` out with ``prog`` and draw it as ``fmt`` in one Graphviz context; the
+    positions are also written into ``g``'s attributes, as :meth:`~pygraphviz.AGraph.layout`
+    does.  (``g.layout()`` then ``g.draw()`` lays the graph out twice: pygraphviz's
+    ``draw`` runs a ``nop2`` layout first, which measures every label again.)
+    Call it through :func:`quiet`."""
+    gvc = gv.gvContextWithBuiltins()
+    try:
+        if gv.gvLayout(gvc, g.handle, prog.encode()) != 0:
+            raise ValueError(f"Graphviz could not lay the graph out with {prog}")
+        try:
+            gv.gvRender(gvc, g.handle, b"dot", None)  # positions into the attributes
+            err, out = gv.gvRenderData(gvc, g.handle, fmt.encode())
+            if err:
+                raise ValueError(f"Graphviz could not draw the graph as {fmt}")
+        finally:
+            gv.gvFreeLayout(gvc, g.handle)
+    finally:
+        gv.gvFreeContext(gvc)
+    g.has_layout = True
+    return out

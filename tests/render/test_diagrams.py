@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -159,6 +160,55 @@ def test_no_two_claims_overlap_in_the_composed_map(essay_map):
             & (arr[i, 1] < o[:, 3])
         )
         assert not hit.any()
+
+
+def _placed(svg: bytes) -> tuple[dict[tuple[str, str], list[tuple[str, float, float]]], list]:
+    """Each node's and edge's texts and where they stand on the page (translations of the
+    groups around them applied), and every id in the drawing."""
+    found: dict[tuple[str, str], list[tuple[str, float, float]]] = {}
+    ids = []
+
+    def walk(el, dx, dy, owner):
+        ids.extend([el.attrib["id"]] if "id" in el.attrib else [])
+        move = re.fullmatch(r"translate\(([-\d.]+),([-\d.]+)\)", el.attrib.get("transform", ""))
+        if move:
+            dx, dy = dx + float(move[1]), dy + float(move[2])
+        kind = el.attrib.get("class", "").split(" ")[0]
+        if el.tag == f"{SVG}g" and kind in ("node", "edge", "cluster"):
+            owner = (kind, el.find(f"{SVG}title").text)
+            found.setdefault(owner, [])
+        if el.tag == f"{SVG}text" and owner:
+            found[owner].append((el.text, float(el.attrib["x"]) + dx, float(el.attrib["y"]) + dy))
+        for child in el:
+            walk(child, dx, dy, owner)
+
+    walk(ET.fromstring(svg), 0.0, 0.0, None)
+    return found, ids
+
+
+@pytest.mark.parametrize(
+    "view", [View(), View(cluster="actor"), View(direction="LR", spacing="spacious")]
+)
+def test_the_whole_map_drawn_group_by_group_is_the_composed_map(essay_map, view):
+    """The SVG of a map laid out group by group is drawn group by group (each group in its
+    own Graphviz pass, moved into place): every claim, relation and box, with every text at
+    the place where the composed graph, drawn whole, puts it."""
+    from arguments.render.engine import draw, laid_out
+
+    g, w, h = laid_out(essay_map, view)
+    whole, _ = _placed(draw(g, "svg", (w, h)))
+    svg = render.render(essay_map, view, "svg")
+    pieces, ids = _placed(svg)
+    assert len(ids) == len(set(ids))  # Graphviz's own numbered ids stay unique
+    # one comment per claim and relation drawn (and two at the top): the invisible
+    # stand-ins the groups' boxes and the relations between them are drawn around leave none
+    assert svg.count(b"<!-- ") == 2 + sum(k != "cluster" for k, _ in pieces)
+    assert sorted(pieces) == sorted(whole)
+    assert sum(k == "node" for k, _ in pieces) > len(select(essay_map, view).map.claims)
+    for key, texts in whole.items():
+        assert [t for t, _, _ in pieces[key]] == [t for t, _, _ in texts], key
+        for (_, x0, y0), (_, x1, y1) in zip(texts, pieces[key], strict=True):
+            assert abs(x0 - x1) < 0.5 and abs(y0 - y1) < 0.5, key  # rounding only
 
 
 def test_the_compare_view_puts_the_two_actors_in_columns_lined_up_by_period(essay_map):
