@@ -12,11 +12,12 @@ ends, and an undercut's reason, are kept).  Nothing here mutates its input.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .models import Map, Relation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def edge_key(r: Relation) -> str:
 
 def build_graph(m: Map) -> nx.MultiDiGraph:
     """One node per claim (attributes: kind, actor, date, chapter, text)."""
+    import networkx as nx  # a tenth of a second to import: only for the views that need it
+
     g = nx.MultiDiGraph(title=m.source.title)
     for c in m.claims:
         g.add_node(
@@ -98,6 +101,8 @@ def neighbourhood(g: nx.MultiDiGraph, claim_id: str, depth: int = 1) -> set[str]
     An undercut also reaches the reason whose support it attacks, and that
     reason reaches its undercutters.
     """
+    import networkx as nx
+
     if claim_id not in g:
         raise nx.NodeNotFound(f"claim {claim_id!r} is not in the map")
     steps = nx.Graph(g.edges())

@@ -13,21 +13,30 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.diff import diff, text_report
 from ..documents import load_document
 from ..exporters import EXPORTERS
 from ..models import Map
-from ..store import Grant, Opened, Store, parse_ref, share_url
-from ..store.backup import backup, restore
+from ..store import Grant, Opened, parse_ref, share_url
 from ..store.check import canonical
 from ..views import View, view_slug
 from .common import Subparsers, UserError, guess, write
 
+if TYPE_CHECKING:
+    from ..store.core import Store
+
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store(getattr(args, "db", None) or None)
+    return _open(getattr(args, "db", None) or None)
+
+
+def _open(db: str | None) -> Store:
+    """The store (its database libraries imported only by the commands that use it)."""
+    from ..store.core import Store
+
+    return Store(db)
 
 
 def _who(args: argparse.Namespace) -> str:
@@ -161,6 +170,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from ..store.backup import backup
+
     counts = backup(_store(args), args.output)
     print(
         f"wrote {args.output}: " + ", ".join(f"{n} {table}" for table, n in counts.items()),
@@ -170,6 +181,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from ..store.backup import restore
+
     counts = restore(_store(args), args.file, replace=args.replace)
     print("restored " + ", ".join(f"{n} {table}" for table, n in counts.items()), file=sys.stderr)
     return 0
@@ -181,7 +194,7 @@ def side(value: str, db: str | None) -> tuple[dict[str, Any], str]:
     ref = parse_ref(value) if value.startswith("store:") or "?" in value else None
     if ref is None:
         return canonical(load_document(value).map), value
-    store = Store(db)
+    store = _open(db)
     grant, at = (
         (store.grant(ref.token), None) if ref.token else (store.owner(str(ref.map_id)), ref.version)
     )

@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import graphviz
-import networkx as nx
 import pygraphviz
 
 from ..models import Map
@@ -239,12 +238,10 @@ def _group_sources(
             i for i, e in enumerate(edges) if group.get(e.tail) == key and group.get(e.head) == key
         ]
         members = [n.id for n in nodes if n.group == key]
-        pieces = nx.MultiDiGraph()
-        pieces.add_nodes_from(members)
-        pieces.add_edges_from((edges[i].tail, edges[i].head) for i in inner)
+        pieces = _pieces(members, [(edges[i].tail, edges[i].head) for i in inner])
         # many components (a big map's loose claims): packed in rows ("array"), 30 times
         # faster than fitted together like puzzle pieces ("graph"), a little less compact
-        mode = "graph" if nx.number_weakly_connected_components(pieces) <= PACK_FIT_AT else "array"
+        mode = "graph" if pieces <= PACK_FIT_AT else "array"
         g = graphviz.Digraph("group", engine="dot")
         g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
         g.attr(label=group_title(title), fontsize=f"{20 * min(2, scale):.1f}")
@@ -260,6 +257,25 @@ def _group_sources(
             g.body.append(e.line(**extra) + "\n")
         sources[key] = g.source
     return sources
+
+
+def _pieces(members: list[str], links: list[tuple[str, str]]) -> int:
+    """How many pieces (weakly connected components) the members and links make."""
+    parent = {m: m for m in members}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    pieces = len(parent)
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+            pieces -= 1
+    return pieces
 
 
 def _measure(label: str) -> tuple[float, float]:

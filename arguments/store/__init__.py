@@ -9,12 +9,20 @@
 - :mod:`.core`: :class:`Store`, the only way in (:mod:`.records`: what it hands out; :mod:`.sharing`: its links)
 - :mod:`.links`: share URLs and the names of stored maps
 - :mod:`.backup`: a whole database to a file and back, for either backend
+
+:class:`Store` is imported on first use (``from arguments.store import Store`` does it):
+SQLAlchemy and Alembic take a quarter of a second to import, which a command that
+touches no database (``argmap export``...) should not wait for.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .check import Checked, validate
-from .core import (
+from .edits import Edit, add_quote, goes_with, named_by, new_claim
+from .links import parse_ref, share_url
+from .records import (
     Created,
     Grant,
     MapInfo,
@@ -23,13 +31,22 @@ from .core import (
     ReadOnly,
     Saved,
     Stale,
-    Store,
     StoreError,
     Version,
     clean_name,
 )
-from .edits import Edit, add_quote, goes_with, named_by, new_claim
-from .links import parse_ref, share_url
+
+if TYPE_CHECKING:
+    from .core import Store
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from .core import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Checked",

@@ -122,6 +122,25 @@ def test_export_writes_into_a_folder_under_the_views_name(capsys, tmp_path):
     assert "wrote" in err
 
 
+def test_an_svg_export_loads_no_library_it_does_not_use(tmp_path):
+    """Start-up is a third of a small export: the database, table, PDF and graph libraries
+    are not imported for a diagram (the store's only when a store command runs)."""
+    import subprocess
+    import sys
+
+    heavy = ("sqlalchemy", "alembic", "pandas", "openpyxl", "fpdf", "pikepdf", "networkx")
+    code = (
+        "import sys; from arguments.cli import main; "
+        f"main(['export', '-f', 'svg', '--map', {str(ESSAY)!r}, '-o', {str(tmp_path)!r} + '/m.svg']); "
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "m.svg").stat().st_size > 100_000
+
+
 def test_an_output_name_without_extension_gets_the_formats(capsys, tmp_path):
     code, _, _ = run(capsys, "export", "-f", "pdf", "--map", MINI, "-o", tmp_path / "diagram")
     assert code == 0 and (tmp_path / "diagram.pdf").read_bytes().startswith(b"%PDF")
