@@ -367,20 +367,31 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
     frame = agraph(
         _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head, frame=True)
     )
-    svg = quiet(lambda: layout_and_draw(frame, "nop2", "svg")).decode("utf-8")
+    svg = quiet(lambda: layout_and_draw(frame, "nop2", "svg", positions=False)).decode("utf-8")
     # the frame's invisible stand-ins for the claims leave only a comment each
     svg = _STAND_IN.sub("", svg)
+    # Graphviz moves a drawing so that its corner is at the origin: the groups' drawings
+    # move as the first group's box did (its outline touches the box on every side)
+    first = _BOX.search(svg)
+    if first is None:
+        raise RuntimeError("Graphviz drew no box around the first group")
+    box = [float(v) for v in _NUMBER.findall(first[1])]
+    corner = offset[titles[0][0]]  # its lower left corner
+    tx, ty = min(box[0::2]) - corner[0], max(box[1::2]) + corner[1]
     parts = []
-    for key, _ in titles:  # where Graphviz put each box, after moving the whole
-        x0, y0, _, _ = bb(frame.get_subgraph(_cluster(key)).graph_attr["bb"])
+    for key, _ in titles:
         bx0, by0, _, _ = blocks[key].box
-        parts.append(f'<g transform="translate({x0 - bx0:.2f},{by0 - y0:.2f})">\n')
+        dx, dy = offset[key][0] - bx0, offset[key][1] - by0
+        parts.append(f'<g transform="translate({dx + tx:.2f},{ty - dy:.2f})">\n')
         parts.append(drawn[key][1])
         parts.append("</g>\n")
     end = svg.rindex("</g>\n</svg>")
     return "".join([svg[:end], *parts, svg[end:]]).encode("utf-8")
 
 
+#: the outline of the first group's box in the frame, and the numbers in it
+_BOX = re.compile(r'class="cluster">.*?<path [^>]*\bd="([^"]+)"', re.S)
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 #: the comment Graphviz writes for a node it then does not draw (an invisible stand-in)
 _STAND_IN = re.compile(r"<!-- [^\n]* -->\n(?=<!-- |</g>\n</svg>)")
 
@@ -503,6 +514,8 @@ def _place_group(
         lwidth=b.label_size[0],
         lheight=b.label_size[1],
     )
+    if ends is not None:
+        sub.attr("node", label="", shape="box", style="invis")
     first = True
     for n in nodes:
         if n.group != key:
@@ -515,8 +528,7 @@ def _place_group(
         if ends is None:
             sub.body.append(n.line + alist(at) + "\n")
         elif n.id in ends or first:
-            stand_in = Node(n.id, {"label": "", "shape": "box", "style": "invis", **at})
-            sub.body.append(stand_in.line + "\n")
+            sub.body.append(Node(n.id, {"pos": at["pos"]}).line + "\n")
         first = False
     out.subgraph(sub)
     if ends is not None:

@@ -62,18 +62,19 @@ def bb(value: str) -> tuple[float, float, float, float]:
     return a, b, c, d
 
 
-def layout_and_draw(g: pygraphviz.AGraph, prog: str, fmt: str) -> bytes:
+def layout_and_draw(g: pygraphviz.AGraph, prog: str, fmt: str, positions: bool = True) -> bytes:
     """Lay ``g`` out with ``prog`` and draw it as ``fmt`` in one Graphviz context; the
     positions are also written into ``g``'s attributes, as :meth:`~pygraphviz.AGraph.layout`
-    does.  (``g.layout()`` then ``g.draw()`` lays the graph out twice: pygraphviz's
-    ``draw`` runs a ``nop2`` layout first, which measures every label again.)
-    Call it through :func:`quiet`."""
+    does (unless ``positions`` is false: nobody reads them).  (``g.layout()`` then
+    ``g.draw()`` lays the graph out twice: pygraphviz's ``draw`` runs a ``nop2`` layout
+    first, which measures every label again.)  Call it through :func:`quiet`."""
     gvc = gv.gvContextWithBuiltins()
     try:
         if gv.gvLayout(gvc, g.handle, prog.encode()) != 0:
             raise ValueError(f"Graphviz could not lay the graph out with {prog}")
         try:
-            gv.gvRender(gvc, g.handle, b"dot", None)  # positions into the attributes
+            if positions:  # into the attributes
+                gv.gvRender(gvc, g.handle, b"dot", None)
             err, out = gv.gvRenderData(gvc, g.handle, fmt.encode())
             if err:
                 raise ValueError(f"Graphviz could not draw the graph as {fmt}")
@@ -81,5 +82,5 @@ def layout_and_draw(g: pygraphviz.AGraph, prog: str, fmt: str) -> bytes:
             gv.gvFreeLayout(gvc, g.handle)
     finally:
         gv.gvFreeContext(gvc)
-    g.has_layout = True
+    g.has_layout = positions
     return out

@@ -163,14 +163,14 @@ def test_no_two_claims_overlap_in_the_composed_map(essay_map):
 
 
 def _placed(svg: bytes) -> tuple[dict[tuple[str, str], list[tuple[str, float, float]]], list]:
-    """Each node's and edge's texts and where they stand on the page (translations of the
-    groups around them applied), and every id in the drawing."""
+    """Each node's and edge's texts and where they stand on the page (the translations of
+    the groups around them applied, Graphviz's own included), and every id in the drawing."""
     found: dict[tuple[str, str], list[tuple[str, float, float]]] = {}
     ids = []
 
     def walk(el, dx, dy, owner):
         ids.extend([el.attrib["id"]] if "id" in el.attrib else [])
-        move = re.fullmatch(r"translate\(([-\d.]+),([-\d.]+)\)", el.attrib.get("transform", ""))
+        move = re.search(r"translate\(([-\d.]+)[, ]([-\d.]+)\)", el.attrib.get("transform", ""))
         if move:
             dx, dy = dx + float(move[1]), dy + float(move[2])
         kind = el.attrib.get("class", "").split(" ")[0]
