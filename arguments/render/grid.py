@@ -454,7 +454,7 @@ def _compose(
     for n in nodes:
         if n.group == BETWEEN:  # the mid-point of a support between two groups
             tail, headn = split_mid(n.id)
-            placed.pos[n.id] = _free_spot(placed.pos[tail], placed.pos[headn], placed.boxes)
+            placed.pos[n.id] = _free_spot(placed.pos[tail], placed.pos[headn], placed.boxes.clear)
             placed.half[n.id] = (3.0, 3.0)
             out.body.append(n.line + alist({"pos": _fmt(placed.pos[n.id])}) + "\n")
     hw, hh = head
@@ -486,7 +486,7 @@ class _Placed:
 
     pos: dict[str, Pt] = field(default_factory=dict)
     half: dict[str, Pt] = field(default_factory=dict)
-    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    boxes: _Boxes = field(default_factory=lambda: _Boxes())
 
 
 def _place_group(
@@ -523,7 +523,7 @@ def _place_group(
         p = b.nodes[n.id]
         x, y = placed.pos[n.id] = (p.at[0] + dx, p.at[1] + dy)
         w, h = placed.half[n.id] = (float(p.width) * 36, float(p.height) * 36)
-        placed.boxes.append((x - w, y - h, x + w, y + h))
+        placed.boxes.add((x - w, y - h, x + w, y + h))
         at = {"pos": _fmt((x, y)), "width": p.width, "height": p.height}
         if ends is None:
             sub.body.append(n.line + alist(at) + "\n")
@@ -576,10 +576,31 @@ def _arc(a: Pt, ha: Pt, b: Pt, hb: Pt, attrs: dict, bend: float = 0.0) -> Spline
     return Spline(pts, p0 if tail else None, p3 if headed else None)
 
 
-def _free_spot(a: Pt, b: Pt, boxes: list[tuple[float, float, float, float]]) -> Pt:
-    """A point on the segment a-b, as near its middle as possible, clear of every box."""
+class _Boxes:
+    """Boxes to keep clear of, filed by the squares of a grid they touch: a point is
+    checked against the few boxes of its square, not all of a big map's."""
+
+    CELL = 256.0  # points
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def add(self, box: tuple[float, float, float, float]) -> None:
+        x0, y0, x1, y1 = box[0] - 6, box[1] - 6, box[2] + 6, box[3] + 6  # with a margin
+        for i in range(math.floor(x0 / self.CELL), math.floor(x1 / self.CELL) + 1):
+            for j in range(math.floor(y0 / self.CELL), math.floor(y1 / self.CELL) + 1):
+                self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+
+    def clear(self, x: float, y: float) -> bool:
+        """Whether (x, y) is more than 6 points outside every box."""
+        cell = self.cells.get((math.floor(x / self.CELL), math.floor(y / self.CELL)), ())
+        return not any(x0 < x < x1 and y0 < y < y1 for x0, y0, x1, y1 in cell)
+
+
+def _free_spot(a: Pt, b: Pt, clear: Callable[[float, float], bool]) -> Pt:
+    """A point on the segment a-b, as near its middle as possible, ``clear`` of every box."""
     for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82):
         x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-        if not any(x0 - 6 < x < x1 + 6 and y0 - 6 < y < y1 + 6 for x0, y0, x1, y1 in boxes):
+        if clear(x, y):
             return x, y
     return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2

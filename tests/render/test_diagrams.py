@@ -8,13 +8,17 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import graphviz
 import numpy as np
 import pygraphviz
 import pytest
 from gen import make_data
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from pypdf import PdfReader
 
@@ -209,6 +213,39 @@ def test_the_whole_map_drawn_group_by_group_is_the_composed_map(essay_map, view)
         assert [t for t, _, _ in pieces[key]] == [t for t, _, _ in texts], key
         for (_, x0, y0), (_, x1, y1) in zip(texts, pieces[key], strict=True):
             assert abs(x0 - x1) < 0.5 and abs(y0 - y1) < 0.5, key  # rounding only
+
+
+_QUOTED = st.text(alphabet=st.sampled_from('ab_1.-<>"\\ \n\u00e9'), max_size=70)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_QUOTED, plain=st.booleans())
+def test_dot_quoting_is_the_graphviz_package_s(text, plain):
+    """Our fast quoting of DOT ids and attribute values gives graphviz's own result."""
+    from arguments.render.dot import _gv_quote, _quote
+
+    value = graphviz.nohtml(text) if plain else text
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # graphviz warns of a final odd backslash
+        assert _quote(value) == _gv_quote(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(1, 12),
+    links=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=20),
+)
+def test_a_group_s_pieces_are_its_weakly_connected_components(n, links):
+    import networkx as nx
+
+    from arguments.render.grid import _pieces
+
+    members = [f"c{i}" for i in range(n)]
+    pairs = [(f"c{a}", f"c{b}") for a, b in links if a < n and b < n]
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(members)
+    g.add_edges_from(pairs)
+    assert _pieces(members, pairs) == nx.number_weakly_connected_components(g)
 
 
 def test_the_compare_view_puts_the_two_actors_in_columns_lined_up_by_period(essay_map):
