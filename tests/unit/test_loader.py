@@ -229,3 +229,35 @@ def test_a_file_with_thousands_of_problems_keeps_the_first_thousand_and_counts_t
     first_added = MINI.read_text("utf-8").count("\n") + 1
     assert exc.problems[0].line == first_added  # the first broken relation, in file order
     assert "4,500 problems found (the first 1,000 shown" in exc.summary()
+
+
+# ------------------------------------------------------------------ the fast path
+YAML_FILES = [n for n in FILES if n.endswith((".yaml", ".yml"))]
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_a_broken_yaml_file_never_takes_the_fast_path(name):
+    """The loader reads a YAML file without positions first; a file with any problem
+    must be read again with them (the test above checks what it then reports)."""
+    from arguments.formats import yaml as yaml_format
+    from arguments.formats.decode import read_text
+
+    try:
+        text = read_text((CORPUS / name).read_bytes(), name)
+    except MapError:  # refused before any reader (an encoding, a size)
+        return
+    assert yaml_format.fast_map(text, name) is None
+
+
+def test_the_fast_path_reads_a_valid_map_as_the_full_reader_does():
+    from arguments.formats import yaml as yaml_format
+    from arguments.loader import build
+
+    for path in (MINI, HERE.parent / "claims.yaml"):
+        text = path.read_text("utf-8")
+        fast = yaml_format.fast_map(text, path.name)
+        assert fast is not None
+        assert fast == build(yaml_format.parse(text, path.name), path.name)
+    # what only the full reader takes: a schema line (it checks the version), an anchor
+    for variant in ("schema: argmap/1\n" + MINI.read_text("utf-8"), "a: &x 1\nb: *x\n"):
+        assert yaml_format.fast_map(variant, "v.yaml") is None

@@ -518,3 +518,72 @@ def position(data: Any, path: tuple, *, key: bool = False) -> Pos:
         else:
             break
     return pos
+
+
+class SlowPath(Exception):
+    """The document needs the full reader: a problem, or a feature read only there."""
+
+
+def parse_plain(text: str) -> Any:
+    """:func:`parse` without positions, into plain dicts and lists, for a document with no
+    problem: raises :class:`SlowPath` at anything the full reader would report or track
+    (a problem, an anchor or alias, a tag on a collection, a second document, nesting
+    past :data:`MAX_DEPTH`), and the caller reads it again with :func:`parse`.  A valid
+    map needs no positions; keeping them is three quarters of the full reader's time."""
+    stack: list[list] = []  # each frame: [container, pending key, is a mapping]
+    root: Any = None
+    plain: dict[str, Any] = {}
+    docs = 0
+    loader = _Loader(text)
+    next_event = loader.get_event
+    try:
+        while True:
+            event: Any = next_event()
+            cls = type(event)
+            if cls is _ScalarEvent:
+                if event.anchor:
+                    raise SlowPath
+                if event.tag is None and not event.style:
+                    value = plain.get(event.value, _NO_KEY)
+                    if value is _NO_KEY:
+                        value = plain[event.value] = _plain(event)
+                else:
+                    value = _scalar(event)
+            elif cls is _MapStart or cls is _SeqStart:
+                if event.anchor or event.tag not in _COLLECTION_TAGS or len(stack) >= MAX_DEPTH:
+                    raise SlowPath
+                stack.append([{} if cls is _MapStart else [], _NO_KEY, cls is _MapStart])
+                continue
+            elif cls is _MapEnd or cls is _SeqEnd:
+                value = stack.pop()[0]
+            elif cls is _DocStart:
+                docs += 1
+                if docs > 1:
+                    raise SlowPath
+                continue
+            elif cls is _StreamEnd:
+                break
+            elif cls is _AliasEvent:
+                raise SlowPath
+            else:  # stream start, document end
+                continue
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            if not frame[2]:
+                frame[0].append(value)
+            elif frame[1] is _NO_KEY:
+                if isinstance(value, (dict, list)):
+                    raise SlowPath
+                frame[1] = value
+            else:
+                if frame[1] in frame[0]:
+                    raise SlowPath
+                frame[0][frame[1]] = value
+                frame[1] = _NO_KEY
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        raise SlowPath from None
+    finally:
+        loader.dispose()
+    return root
