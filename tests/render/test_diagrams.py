@@ -230,6 +230,19 @@ def test_dot_quoting_is_the_graphviz_package_s(text, plain):
         assert _quote(value) == _gv_quote(value)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab -\u2014\u00a0\t\n\u2003."), max_size=120),
+    width=st.integers(1, 40),
+)
+def test_label_wrapping_is_textwrap_s(text, width):
+    import textwrap
+
+    from arguments.render.labels import _wrapper
+
+    assert _wrapper(width).wrap(text) == textwrap.wrap(text, width=width, break_long_words=True)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     n=st.integers(1, 12),
