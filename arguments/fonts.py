@@ -23,6 +23,9 @@ sysroot and opens it with the sysroot, so the file is written at both.)
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
+import hashlib
 import io
 import os
 import tempfile
@@ -69,16 +72,21 @@ def _link(link: Path, target: Path) -> None:
     tmp.replace(link)
 
 
+def _home() -> Path:
+    """Our cache folder: ``ARGMAP_CACHE``, else one per user in the temporary folder."""
+    user = getattr(os, "getuid", lambda: "")()
+    return Path(
+        os.environ.get("ARGMAP_CACHE")
+        or Path(tempfile.gettempdir()) / f"argmap-fonts-{user}".rstrip("-")
+    )
+
+
 def ensure_fontconfig() -> str | None:
     """Write (once) and select our fontconfig setup; return the configuration's path."""
     d = font_dir()
     if d is None:
         return None
-    user = getattr(os, "getuid", lambda: "")()
-    home = Path(
-        os.environ.get("ARGMAP_CACHE")
-        or Path(tempfile.gettempdir()) / f"argmap-fonts-{user}".rstrip("-")
-    )
+    home = _home()
     try:
         return _setup(d, home)
     except OSError:  # an unwritable cache: the system's fonts and settings, as they are
@@ -126,17 +134,82 @@ FACES: dict[tuple[str, str], str] = {
 _CSS_WEIGHT = {"normal": 400, "bold": 700}
 
 
+#: subsets kept in the cache folder (each a few kilobytes); past this, the oldest go
+KEPT_SUBSETS = 256
+
+
+@functools.lru_cache(maxsize=32)
 def woff2(style: str, chars: str) -> bytes:
     """The font of ``style`` ("Regular", "Bold"...) cut down to ``chars`` (and what shaping
     them needs), as WOFF2: what a document embeds so that its text looks the same on a
-    computer without the font.  The same characters give the same bytes."""
+    computer without the font.  The same characters give the same bytes.
+
+    Cutting a font down takes a fifth of a second (importing the subsetter half of it),
+    and exports of one map, or of maps in one script, set the same characters: a subset
+    once made is kept in this process and in the cache folder (:func:`_kept`)."""
+    path = font_file(style)
+    if path is None:  # pragma: no cover - requirements.txt installs the font
+        raise FileNotFoundError(f"the {FAMILY} {style} font is not installed")
+    kept = _kept(path, style, chars)
+    if kept is not None:
+        try:
+            data = kept.read_bytes()
+            if data[:4] == b"wOF2":
+                return data
+        except OSError:
+            pass
+    data = _subset(path, chars)
+    if kept is not None:
+        _keep(kept, data)
+    return data
+
+
+def _kept(font: Path, style: str, chars: str) -> Path | None:
+    """Where the subset of ``chars`` of this font file is kept: named by a digest of the
+    font file (its path, size and time), the subsetter's version and the characters; None
+    when the cache folder is not ours alone (another user could plant a font there)."""
+    import fontTools  # a few milliseconds; its version is part of the name
+
+    home = _home()
+    try:
+        st = home.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            return None
+        folder = home / "woff2"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        f = font.stat()
+    except (OSError, AttributeError):  # no such folder yet, or no user ids here
+        return None
+    key = "\0".join(
+        (str(font), str(f.st_size), str(f.st_mtime_ns), fontTools.version, _OPTIONS, style, chars)
+    )
+    return folder / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.woff2"
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write a subset into the cache folder (atomically), the oldest dropped past
+    :data:`KEPT_SUBSETS`; a cache that cannot be written is no error."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        files = sorted(path.parent.glob("*.woff2"), key=lambda p: p.stat().st_mtime_ns)
+        for old in files[: max(0, len(files) - KEPT_SUBSETS)]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+#: what the subsetter is asked for (part of a kept subset's name: change it with them)
+_OPTIONS = "woff2 no-hinting desubroutinize no-layout"
+
+
+def _subset(path: Path, chars: str) -> bytes:
     # fontTools and brotli are needed only here, when a document embeds its font
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    path = font_file(style)
-    if path is None:  # pragma: no cover - requirements.txt installs the font
-        raise FileNotFoundError(f"the {FAMILY} {style} font is not installed")
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False  # screens and printers hint themselves; a third of the size

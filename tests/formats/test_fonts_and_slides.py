@@ -52,6 +52,36 @@ def test_an_svg_embeds_the_subset_of_its_font_it_uses(essay_map):
     assert len(cmap) < 200  # a subset, not the whole font (1,900 characters)
 
 
+def test_a_font_subset_once_made_is_kept_and_a_planted_one_is_not_trusted(tmp_path, monkeypatch):
+    """Subsets are kept in the cache folder (the same characters, the same bytes, without
+    cutting the font again); a file there that is no WOFF2 is made again, and a cache
+    folder others may write to is not used at all."""
+    import os
+
+    from arguments import fonts
+
+    monkeypatch.setenv("ARGMAP_CACHE", str(tmp_path))
+    os.chmod(tmp_path, 0o700)
+    fonts.woff2.cache_clear()
+    made = fonts.woff2("Regular", "Trotsky")
+    [kept] = (tmp_path / "woff2").glob("*.woff2")
+    assert kept.read_bytes() == made
+    fonts.woff2.cache_clear()
+    monkeypatch.setattr(fonts, "_subset", lambda *a: pytest.fail("cut again"))
+    assert fonts.woff2("Regular", "Trotsky") == made
+    monkeypatch.undo()
+    monkeypatch.setenv("ARGMAP_CACHE", str(tmp_path))
+    kept.write_bytes(b"<svg>not a font</svg>")
+    fonts.woff2.cache_clear()
+    assert fonts.woff2("Regular", "Trotsky") == made
+    assert kept.read_bytes() == made
+    kept.write_bytes(b"wOF2 planted")
+    os.chmod(tmp_path, 0o777)
+    fonts.woff2.cache_clear()
+    assert fonts.woff2("Regular", "Trotsky") == made
+    fonts.woff2.cache_clear()
+
+
 def test_an_svg_with_text_as_paths_has_no_text_left(essay_map):
     svg = export(essay_map, "svg", VERDICT, text_mode="paths")
     root = ET.fromstring(svg)
