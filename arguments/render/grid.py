@@ -39,6 +39,7 @@ import pygraphviz
 from ..models import Map
 from ..text import slug
 from ..views import Selection, View
+from . import svgedges
 from .dot import (
     BETWEEN,
     Edge,
@@ -174,6 +175,8 @@ def _block_of(ag: pygraphviz.AGraph, tagged: bool = True) -> Block:
 
 #: the ids Graphviz numbers itself in SVG (``edge12``, ``a_edge12``, ``node3``...)
 _SEQ_ID = re.compile(r'id="(a_)?(edge|node)(\d+)')
+#: a gradient's id and the fill that names it (``claim-x_l_3``, ``url(#claim-x_l_3)``)
+_GRADIENT = re.compile(r'((?:\bid="|="url\(#)[^"()<>]*?_[lr]_)(\d+)')
 
 
 def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
@@ -191,6 +194,11 @@ def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
     body = svg[start : svg.rindex("</g>\n</svg>")] if start else ""
     base = {"edge": edge_base, "node": node_base}
     body = _SEQ_ID.sub(lambda mt: f'id="{mt[1] or ""}{mt[2]}{int(mt[3]) + base[mt[2]]}', body)
+    # Graphviz numbers gradients on from every drawing made before in the process: in
+    # worker processes that depends on which worker drew what; counted from 0 in each
+    # group (the claim's id before the number keeps them apart)
+    seen: dict[str, str] = {}
+    body = _GRADIENT.sub(lambda mt: mt[1] + seen.setdefault(mt[2], str(len(seen))), body)
     return block, body
 
 
@@ -328,7 +336,7 @@ def grid_layout(
     label = header(m, sel, scale)
     head = _measure(label)
     offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
-    return agraph(_compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head))
+    return agraph(_compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head)[0])
 
 
 def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None) -> bytes:
@@ -364,9 +372,10 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
     label = header(m, sel, scale)
     head = _measure(label)
     offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
-    frame = agraph(
-        _compose(nodes, edges, titles, blocks, offset, gattrs, scale, label, head, frame=True)
+    source, apart = _compose(
+        nodes, edges, titles, blocks, offset, gattrs, scale, label, head, frame=True
     )
+    frame = agraph(source)
     svg = quiet(lambda: layout_and_draw(frame, "nop2", "svg", positions=False)).decode("utf-8")
     # the frame's invisible stand-ins for the claims leave only a comment each
     svg = _STAND_IN.sub("", svg)
@@ -378,6 +387,22 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
     box = [float(v) for v in _NUMBER.findall(first[1])]
     corner = offset[titles[0][0]]  # its lower left corner
     tx, ty = min(box[0::2]) - corner[0], max(box[1::2]) + corner[1]
+    # the edges between groups drawn here, as Graphviz would have drawn them in the frame
+    lines = [
+        svgedges.edge_svg(
+            i + 1,
+            e.tail,
+            e.head,
+            {**e.attrs, "color": e.attrs["color"] + "B0"},
+            EDGE_DEFAULTS,
+            svgedges.Path(arc.points, arc.start, arc.end),
+            (tx, ty),
+        )
+        for i, e, arc in apart
+    ]
+    clusters = svg.rfind('class="cluster">')
+    at = svg.find("\n<!-- ", clusters) + 1 or svg.rindex("</g>\n</svg>")
+    svg = svg[:at] + "".join(lines) + svg[at:]
     parts = []
     for key, _ in titles:
         bx0, by0, _, _ = blocks[key].box
@@ -430,11 +455,13 @@ def _compose(
     label: str,
     head: tuple[float, float],
     frame: bool = False,
-) -> str:
+) -> tuple[str, list[tuple[int, Edge, Spline]]]:
     """The DOT source of one graph with every position fixed; the edges between groups
-    drawn last.  A ``frame`` holds only the groups' boxes, the edges between groups, their
-    mid-points and the header; each claim an edge between groups ends at stands in it
-    as an invisible node of its size (the groups are drawn on their own)."""
+    drawn last.  A ``frame`` holds only the groups' boxes, their mid-points, the header
+    and the edges between groups that :mod:`.svgedges` cannot draw: those it can come
+    back apart (their number, the edge, its path), in the order Graphviz would draw them;
+    each claim an edge of the frame ends at stands in it as an invisible node (the
+    groups are drawn on their own)."""
     cross = _cross(nodes, edges)
     # between groups: gentle arcs, straight lines for very many; drawn here from border to
     # border, never routed by Graphviz (its "curved" router took 20 s on some maps of 80
@@ -448,7 +475,13 @@ def _compose(
     out.attr("node", **NODE_DEFAULTS)
     out.attr("edge", **EDGE_DEFAULTS)
     placed = _Placed()
-    ends = {e.tail for e in cross} | {e.head for e in cross} if frame else None
+    apart = {i for i, e in enumerate(cross) if frame and svgedges.drawable(e.tail, e.head, e.attrs)}
+    ends = (
+        {e.tail for i, e in enumerate(cross) if i not in apart}
+        | {e.head for i, e in enumerate(cross) if i not in apart}
+        if frame
+        else None
+    )
     for key, title in titles:
         _place_group(out, key, title, nodes, edges, blocks[key], offset[key], scale, placed, ends)
     for n in nodes:
@@ -468,16 +501,33 @@ def _compose(
         height=f"{hh / 72:.4f}",
     )
     pos, half = placed.pos, placed.half
-    for e in cross:  # a shade lighter, so each group's own argument stands out
-        extra = {"color": e.attrs["color"] + "B0"}
-        extra["pos"] = str(
-            _arc(pos[e.tail], half[e.tail], pos[e.head], half[e.head], e.attrs, bend)
-        )
+    later = []
+    for i, e in enumerate(cross):  # a shade lighter, so each group's own argument stands out
+        arc = _arc(pos[e.tail], half[e.tail], pos[e.head], half[e.head], e.attrs, bend)
+        if i in apart:
+            later.append((i, e, arc))
+            continue
+        extra = {"color": e.attrs["color"] + "B0", "pos": str(arc)}
+        if frame:  # numbered as in a frame of every edge
+            extra["id"] = f"edge{i + 1}"
         out.body.append(e.line(**extra) + "\n")
+    if later:  # the page takes in the paths drawn apart too: one invisible edge spans them
+        pts = [p for _, _, arc in later for p in (*arc.points, arc.start, arc.end) if p]
+        x0, y0 = min(x for x, _ in pts), min(y for _, y in pts)
+        x1, y1 = max(x for x, _ in pts), max(y for _, y in pts)
+        span = f"{x0:.2f},{y0:.2f} {x0:.2f},{y0:.2f} {x1:.2f},{y1:.2f} {x1:.2f},{y1:.2f}"
+        out.edge("legend--header", "legend--header", style="invis", pos=span)
     right = max(max(offset[k][0] + blocks[k].size[0] for k in offset), hw)
     bottom = min(offset[k][1] for k in offset)
     out.attr(bb=f"0,{bottom:.2f},{right:.2f},0")
-    return out.source  # every position set: "nop2" draws it as it stands
+    # Graphviz draws edges by their tail, then by their head, in the order the nodes were
+    # made (the claims group by group, then the mid-points between groups)
+    rank = {key: k for k, (key, _) in enumerate(titles)}
+    made = {
+        n.id: k for k, n in enumerate(sorted(nodes, key=lambda n: rank.get(n.group, len(rank))))
+    }
+    later.sort(key=lambda item: (made[item[1].tail], made[item[1].head], item[0]))
+    return out.source, later  # every position set: "nop2" draws it as it stands
 
 
 @dataclass

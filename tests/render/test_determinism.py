@@ -57,6 +57,35 @@ def test_a_map_without_declared_chapters_exports_the_same_bytes_under_two_hash_s
     assert exported(fmt, "1") == exported(fmt, "2")
 
 
+BIG = """
+import sys
+sys.path.insert(0, "tests")
+from gen import make_data
+from arguments.exporters import export
+from arguments.models import Map
+from arguments.render import grid
+assert grid.PARALLEL_AT <= 1600
+sys.stdout.buffer.write(export(Map.model_validate(make_data(1600, 1600, seed=4)), "svg"))
+"""
+
+
+def test_a_map_drawn_in_parallel_processes_gives_the_same_svg_every_time():
+    """Chapters are drawn in worker processes, in whatever order they finish: the SVG
+    does not depend on it (ids, gradients, the order of the pieces)."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", BIG],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+            timeout=300,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] and len(runs[0]) > 1_000_000
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "handout-pdf"])
 def test_a_pdf_carries_the_source_date_epoch_as_its_creation_date(fmt):
     import io

@@ -215,6 +215,44 @@ def test_the_whole_map_drawn_group_by_group_is_the_composed_map(essay_map, view)
             assert abs(x0 - x1) < 0.5 and abs(y0 - y1) < 0.5, key  # rounding only
 
 
+_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _same_drawing(a: bytes, b: bytes, tolerance: float = 0.05) -> None:
+    """The two SVGs have the same elements in the same order, with the same attributes
+    and texts; their numbers differ by at most ``tolerance`` (those of ids, the numbers
+    Graphviz gives things without an id, may differ)."""
+    ea, eb = list(ET.fromstring(a).iter()), list(ET.fromstring(b).iter())
+    assert [e.tag for e in ea] == [e.tag for e in eb]
+    for x, y in zip(ea, eb, strict=True):
+        assert (x.text or "") == (y.text or "") and sorted(x.attrib) == sorted(y.attrib)
+        for k, v in x.attrib.items():
+            w = y.attrib[k]
+            assert _NUMBERS.sub("#", v) == _NUMBERS.sub("#", w), (k, v, w)
+            if k == "id":
+                continue
+            for p, q in zip(_NUMBERS.findall(v), _NUMBERS.findall(w), strict=True):
+                assert abs(float(p) - float(q)) <= tolerance, (k, v, w)
+
+
+@pytest.mark.parametrize("which", ["essay", "every-kind"])
+def test_relations_between_groups_drawn_apart_are_drawn_as_graphviz_draws_them(
+    essay_map, monkeypatch, which
+):
+    """The relations between a big map's groups are drawn without Graphviz (svgedges):
+    the same SVG as Graphviz's, every kind of line and arrowhead, either way round."""
+    from arguments.render import svgedges
+
+    m = essay_map if which == "essay" else Map.model_validate(make_data(300, 600, seed=5))
+    kinds = {r.kind for r in m.relations}
+    assert len(kinds) >= 9  # supports, attacks, undercuts, contradicts, agrees, adopts...
+    ours = render.render(m, View(), "svg")
+    monkeypatch.setattr(svgedges, "drawable", lambda *a: False)  # all of them by Graphviz
+    theirs = render.render(m, View(), "svg")
+    _same_drawing(theirs, ours)
+    assert ours.count(b'class="edge') == theirs.count(b'class="edge')
+
+
 _QUOTED = st.text(alphabet=st.sampled_from('ab_1.-<>"\\ \n\u00e9'), max_size=70)
 
 
