@@ -202,9 +202,12 @@ def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
     return block, body
 
 
-def _in_processes(fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int) -> dict[str, R]:
+def _in_processes(
+    fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int, size: Callable[[T], int]
+) -> dict[str, R]:
     """``fn`` of every job; a big map's side by side on the machine's cores (separate
-    processes: Graphviz is not thread-safe)."""
+    processes: Graphviz is not thread-safe), the biggest jobs (by ``size``) handed out
+    first, so that no worker is left with a big one at the end while the others wait."""
     workers = min(len(jobs), os.cpu_count() or 1, 4)
     # forking is safe only from a single-threaded process (the CLI), not from the app
     if (
@@ -217,8 +220,9 @@ def _in_processes(fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int) -> dic
             with concurrent.futures.ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context("fork")
             ) as pool:
-                keys = list(jobs)
-                return dict(zip(keys, pool.map(fn, [jobs[k] for k in keys])))
+                keys = sorted(jobs, key=lambda k: -size(jobs[k]))  # stable: ties in order
+                done = dict(zip(keys, pool.map(fn, [jobs[k] for k in keys])))
+                return {k: done[k] for k in jobs}
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no processes here: one after the other
     return {k: fn(job) for k, job in jobs.items()}
@@ -226,7 +230,7 @@ def _in_processes(fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int) -> dic
 
 def _layout_blocks(sources: dict[str, str], n_nodes: int) -> dict[str, Block]:
     """Every group laid out; a big map's groups side by side on the machine's cores."""
-    return _in_processes(_layout_block, sources, n_nodes)
+    return _in_processes(_layout_block, sources, n_nodes, size=len)
 
 
 def _group_sources(
@@ -367,7 +371,7 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
         jobs[key] = (sources[key], edge_base, node_base)
         edge_base += inner.get(key, 0)
         node_base += sum(1 for n in nodes if n.group == key)
-    drawn = _in_processes(_draw_block, jobs, len(nodes))
+    drawn = _in_processes(_draw_block, jobs, len(nodes), size=lambda job: len(job[0]))
     blocks = {k: b for k, (b, _) in drawn.items()}
     label = header(m, sel, scale)
     head = _measure(label)

@@ -61,11 +61,15 @@ BIG = """
 import sys
 sys.path.insert(0, "tests")
 from gen import make_data
+from arguments import load_map
 from arguments.exporters import export
 from arguments.models import Map
 from arguments.render import grid
-assert grid.PARALLEL_AT <= 1600
-sys.stdout.buffer.write(export(Map.model_validate(make_data(1600, 1600, seed=4)), "svg"))
+essay = load_map("claims.yaml")
+generated = Map.model_validate(make_data(1600, 1600, seed=4))
+assert grid.PARALLEL_AT <= len(essay.claims)
+for m in (essay, generated):
+    sys.stdout.buffer.write(export(m, "svg") + b"\\n---\\n")
 """
 
 
@@ -84,6 +88,7 @@ def test_a_map_drawn_in_parallel_processes_gives_the_same_svg_every_time():
         for seed in ("1", "2")
     ]
     assert runs[0] == runs[1] and len(runs[0]) > 1_000_000
+    assert b"_l_0" in runs[0]  # the essay map's claims of two actors: gradients
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "handout-pdf"])
