@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import filters, page, source, state, upload
+from components import filters, history, page, source, state, upload
 
 st.set_page_config(
     page_title="argmap",
@@ -57,6 +57,7 @@ if goto in PAGES:
     st.switch_page(PAGES[goto], query_params={state.QUERY_KEY: cid} if cid else None)
 
 loaded = source.current()
+history.install()  # Back returns to the previous view, in one step
 filters.keep()
 upload.sidebar(loaded)  # which map is open, the uploader, the way back
 upload.notice(loaded)  # a failed upload's problems; the open map stays

@@ -1,53 +1,60 @@
-"""Search page: full text over claim texts and quotes, matches highlighted."""
+"""Search page: claims found by id, postulate number, actor, topic, text or quote.
+
+The query is in the URL (``?q=``), so Back and a shared link bring the search back."""
 
 import streamlit as st
 
-from arguments.analysis.search import search
-from components import page, state
-from components.text import claim_label, highlight, md
+from arguments.analysis.search import Hit
+from components import find, page, state
+from components.text import md
 
 loaded, m = page.need_map()
-SHOW = 50
+SHOW = 60
+
+
+def _open(hit: Hit) -> None:
+    state.go("claim", hit.id)
+
+
+def _try(query: str) -> None:
+    st.session_state["q"] = query
+
 
 st.title("Search")
 q = st.text_input(
     "Search claims and quotes",
-    key="search_q",
-    placeholder='e.g. permanent revolution, "democratic dictatorship", Kautsky',
-    help="Every word must occur (at a word start, ignoring case and accents); "
-    "put a phrase in double quotes.",
+    key="q",
+    bind="query-params",
+    placeholder='e.g. postulate 4, Lenin, Brest-Litovsk, "democratic dictatorship"',
+    help="Finds claims by id, by postulate number (postulate 4, P4, fourth postulate), by "
+    "actor, by topic and by the words of their text and quotes, best first. Every word "
+    "must occur (at a word start, ignoring case and accents); put a phrase in double "
+    "quotes.",
 )
 if not q.strip():
-    st.caption(f"Searches the text and the quotes of all {len(m.claims)} claims.")
+    st.caption(f"Searches the ids, texts, quotes, actors and topics of all {len(m.claims)} claims.")
+    examples = [f"postulate {c.number}" for c in m.claims if c.kind == "postulate"][:1]
+    examples += [m.actor_name(c.actors[0]) for c in m.claims[:1]]
+    examples += [t.label for t in m.topics[:1]]
+    if examples:
+        with st.container(horizontal=True, gap="small", key="search_examples"):
+            st.caption("Try", width="content")
+            for i, ex in enumerate(dict.fromkeys(examples)):
+                st.button(ex, key=f"search-try-{i}", on_click=_try, args=(ex,), type="secondary")
     st.stop()
 
-hits = search(m, q)
-by_claim: dict[str, list] = {}
-for h in hits:
-    by_claim.setdefault(h.claim, []).append(h)
-n = len(by_claim)
+found = find.hits(loaded.key, q, m)
+n = len(found)
+if not n:
+    st.markdown(f"No claim matches \u201c{md(q)}\u201d.")
+    st.stop()
+partial = found[0].partial or (not found[0].exact and any(h.partial for h in found))
 st.markdown(
-    f"**{n} claim{'s' if n != 1 else ''}** match{'es' if n == 1 else ''} \u201c{md(q)}\u201d."
-    if n
-    else f"No claim matches \u201c{md(q)}\u201d."
+    f"**{n} claim{'s' if n != 1 else ''}** match{'es' if n == 1 else ''} \u201c{md(q)}\u201d"
+    + (", best first, by kind." if n > 1 else ".")
 )
-for i, (cid, hs) in enumerate(list(by_claim.items())[:SHOW]):
-    c = m.claim(cid)
-    with st.container(border=True, key=f"hit-{i}"):
-        st.button(
-            md(claim_label(m, cid, 140)),
-            key=f"hit-open-{i}",
-            on_click=state.go,
-            args=("claim", cid),
-            type="tertiary",
-            icon=":material/open_in_new:",
-        )
-        for h in hs:
-            where = "Claim" if h.field == "text" else h.field.capitalize()
-            st.html(
-                f'<div style="font-size:.95rem;line-height:1.5">'
-                f'<span style="color:#666;font-size:.8rem;text-transform:uppercase;'
-                f'letter-spacing:.04em">{where}</span><br/>{highlight(h.text, h.spans)}</div>'
-            )
+if partial:
+    st.caption("No claim holds every word of the query: these hold some of them.")
+find.results(m, found[:SHOW], key="hit", open_hit=_open)
 if n > SHOW:
-    st.caption(f"Showing the first {SHOW} of {n} claims; add words to narrow the search.")
+    st.caption(f"Showing the best {SHOW} of {n} claims; add words to narrow the search.")

@@ -7,7 +7,7 @@ from arguments.graph import filter_map
 from components import charts, claim, filters, page, state
 
 loaded, m = page.need_map()
-f = filters.sidebar_filters(m, relations=False)
+f = filters.sidebar_filters(m, relations=False, map_key=loaded.key)
 shown = filter_map(m, f)
 df = timeline(shown)
 cid = state.selected(m)

@@ -37,11 +37,14 @@ def open_app(
     *,
     claim: str | None = None,
     state: dict | None = None,
+    query: dict | None = None,
 ) -> AppTest:
     os.environ["ARGMAP_MAP"] = str(map_path)
     at = AppTest.from_file(str(APP), default_timeout=60)
     if claim:
         at.query_params["claim"] = claim
+    for k, v in (query or {}).items():  # a link's query string
+        at.query_params[k] = v
     for k, v in (state or {}).items():
         at.session_state[k] = v
     at.run()

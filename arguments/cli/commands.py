@@ -1,4 +1,4 @@
-"""The commands other than export: validate, stats, show, import, compare, schema."""
+"""The commands other than export: validate, stats, show, search, import, compare, schema."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pandas as pd
 from ..analysis.claims import describe_claim
 from ..analysis.compare import compare, topic_story
 from ..analysis.quotes import check_quotes
+from ..analysis.search import search
 from ..analysis.stats import stats
 from ..analysis.trees import outline, support_tree
 from ..crossref import did_you_mean
@@ -84,6 +85,60 @@ def cmd_show(args: argparse.Namespace) -> int:
             "\n".join("    " + line for line in outline(m, support_tree(m, args.id)).splitlines())
         )
     return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UserError("the query is empty: give words, a claim id or a postulate ('postulate 4')")
+    if args.limit < 1:
+        raise UserError(f"--limit must be at least 1 (got {args.limit})")
+    m = load(args.map, args.input_format)
+    hits = search(m, args.query, limit=args.limit)
+    if args.format == "json":
+        rows = [
+            {
+                "rank": i + 1,
+                "id": h.id,
+                "group": h.group,
+                "score": round(h.score, 4),
+                "exact": h.exact,
+                "partial": h.partial,
+                "why": h.why,
+                "actors": list(m.claim(h.id).actors),
+                "date": m.claim(h.id).date,
+                "text": m.claim(h.id).text,
+                "matches": [
+                    {"field": x.field, "text": x.text, "spans": [list(s) for s in x.spans]}
+                    for x in h.matches
+                ],
+            }
+            for i, h in enumerate(hits)
+        ]
+        data = {"query": args.query, "hits": rows}
+        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json", "search")
+        return 0
+    write(search_table(m, args.query, hits), args.output, "txt", "search")
+    return 0
+
+
+def search_table(m: Map, query: str, hits: list, width: int = 72) -> str:
+    """Ranked hits as plain text: rank, id, kind, who and when, the text, what matched."""
+    if not hits:
+        return f"no claim matches {query!r}\n"
+    partial = " (no claim holds every word: these hold some)" if hits[0].partial else ""
+    out = [f"{len(hits)} claim{'s' * (len(hits) != 1)} match {query!r}{partial}", ""]
+    for i, h in enumerate(hits, 1):
+        c = m.claim(h.id)
+        who = m.credited(c) + (f", {c.date}" if c.date else "")
+        label = f"postulate {c.number}" if c.kind == "postulate" else c.kind
+        out.append(f"{i:>3}. {h.id}  [{label}; {who}]" + (f"  = {h.why}" if h.exact else ""))
+        out += textwrap.wrap(
+            " ".join(c.text.split()), width, initial_indent=" " * 5, subsequent_indent=" " * 5
+        )
+        fields = [x.field for x in h.matches if x.field != "text"]
+        if fields:
+            out.append(f"     matched in: {', '.join(fields)}")
+    return "\n".join(out) + "\n"
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -200,6 +255,19 @@ def add_parsers(sub: Subparsers) -> None:
         help="also print the tree of claims that support or attack it",
     )
     sh.set_defaults(func=cmd_show)
+
+    se = with_map(
+        sub.add_parser(
+            "search",
+            help="claims ranked for a query: words, a claim id, 'postulate 4', an actor, a topic",
+        )
+    )
+    se.add_argument("query", metavar="QUERY", help='e.g. "postulate 4", Lenin, Brest-Litovsk')
+    se.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    se.add_argument("--limit", "-n", type=int, default=20, help="at most this many hits (20)")
+    se.add_argument("--input-format", choices=tuple(READERS))
+    se.add_argument("--output", "-o", metavar="FILE")
+    se.set_defaults(func=cmd_search)
 
     i = sub.add_parser(
         "import",
