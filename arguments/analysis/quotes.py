@@ -12,6 +12,7 @@ in order.  A failure names the nearest passage of the source, to fix by eye.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,22 +48,130 @@ _TRANS = str.maketrans(
 )
 _FOOTNOTE = re.compile(r"(?<=[A-Za-z.,;:!?\"')\]])\d{1,3}(?=\s|$)")
 _LINEBREAK_HYPHEN = re.compile(r"-[ \t]*\n\s*")
-_SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")  # what \s+ -> " " changes
+# non-ASCII runs with the character before them (NFKC composes "e" + a combining accent)
+_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _SPACED_ELLIPSIS = re.compile(r"\.\s\.\s\.(?:\s\.)?")
 # a sentence's full stop followed by an elision: "character. . . ." (the stop stays)
-_STOP_THEN_ELLIPSIS = re.compile(r"(?<=[^\s.])\.\s\.\s\.\s\.")
+_STOP_THEN_ELLIPSIS = re.compile(r"(?<=[^\s.]\.)\s\.\s\.\s\.")
 _ELISION = re.compile(r"\s*\.\.\.+\s*")
+
+
+class Folded:
+    """A text in the form quotes are compared in, with where each character came from.
+
+    ``text`` is the normalised text (not stripped).  With ``offsets`` (the
+    default), ``starts[k]`` and ``ends[k]`` are the code-point offsets in the raw
+    text of what produced ``text[k]``: a character that replaces a run (a space
+    for a line break, ``...`` for the source's ``. . .``) spans the whole run, and
+    ``dropped`` lists the raw stretches that left nothing of their words behind
+    (footnote numbers; with ``flat``, the source's own elisions, which vanish so
+    that a quote may run across one).  Without ``offsets`` only ``text`` is made,
+    by the same steps.
+    """
+
+    __slots__ = ("_track", "dropped", "ends", "raw", "starts", "text")
+
+    def __init__(self, raw: str, *, flat: bool = False, offsets: bool = True):
+        self.raw = raw
+        self.text = raw
+        self._track = offsets
+        self.starts = list(range(len(raw))) if offsets else []
+        self.ends = list(range(1, len(raw) + 1)) if offsets else []
+        self.dropped: list[tuple[int, int]] = []
+        self._sub(_NON_ASCII, _fold_chars)
+        self._sub(_FOOTNOTE, "", drops=True)
+        self._sub(_LINEBREAK_HYPHEN, "-")
+        self._sub(_SPACE_RUN, " ")
+        self._sub(_STOP_THEN_ELLIPSIS, " ...")
+        self._sub(_SPACED_ELLIPSIS, "...")
+        if flat:
+            self._sub(_ELISION, " ", drops=True)
+        self.dropped.sort()
+
+    def _sub(self, pattern: re.Pattern[str], repl, *, drops: bool = False) -> None:
+        text = self.text
+        if not self._track:
+            self.text = pattern.sub(
+                (lambda mt: repl(mt.group())[0]) if callable(repl) else repl, text
+            )
+            return
+        starts, ends = self.starts, self.ends
+        out: list[str] = []
+        new_s: list[int] = []
+        new_e: list[int] = []
+        last = 0
+        for mt in pattern.finditer(text):
+            a, b = mt.span()
+            r, exact = repl(mt.group()) if callable(repl) else (repl, False)
+            if r == mt.group():
+                continue
+            out.append(text[last:a])
+            new_s.extend(starts[last:a])
+            new_e.extend(ends[last:a])
+            out.append(r)
+            lo = starts[a] if a < b else (ends[a - 1] if a else 0)
+            hi = ends[b - 1] if a < b else lo
+            if drops:
+                self.dropped.append((lo, hi))
+            if exact:  # one character for one: each keeps its own place
+                new_s.extend(starts[a:b])
+                new_e.extend(ends[a:b])
+            elif r:
+                new_s.extend([lo] * len(r))
+                new_e.extend([lo if drops else hi] * len(r))
+            last = b
+        if not out:
+            return
+        out.append(text[last:])
+        new_s.extend(starts[last:])
+        new_e.extend(ends[last:])
+        self.text, self.starts, self.ends = "".join(out), new_s, new_e
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The raw stretches that produced ``text[start:end]``, cut where the raw text
+        holds something dropped (a footnote number, the source's own elision) and
+        trimmed of whitespace, so that they cover only the matched words."""
+        if start >= end:
+            return []
+        raw = self.raw
+        a, b = self.starts[start], self.ends[end - 1]
+        pieces: list[tuple[int, int]] = []
+        i = bisect.bisect_left(self.dropped, (a, a))
+        if i and self.dropped[i - 1][1] > a:
+            i -= 1
+        cur = a
+        while i < len(self.dropped) and self.dropped[i][0] < b:
+            lo, hi = self.dropped[i]
+            if lo > cur:
+                pieces.append((cur, lo))
+            cur = max(cur, hi)
+            i += 1
+        if cur < b:
+            pieces.append((cur, b))
+        out = []
+        for lo, hi in pieces:
+            piece = raw[lo:hi]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if lo + lead < hi - trail:
+                out.append((lo + lead, hi - trail))
+        return out
+
+
+def _fold_chars(run: str) -> tuple[str, bool]:
+    """NFKC and the typographic table for a run of non-ASCII characters; exact when
+    each character maps to exactly one."""
+    each = [unicodedata.normalize("NFKC", ch).translate(_TRANS) for ch in run]
+    joined = "".join(each)
+    if joined != unicodedata.normalize("NFKC", run).translate(_TRANS):
+        return unicodedata.normalize("NFKC", run).translate(_TRANS), False
+    return joined, all(len(x) == 1 for x in each)
 
 
 def normalise(text: str) -> str:
     """The form in which quotes and source are compared (see the module doc)."""
-    t = unicodedata.normalize("NFKC", text).translate(_TRANS)
-    t = _FOOTNOTE.sub("", t)
-    t = _LINEBREAK_HYPHEN.sub("-", t)
-    t = _SPACES.sub(" ", t)
-    t = _STOP_THEN_ELLIPSIS.sub(". ...", t)
-    t = _SPACED_ELLIPSIS.sub("...", t)
-    return t.strip()
+    return Folded(text, offsets=False).text.strip()
 
 
 def quote_parts(quote: str) -> list[str]:

@@ -10,7 +10,9 @@ Commands: ``validate``, ``stats``, ``show``, ``search`` (ranked hits with their
 ids), ``export`` (every format of
 :data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
 the Argdown subset, written as YAML), ``compare`` (two actors, topic by
-topic and period by period) and ``schema`` (the JSON Schema of argmap/2).
+topic and period by period), ``schema`` (the JSON Schema of argmap/2),
+``quotes`` and ``coverage`` (the quotes' places in the source text and how
+much of it the map quotes).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import MapError
-from . import commands, export
+from . import commands, export, reading
 from .common import UserError
 
 
@@ -33,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parsers(sub)
     export.add_parser(sub)
+    reading.add_parsers(sub)
     return p
 
 

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..crossref import did_you_mean
-from ..documents import load_document
+from ..documents import Document, load_document
 from ..models import Map
 
 BUNDLED_MAP = Path(__file__).resolve().parents[2] / "claims.yaml"
@@ -51,6 +51,11 @@ def load(path: str | None, fmt: str | None = None) -> Map:
     """The map at ``path`` (default: claims.yaml here, else the bundled map), its quotes
     checked against the source text it names, if it names one."""
     return load_document(path or default_map(), fmt=fmt).map
+
+
+def load_doc(path: str | None, fmt: str | None = None) -> Document:
+    """The map at ``path`` (as :func:`load`) with the source text it names, if any."""
+    return load_document(path or default_map(), fmt=fmt)
 
 
 def guess(value: str, choices: Iterable[str]) -> str:

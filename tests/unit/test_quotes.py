@@ -172,3 +172,26 @@ def test_a_quote_may_end_at_the_full_stop_before_the_sources_elision():
     assert src.find("more and more define its class character.")
     assert src.find("define its class character. ... The more definite")
     assert not src.find("define its class character The more")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a  b\n  c\t d ",
+        "a three-\nvolume biography",
+        "\u201cquoted\u201d and caf\u00e9\u0301 \ufb01ne\u2026",
+        "workers. . . . The revolution . . . falls",
+        "the movement.\u201d4 The",
+        "\u05e9\u05dc\u05d5\u05dd \u202eabc\u202c <b>x</b>",
+    ],
+)
+def test_folded_offsets_make_the_same_text_and_point_back_into_the_raw(raw):
+    from arguments.analysis.quotes import Folded
+
+    f = Folded(raw)
+    assert f.text.strip() == normalise(raw)
+    assert len(f.starts) == len(f.ends) == len(f.text)
+    for k, ch in enumerate(f.text):  # each character comes from its raw stretch
+        assert 0 <= f.starts[k] <= f.ends[k] <= len(raw)
+        if ch.isalnum():
+            assert normalise(raw[f.starts[k] : f.ends[k]]).find(ch) >= 0

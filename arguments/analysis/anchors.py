@@ -1,0 +1,277 @@
+"""Anchors: where in the source text each quote of a map stands.
+
+Contract: :func:`anchor(m, text)` returns :class:`Anchors`, one
+:class:`Anchor` per quote of a claim and per quote of a relation, in map
+order.  An anchor's ``spans`` are code-point offsets into ``text``: one span
+for a plain quote, several for a quote with an elision (and a span breaks
+where the text holds something the quote leaves out: a footnote number, the
+source's own ``. . .``).  Matching forgives what quote checking forgives
+(:mod:`.quotes`), but the spans cover exactly the quoted words:
+``normalise(text[start:end])`` joined over the spans is the quote's words.
+
+When a quote's words stand in the text more than once, the occurrence in the
+claim's chapter wins; when that does not decide (none or several in that
+chapter), the first is used and the anchor says ``ambiguous`` (the number of
+occurrences), to be reported.  A quote not in the text has no spans.
+
+Each anchor also names the chapter and paragraph it stands in (from
+:mod:`.structure`), the footnote its quote cites (the marker right after it,
+or the last marker inside it) and, for a quote taken from a note, that note.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models import Map
+from .quotes import Folded, quote_parts
+from .structure import Structure, read_structure
+
+
+@dataclass(frozen=True)
+class Anchor:
+    claim: str | None  # the claim whose quote it is (None for a relation's quote)
+    relation: tuple[str, str, str] | None  # (source, kind, target) for a relation's quote
+    index: int  # which quote of the claim (0 for a relation)
+    text: str  # the quote as the map gives it
+    spans: tuple[tuple[int, int], ...]
+    chapter: str | None = None
+    paragraph: int | None = None
+    note: int | None = None  # the footnote it cites
+    in_note: int | None = None  # the note whose text it quotes
+    ambiguous: int = 0  # how many times its words stand in the text, when that is undecided
+
+    @property
+    def found(self) -> bool:
+        return bool(self.spans)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else -1
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1] if self.spans else -1
+
+    @property
+    def key(self) -> str:
+        """A stable name for the Read page and the URL: ``claim-id:index`` or
+        ``source>kind>target``."""
+        if self.claim is not None:
+            return f"{self.claim}:{self.index}"
+        assert self.relation is not None
+        return ">".join(self.relation)
+
+    def as_json(self) -> dict:
+        out: dict = {
+            "claim": self.claim,
+            "quote": self.index,
+            "spans": [list(s) for s in self.spans],
+            "chapter": self.chapter,
+            "paragraph": self.paragraph,
+        }
+        if self.relation is not None:
+            out["relation"] = {
+                "source": self.relation[0],
+                "kind": self.relation[1],
+                "target": self.relation[2],
+            }
+        if self.note is not None:
+            out["note"] = self.note
+        if self.in_note is not None:
+            out["in_note"] = self.in_note
+        if self.ambiguous:
+            out["ambiguous"] = self.ambiguous
+        if not self.spans:
+            out["found"] = False
+        return out
+
+
+@dataclass(frozen=True)
+class Anchors:
+    text: str
+    structure: Structure
+    items: tuple[Anchor, ...]
+
+    @cached_property
+    def by_key(self) -> dict[str, Anchor]:
+        return {a.key: a for a in self.items}
+
+    def of_claim(self, cid: str) -> list[Anchor]:
+        return [a for a in self.items if a.claim == cid]
+
+    @property
+    def missing(self) -> list[Anchor]:
+        return [a for a in self.items if not a.found]
+
+    @property
+    def ambiguous(self) -> list[Anchor]:
+        return [a for a in self.items if a.ambiguous]
+
+    def quoted(self) -> list[tuple[int, int]]:
+        """The union of every span, sorted and merged."""
+        spans = sorted(s for a in self.items for s in a.spans)
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return out
+
+
+class _Finder:
+    def __init__(self, text: str):
+        self.folded = Folded(text, flat=True)
+        self.flat = self.folded.text
+
+    def occurrences(self, parts: list[str], limit: int = 50) -> list[list[tuple[int, int]]]:
+        """Each place the parts stand in order, as a list of (start, end) in the folded
+        text: every occurrence of the first part, each followed by the earliest of the rest."""
+        found: list[list[tuple[int, int]]] = []
+        at = self.flat.find(parts[0])
+        while at >= 0 and len(found) < limit:
+            places = [(at, at + len(parts[0]))]
+            pos = at + len(parts[0])
+            for part in parts[1:]:
+                k = self.flat.find(part, pos)
+                if k < 0:
+                    places = []
+                    break
+                places.append((k, k + len(part)))
+                pos = k + len(part)
+            if not places:
+                break
+            found.append(places)
+            at = self.flat.find(parts[0], at + 1)
+        return found
+
+    def spans(self, places: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+        out: list[tuple[int, int]] = []
+        for a, b in places:
+            out.extend(self.folded.spans(a, b))
+        return tuple(out)
+
+
+def anchor(m: Map, text: str, structure: Structure | None = None) -> Anchors:
+    """Anchor every quote of ``m`` in ``text`` (see the module doc)."""
+    st = structure or read_structure(text, [(c.id, c.title) for c in m.source.chapters])
+    finder = _Finder(text)
+    items: list[Anchor] = []
+
+    def place(quote: str, chapter: str | None) -> tuple[tuple[tuple[int, int], ...], int]:
+        parts = quote_parts(quote)
+        if not parts:
+            return (), 0
+        spans_of = [finder.spans(p) for p in finder.occurrences(parts)]
+        spans_of = [s for s in spans_of if s]
+        if not spans_of:
+            return (), 0
+        if len(spans_of) == 1:
+            return spans_of[0], 0
+        here = [s for s in spans_of if (c := st.chapter_at(s[0][0])) and c.id == chapter]
+        if len(here) == 1:
+            return here[0], 0
+        return (here or spans_of)[0], len(here or spans_of)
+
+    def make(claim, relation, index, quote, chapter) -> Anchor:
+        spans, ambiguous = place(quote, chapter)
+        if not spans:
+            return Anchor(claim, relation, index, quote, ())
+        start, end = spans[0][0], spans[-1][1]
+        ch = st.chapter_at(start)
+        para = st.paragraph_at(start)
+        in_note = st.note_at(start) if para is None else None
+        marker = st.marker_after(end)
+        if marker is None:
+            inside = st.markers_in(start, end)
+            marker = inside[-1] if inside else None
+        return Anchor(
+            claim,
+            relation,
+            index,
+            quote,
+            spans,
+            chapter=ch.id if ch else None,
+            paragraph=para.number if para else None,
+            note=marker.number if marker else None,
+            in_note=in_note.number if in_note else None,
+            ambiguous=ambiguous,
+        )
+
+    for c in m.claims:
+        for j, q in enumerate(c.quotes):
+            items.append(make(c.id, None, j, q.text, c.chapter))
+    for r in m.relations:
+        if r.quote is not None:
+            src = m.claim_index.get(r.source)
+            items.append(
+                make(
+                    None,
+                    (r.source, r.kind, r.target),
+                    0,
+                    r.quote.text,
+                    src.chapter if src else None,
+                )
+            )
+    return Anchors(text, st, tuple(items))
+
+
+def coverage(anchors: Anchors) -> dict:
+    """Per chapter: paragraphs, those any quote touches, characters and quoted characters
+    (whitespace not counted), with percentages; and the paragraphs no quote touches."""
+    text, st = anchors.text, anchors.structure
+    quoted = anchors.quoted()
+    starts = [a for a, _ in quoted]
+
+    def quoted_chars(a: int, b: int) -> int:
+        n = 0
+        i = max(0, bisect.bisect_right(starts, a) - 1)
+        while i < len(quoted) and quoted[i][0] < b:
+            lo, hi = max(a, quoted[i][0]), min(b, quoted[i][1])
+            if lo < hi:
+                n += len("".join(text[lo:hi].split()))
+            i += 1
+        return n
+
+    chapters = []
+    unquoted = []
+    for ch in st.chapters:
+        paras = st.in_chapter(ch.id)
+        if not paras:
+            continue
+        n_quoted = 0
+        chars = 0
+        q_chars = 0
+        for p in paras:
+            pc = sum(quoted_chars(a, b) for a, b in p.pieces)
+            chars += p.chars(text)
+            q_chars += pc
+            if pc:
+                n_quoted += 1
+            else:
+                first = " ".join(text[p.start : p.pieces[0][1]].split())
+                unquoted.append(
+                    {
+                        "chapter": ch.id,
+                        "paragraph": p.number,
+                        "start": p.start,
+                        "end": p.end,
+                        "text": first[:120] + ("\u2026" if len(first) > 120 else ""),
+                    }
+                )
+        chapters.append(
+            {
+                "chapter": ch.id,
+                "title": ch.title,
+                "paragraphs": len(paras),
+                "quoted": n_quoted,
+                "percent": round(100 * n_quoted / len(paras), 1),
+                "characters": chars,
+                "quoted_characters": q_chars,
+                "characters_percent": round(100 * q_chars / chars, 1) if chars else 0.0,
+            }
+        )
+    return {"chapters": chapters, "unquoted": unquoted}
