@@ -48,6 +48,9 @@ PAGES = {
     "search": st.Page(
         "app_pages/search.py", title="Search", icon=":material/search:", url_path="search"
     ),
+    "handout": st.Page(
+        "app_pages/handout.py", title="Handout", icon=":material/print:", url_path="handout"
+    ),
 }
 nav = st.navigation(list(PAGES.values()))
 

@@ -5,26 +5,25 @@ SVG (laid out by :func:`arguments.render.render`, cached by map key and view
 parameters) inside a components-v2 element with pan, zoom and fit; a click
 on a claim selects it (``mode="select"``) or opens its detail page
 (``mode="open"``) without reloading the page.  :func:`downloads` offers every
-registered diagram exporter, generated only when its button is clicked.
+export that fits the view (:mod:`components.downloads`), made only when asked for.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import re
 from pathlib import Path
 
 import streamlit as st
 
-from arguments.exporters import EXPORTERS
 from arguments.graph import Filters
 from arguments.models import Map
 from arguments.render import render
 from arguments.views import View, select
 
 from . import state
+from .downloads import exported, menu
 
 _HERE = Path(__file__).resolve().parent
 _VIEWER = st.components.v2.component(
@@ -108,12 +107,6 @@ def outlined(map_key: str, params: tuple, _m: Map) -> str:
     return selection_outline(_m, sel.map, group, tuple(view.actors))
 
 
-def exported(m: Map, view: View, fmt: str) -> bytes:
-    """The file of one format (runs when its download button is clicked, outside the script)."""
-    out = EXPORTERS[fmt].run(m, view)
-    return out.encode("utf-8") if isinstance(out, str) else out
-
-
 def compact(svg: str) -> str:
     """The SVG for the page: a third smaller, the same picture.
 
@@ -180,25 +173,11 @@ def show(
 
 
 def downloads(m: Map, map_key: str, view: View, *, key: str, slug: str | None = None) -> None:
-    """One download button per diagram format; files are made when a button is clicked."""
-    params = view_params(view)
-    slug = slug or drawn(map_key, params, m)["slug"]
-    fmts = [e for e in EXPORTERS.values() if e.diagram]
-    row = st.container(
-        horizontal=True, gap="small", vertical_alignment="center", key=f"{key}-downloads"
-    )
-    row.caption("Download", width="content")
-    for exp in fmts:
-        row.download_button(
-            _LABELS.get(exp.name, exp.name.upper()),
-            data=functools.partial(exported, m, view, exp.name),
-            file_name=f"{slug}.{exp.extension}",
-            mime=exp.mime,
-            help=exp.description,
-            key=f"{key}-dl-{exp.name}",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+    """The view's download menu: every format that fits it (:mod:`components.downloads`)."""
+    menu(m, view, key=key, slug=slug or drawn(map_key, view_params(view), m)["slug"])
 
 
-_LABELS = {"png300": "PNG 300 dpi", "png": "PNG", "svg": "SVG", "pdf": "PDF", "dot": "DOT"}
+@st.cache_data(max_entries=32, show_spinner="Writing the handout…")
+def handout_preview(map_key: str, params: tuple, _m: Map, options: tuple = ()) -> str:
+    """The HTML handout of a view (the Handout page's preview), cached like the diagrams."""
+    return exported(_m, view_from(params), "handout", **dict(options)).decode("utf-8")

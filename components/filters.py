@@ -268,3 +268,32 @@ def sidebar_layout(m: Map, f: Filters, selected: str | None, map_key: str = "") 
         edge_labels=labels,
         cluster=None if cluster == "auto" else cluster,
     )
+
+
+def current_view(m: Map) -> View:
+    """The Map page's view as the session holds it (filters, focus, layout), without
+    drawing a widget: what "the current view" means on other pages."""
+    ss = st.session_state
+    lo, hi = year_bounds(m)
+    years = tuple(ss.get("f_years", (lo, hi)))
+    f = Filters.make(
+        actors=[a for a in ss.get("f_actors", []) if a in m.actor_index],
+        kinds=ss.get("f_kinds", []),
+        relation_kinds=ss.get("f_relations", []),
+        topics=[t for t in ss.get("f_topics", []) if t in m.topic_index],
+        chapters=ss.get("f_chapters", []),
+        years=None if years == (lo, hi) else years,
+        include_undated=ss.get("f_undated", True),
+    )
+    focus = ss.get("v_focus") and ss.get("v_focus_claim") in m.claim_index
+    cluster = ss.get("v_cluster", "auto")
+    return View(
+        kind="focus" if focus else "map",
+        claim=ss.get("v_focus_claim") if focus else None,
+        depth=ss.get("v_depth", 1) if focus else 1,
+        filters=f,
+        direction=ss.get("v_direction") or "TB",
+        spacing=ss.get("v_spacing") or "compact",
+        edge_labels=bool(ss.get("v_labels")),
+        cluster=None if cluster == "auto" else cluster,
+    )
