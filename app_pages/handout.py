@@ -117,7 +117,7 @@ with left:
         f"**{md(short(sel.title, 120))}**: {len(sel.map.claims)} claims, "
         f"{len(sel.map.relations)} relations."
     )
-    options = downloads.page_choice("ho")
+    options = downloads.page_choice("ho", ("handout-pdf", "pdf", "slides-pdf"))
     extra = {k: st.session_state.get(f"ho-{k}") for k in ("quotes", "relations")}
     shown = [k for k in ("quotes", "relations") if k in downloads.takes("handout")]
     for k in shown:

@@ -1,27 +1,56 @@
-"""Timeline page: every dated claim on a time axis, one lane per actor; click a point."""
+"""Timeline page: every dated claim on a time axis, one lane per actor; click a point to
+read its claim beside the chart.  The years shown (1903-1930 by default, the essay's
+story) and the filters are in the URL (``?range=1917-1921&actor=lenin``)."""
+
+from typing import cast
 
 import streamlit as st
 
 from arguments.analysis.timeline import timeline
 from arguments.graph import filter_map
-from components import charts, claim, filters, page, state
+from components import charts, claim, filters, page, state, urlstate
 
 loaded, m = page.need_map()
-f = filters.sidebar_filters(m, relations=False, map_key=loaded.key)
-shown = filter_map(m, f)
-df = timeline(shown)
+lo, hi = filters.year_bounds(m)
+STORY = (max(lo, min(1903, hi)), min(hi, max(1930, lo)))  # the essay's story, if it fits
+URL = [
+    *filters.url_params(m, relations=False, years=False),
+    urlstate.span("tl_years", "range", STORY, lo, hi),
+]
+urlstate.restore(URL, "timeline")
+st.session_state.setdefault("tl_years", STORY)
+f = filters.sidebar_filters(m, relations=False, years_shown=False, map_key=loaded.key)
 cid = state.selected(m)
 
 st.title("Timeline")
 st.markdown(
     "Every dated claim of the map on a time axis, one lane per actor, filled with the "
-    "actor's colour as in the diagrams; the shape gives the kind of claim. Click a "
-    "point to read the claim below; scroll over the chart to zoom in on years, drag to "
-    "move along them. The sidebar filters apply (the year slider narrows the axis)."
+    "actor's colour as in the diagrams; the shape gives the kind of claim. Click a point "
+    "to read its claim beside the chart; scroll over the chart to zoom in on years, drag "
+    "to move along them, double-click to clear the selection."
 )
+years = cast(
+    tuple[int, int],
+    st.slider(
+        "Years shown",
+        lo,
+        hi,
+        key="tl_years",
+        help=f"The essay's story runs {STORY[0]}-{STORY[1]}; widen it to see every dated "
+        f"claim ({lo}-{hi}).",
+    ),
+)
+urlstate.publish(URL, "timeline")
+shown = filter_map(m, f)
+whole = timeline(shown)
+df = whole[(whole["year"] >= years[0]) & (whole["year"] <= years[1])]
 undated = sum(1 for c in shown.claims if not c.date)
+outside = whole["id"].nunique() - df["id"].nunique()
 if df.empty:
-    st.info("No dated claim matches the current filters.", icon=":material/filter_alt_off:")
+    st.info(
+        "No dated claim matches the current filters in these years.",
+        icon=":material/filter_alt_off:",
+    )
     st.stop()
 
 
@@ -34,26 +63,32 @@ def _picked() -> None:
 
 
 names = {a.id: a.name for a in m.actors}
-chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid)
-st.altair_chart(
-    chart, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
-)
-st.caption(
-    f"{len(df)} dated claims by {df['actor'].nunique()} actors, "
-    f"{df['date'].min()} to {df['date'].max()}"
-    + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
-)
-
-if cid:
+left, right = st.columns([5, 2], gap="medium")
+with left:
+    chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid, years=years)
+    st.altair_chart(
+        chart, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
+    )
+    st.caption(
+        f"{df['id'].nunique()} dated claims by {df['actor'].nunique()} actors, "
+        f"{df['date'].min()} to {df['date'].max()}"
+        + (f"; {outside} more outside {years[0]}-{years[1]}" if outside else "")
+        + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
+    )
+with right:
+    # the panel follows the reader down the tall chart
     with st.container(border=True, key="timeline_panel"):
-        claim.detail(m, cid, key="tl", compact=True)
-        st.button(
-            "Open the claim's page",
-            key="tl_open",
-            on_click=state.go,
-            args=("claim", cid),
-            icon=":material/open_in_new:",
-        )
+        if cid:
+            claim.detail(m, cid, key="tl", compact=True)
+            st.button(
+                "Open the claim's page",
+                key="tl_open",
+                on_click=state.go,
+                args=("claim", cid),
+                icon=":material/open_in_new:",
+            )
+        else:
+            st.info("Click a point to read its claim here.", icon=":material/touch_app:")
 
 table = st.expander("Text view: the timeline as a table", key="timeline_table", on_change="rerun")
 with table:

@@ -118,9 +118,9 @@ def formats(view: View) -> list[tuple[str, list[Exporter]]]:
     return out
 
 
-def page_choice(key: str) -> dict[str, Any]:
-    """The page size and orientation of the PDF (when the PDF exporter takes them)."""
-    if "page" not in takes("pdf"):
+def page_choice(key: str, fmts: tuple[str, ...] = ("pdf",)) -> dict[str, Any]:
+    """The page size and orientation of the PDF (when one of ``fmts`` takes them)."""
+    if not any(f in EXPORTERS and "page" in takes(f) for f in fmts):
         return {}
     cols = st.columns(2)
     page = cols[0].selectbox(
