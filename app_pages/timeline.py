@@ -75,20 +75,19 @@ with left:
         + (f"; {outside} more outside {years[0]}-{years[1]}" if outside else "")
         + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
     )
-with right:
-    # the panel follows the reader down the tall chart
-    with st.container(border=True, key="timeline_panel"):
-        if cid:
-            claim.detail(m, cid, key="tl", compact=True)
-            st.button(
-                "Open the claim's page",
-                key="tl_open",
-                on_click=state.go,
-                args=("claim", cid),
-                icon=":material/open_in_new:",
-            )
-        else:
-            st.info("Click a point to read its claim here.", icon=":material/touch_app:")
+# the panel follows the reader down the tall chart
+with right, st.container(border=True, key="timeline_panel"):
+    if cid:
+        claim.detail(m, cid, key="tl", compact=True)
+        st.button(
+            "Open the claim's page",
+            key="tl_open",
+            on_click=state.go,
+            args=("claim", cid),
+            icon=":material/open_in_new:",
+        )
+    else:
+        st.info("Click a point to read its claim here.", icon=":material/touch_app:")
 
 table = st.expander("Text view: the timeline as a table", key="timeline_table", on_change="rerun")
 with table:
