@@ -8,7 +8,7 @@ colour-blind readers tell apart).
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Literal, cast
 
 import altair as alt
 import pandas as pd
@@ -119,7 +119,7 @@ def timeline_chart(
         padding=14,
     )
 
-    def axis(orient: str) -> alt.Axis:
+    def axis(orient: Literal["top", "bottom"]) -> alt.Axis:
         return alt.Axis(
             format="%Y",
             tickCount={"interval": "year", "step": step},
