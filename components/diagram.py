@@ -20,16 +20,21 @@ import streamlit as st
 from arguments.graph import Filters
 from arguments.models import Map
 from arguments.render import render
+from arguments.render.style import BODY_PT
 from arguments.views import View, select
 
 from . import state
 from .downloads import exported, menu
 
 _HERE = Path(__file__).resolve().parent
+PANZOOM_VERSION = "9.4.4"  # components/vendor/panzoom (MIT): wheel, pinch, drag, keys
 _VIEWER = st.components.v2.component(
     "argmap_svg_viewer",
     css=(_HERE / "svgview.css").read_text(encoding="utf-8"),
-    js=(_HERE / "svgview.js").read_text(encoding="utf-8"),
+    # panzoom's UMD bundle sets window.panzoom; the viewer module uses it
+    js=(_HERE / "vendor" / "panzoom" / "panzoom.min.js").read_text(encoding="utf-8")
+    + "\n"
+    + (_HERE / "svgview.js").read_text(encoding="utf-8"),
 )
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -145,8 +150,13 @@ def show(
     label: str | None = None,
     shrink: bool = True,
     initial: str = "fit",
+    centre: str | None = None,
 ) -> dict:
-    """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...)."""
+    """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...).
+
+    The diagram opens fitted to the width but never with body text under 11 px on
+    screen; ``centre`` (by default a focus view's claim, else ``selected``) opens in the
+    middle of the view."""
     info = drawn(map_key, view_params(view), m)
     natural = info["height"] * NATURAL + 8
     height = int(max(min_height, min(max_height, natural)))
@@ -164,6 +174,8 @@ def show(
             "shrink": shrink,
             "minHeight": min_height,
             "initial": initial,
+            "centre": centre or (view.claim if view.kind == "focus" else None),
+            "bodyPt": BODY_PT,
             "fitWindow": initial == "readable",
             "label": label or f"Diagram: {info['title']}",
         },
