@@ -63,7 +63,7 @@ def claim_picker(
             on_pick(cid)
 
     query = where.text_input(
-        f"Find {label.lower()}",
+        "Find a claim",
         key=qkey,
         placeholder=PLACEHOLDER,
         on_change=_entered,

@@ -133,9 +133,12 @@ export default function (component) {
     s.pz.zoomTo(v.left + W / 2, v.top + H / 2, factor);
   };
   const centre = (g) => {
-    // the node's box in drawing units, from its box on screen and the current transform
-    const t = now(), r = g.getBoundingClientRect(), v = view.getBoundingClientRect();
-    return { x: (r.left + r.width / 2 - v.left - t.x) / t.scale, y: (r.top + r.height / 2 - v.top - t.y) / t.scale };
+    // the node's centre in drawing units (the scene's own coordinates): panzoom applies
+    // its transform on the next frame, so the box on screen may not show it yet
+    const bb = g.getBBox();
+    const toScene = s.scene.getCTM().inverse().multiply(g.getCTM());
+    const p = new DOMPoint(bb.x + bb.width / 2, bb.y + bb.height / 2).matrixTransform(toScene);
+    return { x: p.x, y: p.y };
   };
   const start = () => {
     // fitted to the width, but never below readable text, nor above 100%
@@ -165,10 +168,10 @@ export default function (component) {
     return g;
   };
   const showNode = (g) => {
-    const r = g.getBoundingClientRect(), v = view.getBoundingClientRect();
-    if (r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom) return;
-    const t = now(), c = centre(g);
-    place(t.scale, c.x, c.y, v.width / 2, v.height / 2);
+    const t = now(), c = centre(g), { W, H } = size();
+    const x = c.x * t.scale + t.x, y = c.y * t.scale + t.y;
+    if (x >= 40 && x <= W - 40 && y >= 30 && y <= H - 30) return; // already in view
+    place(t.scale, c.x, c.y, W / 2, H / 2);
   };
 
   let fresh = false;
@@ -182,6 +185,7 @@ export default function (component) {
     s.svg = view.querySelector("svg");
     const prepared = prepare(s.svg);
     s.base = prepared.base;
+    s.scene = prepared.scene;
     s.hash = data.hash;
     s.lastSelected = undefined;
     fresh = true;
