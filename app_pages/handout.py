@@ -46,6 +46,12 @@ def _default_pair() -> tuple[str, str]:
 
 
 pair = _default_pair() if len(actors) >= 2 else ("", "")
+
+
+def _preview() -> None:
+    st.session_state["ho_preview"] = True
+
+
 URL = [
     urlstate.choice(offered, "ho_what", "what", "current"),
     urlstate.choice(chapters, "ho_chapter", "chapter", chapters[0] if chapters else None),
@@ -133,8 +139,23 @@ with left:
         only=("handout", "handout-pdf", "handout-md", "pptx", "slides-pdf"),
     )
 
+PREVIEW_AT_ONCE = 80  # claims; a larger handout is previewed when asked (it is megabytes)
 with right:
     st.markdown("**Preview**")
+    big = len(sel.map.claims) > PREVIEW_AT_ONCE
+    if big and not st.session_state.get("ho_preview"):
+        st.info(
+            f"This handout holds {len(sel.map.claims)} claims; its preview takes a few "
+            "seconds to show.",
+            icon=":material/preview:",
+        )
+        st.button(
+            "Show the preview",
+            key="ho_preview_show",
+            on_click=_preview,
+            icon=":material/visibility:",
+        )
+        st.stop()
     html_doc = diagram.handout_preview(
         loaded.key,
         diagram.view_params(view),

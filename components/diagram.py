@@ -36,6 +36,9 @@ _VIEWER = st.components.v2.component(
     + "\n"
     + (_HERE / "svgview.js").read_text(encoding="utf-8"),
 )
+_SELECTION = st.components.v2.component(
+    "argmap_svg_selection", js=(_HERE / "selection.js").read_text(encoding="utf-8")
+)
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>[^<]*</title>\n?")
@@ -166,9 +169,9 @@ def show(
     _VIEWER(
         key=key,
         data={
+            "id": key,
             "svg": info["svg"],
             "hash": info["hash"],
-            "selected": selected,
             "height": height,
             "hint": hint,
             "shrink": shrink,
@@ -181,6 +184,9 @@ def show(
         },
         on_select_change=lambda: _on_click(key, mode),
     )
+    # the selection in an element of its own: selecting a claim does not resend the SVG
+    with st.container(key=f"amsel-{key}", height=1, border=False):
+        _SELECTION(key=f"{key}-selection", data={"viewer": key, "selected": selected})
     return info
 
 

@@ -23,7 +23,7 @@ const TEMPLATE = `
 <div class="am-stage">
   <div class="am-view" role="group"></div>
   <div class="am-mini" hidden title="Overview: click or drag to move around">
-    <img alt="" draggable="false"><div class="am-mini-rect"></div>
+    <canvas></canvas><div class="am-mini-rect"></div>
   </div>
 </div>`;
 
@@ -61,6 +61,34 @@ function prepare(svg) {
   return { base, scene };
 }
 
+function drawOverview(canvas, scene, ratio, w, h) {
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = w * dpr;
+  canvas.height = h * dpr;
+  const ctx = canvas.getContext("2d");
+  ctx.scale(dpr, dpr);
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, w, h);
+  const inv = scene.getCTM().inverse();
+  const boxes = (selector, fill, stroke) => {
+    scene.querySelectorAll(selector).forEach((g) => {
+      const shape = g.querySelector("polygon, path, ellipse");
+      const bb = g.getBBox();
+      const m = inv.multiply(g.getCTM());
+      const p = new DOMPoint(bb.x, bb.y).matrixTransform(m);
+      const q = new DOMPoint(bb.x + bb.width, bb.y + bb.height).matrixTransform(m);
+      ctx.fillStyle = fill || (shape && shape.getAttribute("fill")) || "#ddd";
+      ctx.fillRect(p.x * ratio, p.y * ratio, Math.max(1, (q.x - p.x) * ratio), Math.max(1, (q.y - p.y) * ratio));
+      if (stroke) {
+        ctx.strokeStyle = stroke;
+        ctx.strokeRect(p.x * ratio, p.y * ratio, (q.x - p.x) * ratio, (q.y - p.y) * ratio);
+      }
+    });
+  };
+  boxes("g.cluster", "#f3f3f3", "#cccccc");
+  boxes("g.node.claim");
+}
+
 function nodeById(view, id) {
   if (!id) return null;
   return view.querySelector(`g.node.claim[id="claim-${CSS.escape(id)}"]`);
@@ -79,10 +107,15 @@ export default function (component) {
   const view = root.querySelector(".am-view");
   const zoomLabel = root.querySelector(".am-zoom");
   const mini = root.querySelector(".am-mini");
-  const miniImg = mini.querySelector("img");
+  const miniCanvas = mini.querySelector("canvas");
   const miniRect = mini.querySelector(".am-mini-rect");
   const s = root._am || (root._am = {});
   s.send = setTriggerValue;
+  // the selection comes apart from the drawing (selection.js), so that selecting a claim
+  // does not send the whole SVG again: a tiny element writes it here and calls select()
+  const chosenBy = (window.__argmapSelected = window.__argmapSelected || {});
+  const viewers = (window.__argmapViewers = window.__argmapViewers || {});
+  const selected = () => chosenBy[data.id] ?? null;
   view.setAttribute("aria-label", data.label || "Argument diagram");
   root.querySelector(".am-hint").textContent = data.hint || "";
 
@@ -152,7 +185,7 @@ export default function (component) {
     }
     const wide = k * s.base.w > W, tall = k * s.base.h > h;
     place(k, s.base.w / 2, 0, W / 2, 0); // the top, centred: where a reader starts
-    const chosen = nodeById(view, data.centre) || nodeById(view, data.selected);
+    const chosen = nodeById(view, data.centre) || nodeById(view, selected());
     const target = chosen
       || (data.initial === "readable" ? view.querySelector("g.node.claim.kind-thesis") : null);
     if (!target || !(wide || tall)) return;
@@ -181,9 +214,23 @@ export default function (component) {
       Math.min(data.height, Math.round(window.innerHeight * 0.64))) : data.height;
     view.style.height = h + "px";
     if (s.pz) s.pz.dispose();
-    view.innerHTML = data.svg; // Graphviz output: every label and tooltip escaped by argmap
-    s.svg = view.querySelector("svg");
-    const prepared = prepare(s.svg);
+    // a drawing seen lately (a filter switched back, a page visited again) is reused,
+    // not parsed again; kept per tab, a few at a time
+    s.drawings = window.__argmapDrawings = window.__argmapDrawings || new Map();
+    let prepared = s.drawings.get(data.hash);
+    if (prepared && prepared.svg.isConnected && prepared.svg.parentNode !== view) prepared = null;
+    if (prepared) {
+      if (prepared.pz && prepared.pz !== s.pz) prepared.pz.dispose(); // an earlier viewer's
+      view.replaceChildren(prepared.svg);
+    } else {
+      view.innerHTML = data.svg; // Graphviz output: every label and tooltip escaped by argmap
+      const svg = view.querySelector("svg");
+      prepared = { svg, ...prepare(svg) };
+    }
+    s.drawings.delete(data.hash);
+    s.drawings.set(data.hash, prepared);
+    while (s.drawings.size > 8) s.drawings.delete(s.drawings.keys().next().value);
+    s.svg = prepared.svg;
     s.base = prepared.base;
     s.scene = prepared.scene;
     s.hash = data.hash;
@@ -197,6 +244,7 @@ export default function (component) {
       zoomDoubleClickSpeed: 1, // a double click is not a zoom: clicks select claims
       filterKey: () => false,
     });
+    prepared.pz = s.pz;
     s.pz.on("transform", overview);
     s.pz.on("panstart", () => { s.moved = true; view.classList.add("am-dragging"); });
     s.pz.on("panend", () => {
@@ -204,23 +252,28 @@ export default function (component) {
       setTimeout(() => { s.moved = false; }, 0);
     });
     const ratio = Math.min(MINI_W / s.base.w, MINI_H / s.base.h);
-    mini.style.width = Math.round(s.base.w * ratio) + "px";
-    mini.style.height = Math.round(s.base.h * ratio) + "px";
-    const hash = data.hash, svgText = data.svg;
-    setTimeout(() => {
+    mini.style.width = Math.max(1, Math.round(s.base.w * ratio)) + "px";
+    mini.style.height = Math.max(1, Math.round(s.base.h * ratio)) + "px";
+    // the overview: each claim a box in its fill colour, drawn when the browser is idle
+    // (a picture of the whole SVG would cost the main thread a second rendering of it)
+    const hash = data.hash;
+    const later = window.requestIdleCallback || ((f) => setTimeout(f, 300));
+    later(() => {
       if (s.hash !== hash) return;
-      if (s.miniUrl) URL.revokeObjectURL(s.miniUrl);
-      s.miniUrl = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
-      miniImg.src = s.miniUrl;
+      drawOverview(miniCanvas, s.scene, ratio, Math.round(s.base.w * ratio), Math.round(s.base.h * ratio));
       s.miniScale = ratio;
       overview();
-    }, 400);
+    }, { timeout: 1500 });
   }
-  const g = highlight(data.selected);
+  const select = (cid) => {
+    const g = highlight(cid);
+    if (!fresh && g && cid !== s.lastSelected) showNode(g);
+    s.lastSelected = cid;
+  };
+  viewers[data.id] = { select: (cid) => { fresh = false; select(cid); } };
+  select(selected());
   if (fresh && view.clientWidth > 0) start();
   else if (fresh) s.needStart = true; // not laid out yet: place it once it has a size
-  if (!fresh && g && data.selected !== s.lastSelected) showNode(g);
-  s.lastSelected = data.selected;
 
   // ---- controls (assigned, not added, so a second call does not double them)
   root.querySelector(".am-bar").onclick = (e) => {
@@ -237,6 +290,7 @@ export default function (component) {
     const id = node.id.slice(6);
     highlight(id);
     s.lastSelected = id;
+    chosenBy[data.id] = id;
     s.send("select", id);
     return true;
   };

@@ -58,11 +58,17 @@ def no_exception(at: AppTest) -> None:
 
 
 def viewer_data(at: AppTest, key: str) -> dict:
-    """The data the page gave the diagram viewer mounted with ``key``."""
+    """The data the page gave the diagram viewer mounted with ``key``, with the claim
+    selected in it (which travels in an element of its own, ``key-selection``)."""
+    found = {}
     for el in at.get("bidi_component"):
-        if el.proto.id.endswith(key) or f"-{key}" in el.proto.id:
-            return json.loads(el.proto.json)
-    raise AssertionError(f"no diagram viewer {key!r} on the page")
+        if el.proto.id.endswith(f"{key}-selection"):
+            found["selected"] = json.loads(el.proto.json)["selected"]
+        elif el.proto.id.endswith(key) and "svg" not in found:
+            found.update(json.loads(el.proto.json))
+    if "svg" not in found:
+        raise AssertionError(f"no diagram viewer {key!r} on the page")
+    return found
 
 
 def shown_claims(at: AppTest, key: str) -> set[str]:

@@ -122,3 +122,15 @@ def test_the_choices_are_written_into_the_url():
     at.radio(key="ho_what").set_value("compare").run()
     at.selectbox(key="ho_topic").set_value("war").run()
     assert (at.query_params["what"], at.query_params["topic"]) == ("compare", "war")
+
+
+def test_a_large_handout_is_previewed_when_asked():
+    from apphelp import ROOT
+
+    at = open_app(ROOT / "claims.yaml", "handout")
+    no_exception(at)
+    assert not at.get("iframe")  # 305 claims: megabytes, not sent unasked
+    at.button(key="ho_preview_show").click().run()
+    assert "Having seized power" in preview(at)
+    at.radio(key="ho_what").set_value("postulate").run()
+    assert title(at).startswith("Postulate 1:")  # a small one at once
