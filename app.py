@@ -24,6 +24,9 @@ st.html(f"<style>{(source.ROOT / 'components' / 'app.css').read_text(encoding='u
 
 PAGES = {
     "map": st.Page("app_pages/map.py", title="Map", icon=":material/account_tree:", default=True),
+    "read": st.Page(
+        "app_pages/read.py", title="Read", icon=":material/menu_book:", url_path="read"
+    ),
     "claim": st.Page(
         "app_pages/claim.py", title="Claim", icon=":material/article:", url_path="claim"
     ),
@@ -54,6 +57,7 @@ PAGES = {
 }
 nav = st.navigation(list(PAGES.values()))
 
+state.tick()
 goto = state.take_goto()
 if goto in PAGES:
     cid = st.session_state.get(state.SELECTED)

@@ -44,7 +44,7 @@ tree = support_tree(m, pick)
 with st.container(border=True, key="verdict-card"):
     st.html(claim.meta_html(m, pick))
     st.markdown(f"### {md(c.text)}")
-    st.html("".join(claim.quote_block(m, q) for q in c.quotes))
+    claim.quotes(m, pick)
     counts: dict[str, int] = {}
     for _, n in tree.walk():
         if n.relation:

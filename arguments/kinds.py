@@ -31,6 +31,23 @@ class ClaimKind:
     mark: str  # its fixed mark on the timeline (a Vega-Lite point shape)
     judgement: bool = False  # shown on the Verdicts page (the author's thesis and verdicts)
 
+    @property
+    def glyph(self) -> str:
+        """The same mark as a character, for text (the Read page, the annotated text)."""
+        return MARK_GLYPHS[self.mark]
+
+
+#: each timeline mark as the character that draws it in running text
+MARK_GLYPHS = {
+    "square": "\u25a0",
+    "diamond": "\u25c6",
+    "circle": "\u25cf",
+    "triangle-up": "\u25b2",
+    "cross": "\u271a",
+    "triangle-down": "\u25bc",
+    "wedge": "\u25b4",
+    "triangle-right": "\u25b6",
+}
 
 CLAIMS: tuple[ClaimKind, ...] = (
     ClaimKind(

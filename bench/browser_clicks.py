@@ -20,6 +20,7 @@ numbers are printed, never asserted (README, "Speed").
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import statistics
 import sys
@@ -51,12 +52,8 @@ def idle(pg) -> None:
 
 def running_then_idle(pg) -> None:
     """Wait for the rerun a click started to finish (it may not have begun yet)."""
-    try:
-        pg.wait_for_selector(
-            '[data-testid="stApp"][data-test-script-state="running"]', timeout=300
-        )
-    except Exception:  # noqa: BLE001 - the run was over before we looked
-        pass
+    with contextlib.suppress(Exception):  # the run was over before we looked
+        pg.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=300)
     idle(pg)
 
 
@@ -114,6 +111,7 @@ def filter_clicks(pg, runs: int) -> list[float]:
     box = undated_box(pg)
     out = []
     for _ in range(runs + 2):
+
         def click() -> None:
             box.click()
             running_then_idle(pg)

@@ -18,7 +18,7 @@ from arguments.kinds import RELATIONS
 from arguments.models import Map, Relation
 from arguments.text import quoted
 
-from . import state
+from . import reading, state
 from .text import claim_label, kind_label, md, short
 
 OUT = {k.name: k.reads_out.capitalize() for k in RELATIONS}
@@ -69,6 +69,14 @@ def quote_block(m: Map, q) -> str:
     )
 
 
+def quotes(m: Map, cid: str, indices: list[int] | None = None) -> None:
+    """The claim's quotes (or those at ``indices``), each with its "Read in context" link."""
+    c = m.claim(cid)
+    for j in indices if indices is not None else range(len(c.quotes)):
+        st.html(quote_block(m, c.quotes[j]))
+        reading.context_link(cid, j)
+
+
 def _note(m: Map, src: str, kind: str, tgt: str) -> Relation | None:
     for r in m.relations:
         if r.source == src and r.target == tgt and r.kind == kind:
@@ -99,9 +107,8 @@ def detail(m: Map, cid: str, *, key: str, compact: bool = False) -> None:
         st.html(f"<div class='am-claim-text'>{html.escape(' '.join(c.text.split()))}</div>")
     else:
         st.markdown(f"### {md(c.text)}")
-    quotes = c.quotes if not compact else c.quotes[:2]
     st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
-    st.html("".join(quote_block(m, q) for q in quotes))
+    quotes(m, cid, list(range(min(2, len(c.quotes)) if compact else len(c.quotes))))
     if compact and len(c.quotes) > 2:
         st.caption(f"and {len(c.quotes) - 2} more quotes on the claim's page")
     groups = relation_groups(m, cid)
@@ -132,6 +139,7 @@ def detail(m: Map, cid: str, *, key: str, compact: bool = False) -> None:
                     st.caption(md(" \u2014 ".join(bits)))
                 if rel.quote:
                     st.html(quote_block(m, rel.quote))
+                    reading.context_link(rel.source, f"link:{rel.kind}>{rel.target}")
 
 
 def breadcrumb(m: Map, current: str | None, *, key: str) -> None:

@@ -111,7 +111,7 @@ def topic_table(m: Map, rows: pd.DataFrame, a: str, b: str) -> str:
 def _claim_block(m: Map, cid: str, key: str) -> None:
     c = m.claim(cid)
     st.markdown(f"**{md(c.date or 'undated')}** \u00b7 {md(c.kind)}: {md(c.text)}")
-    st.html("".join(claim_ui.quote_block(m, q) for q in c.quotes))
+    claim_ui.quotes(m, cid)
     st.button(
         "Open this claim",
         key=key,

@@ -8,7 +8,8 @@ the map itself as an un-hashed ``_m`` argument, so they work for any source.
 
 The bundled source is the file named by the ``ARGMAP_MAP`` environment
 variable, by default ``claims.yaml`` next to ``app.py``.  A session-only map
-(an upload) plugs in here: :func:`from_upload` reads an upload's bytes into a
+(an upload) plugs in here: :func:`from_upload` reads an upload's files (a map, or a map and its text,
+or one zip holding both) into a
 :class:`Loaded` (key ``upload:<sha256>``, so caches never mix two sessions'
 maps), :func:`open_upload` puts it under ``st.session_state[SESSION_MAP]`` and
 every page shows it instead; :func:`close_upload` returns to the bundled map.
@@ -24,8 +25,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from arguments.documents import load_document, load_upload
 from arguments.errors import MapError, Problem
-from arguments.loader import UPLOAD_LIMIT, load_bytes, load_map
+from arguments.loader import UPLOAD_LIMIT
 from arguments.models import Map
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +42,8 @@ class Loaded:
     label: str  # what to call it on screen (a file name)
     map: Map | None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    text: str | None = None  # the source text the map names, when it came with it
+    text_missing: bool = False  # the map names a text that did not come with it
 
     @property
     def ok(self) -> bool:
@@ -53,12 +57,14 @@ def map_path() -> Path:
 
 
 @st.cache_data(show_spinner="Reading the map…", max_entries=16)
-def load_file(path: str, mtime_ns: int) -> tuple[Map | None, tuple[Problem, ...]]:
-    """The map at ``path`` (``mtime_ns`` only keys the cache), or its problems."""
+def load_file(path: str, mtime_ns: int) -> tuple[Map | None, str | None, tuple[Problem, ...]]:
+    """The map at ``path`` and the text it names (``mtime_ns`` only keys the cache), or
+    its problems (a quote not verbatim in the text among them)."""
     try:
-        return load_map(path), ()
+        doc = load_document(path)
     except MapError as err:
-        return None, tuple(err.problems)
+        return None, None, tuple(err.problems)
+    return doc.map, doc.text, ()
 
 
 def current() -> Loaded:
@@ -80,34 +86,46 @@ def current() -> Loaded:
             expected=f"a map file (set {ENV_VAR} to choose one)",
         )
         return Loaded(f"missing:{path}", path.name, None, (problem,))
-    m, problems = load_file(str(path), mtime)
-    return Loaded(f"file:{path}:{mtime}", path.name, m, problems)
+    m, text, problems = load_file(str(path), mtime)
+    return Loaded(f"file:{path}:{mtime}", path.name, m, problems, text)
 
 
 # ------------------------------------------------------------------ a session's upload
-def from_upload(filename: str, data: bytes) -> Loaded:
-    """An upload's bytes as a session map; raises MapError listing its problems.
+def from_upload(files: list[tuple[str, bytes]]) -> Loaded:
+    """An upload's files as a session map; raises MapError listing its problems.
 
-    Over :data:`~arguments.loader.UPLOAD_LIMIT` it is refused before decoding.
-    The key is the SHA-256 of the extension (it chooses the reader) and the bytes.
+    The files are one map, a map and its ``.txt`` text, or one ``.zip`` holding
+    them (:func:`arguments.documents.load_upload`).  A file over
+    :data:`~arguments.loader.UPLOAD_LIMIT` is refused before it is decoded.  The
+    key is the SHA-256 of the names' extensions and the bytes.
     """
-    if len(data) > UPLOAD_LIMIT:
-        raise MapError(
-            [
-                Problem(
-                    "file-too-large",
-                    "the file is too large to upload",
-                    filename,
-                    1,
-                    1,
-                    got=f"{len(data):,} bytes",
-                    expected=f"at most {UPLOAD_LIMIT:,} bytes (2 MB)",
-                )
-            ]
-        )
-    m = load_bytes(data, filename, limit=UPLOAD_LIMIT)
-    digest = hashlib.sha256(Path(filename).suffix.lower().encode() + b"\0" + data).hexdigest()
-    return Loaded(f"{UPLOAD}{digest}", filename, m)
+    for filename, data in files:
+        if len(data) > UPLOAD_LIMIT:
+            raise MapError(
+                [
+                    Problem(
+                        "file-too-large",
+                        "the file is too large to upload",
+                        filename,
+                        1,
+                        1,
+                        got=f"{len(data):,} bytes",
+                        expected=f"at most {UPLOAD_LIMIT:,} bytes (2 MB)",
+                    )
+                ]
+            )
+    doc = load_upload(files, limit=UPLOAD_LIMIT)
+    digest = hashlib.sha256()
+    for filename, data in sorted(files):
+        digest.update(Path(filename).suffix.lower().encode() + b"\0" + data + b"\0")
+    names = [Path(n).name for n, _ in files]
+    return Loaded(
+        f"{UPLOAD}{digest.hexdigest()}",
+        " + ".join(names),
+        doc.map,
+        text=doc.text,
+        text_missing=doc.text_missing,
+    )
 
 
 def is_upload(loaded: Loaded) -> bool:

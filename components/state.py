@@ -18,6 +18,7 @@ VISITED = "visited_claims"
 GOTO = "goto_page"
 QUERY_KEY = "claim"
 TRAIL = 8  # claims kept in the breadcrumb
+RUN = "run_number"  # counts the session's script runs (a page can tell it was just entered)
 
 
 def selected(m: Map | None) -> str | None:
@@ -68,3 +69,12 @@ def go(page: str, cid: str | None = None) -> None:
 
 def take_goto() -> str | None:
     return st.session_state.pop(GOTO, None)
+
+
+def tick() -> None:
+    """Count a script run (app.py calls it once per run)."""
+    st.session_state[RUN] = st.session_state.get(RUN, 0) + 1
+
+
+def run_number() -> int:
+    return st.session_state.get(RUN, 0)

@@ -43,7 +43,7 @@ from .text import md, short
 
 log = logging.getLogger(__name__)
 
-TYPES = ("yaml", "yml", "json", "argdown", "ad")
+TYPES = ("yaml", "yml", "json", "argdown", "ad", "txt", "zip")
 NOTICE = "upload_notice"  # the last failed upload (an Attempt), shown until dismissed
 ROUND = "upload_round"  # names the uploader widget; a new name empties the widget
 #: UI choices that name things of one map (claims, actors, topics): forgotten when
@@ -105,28 +105,33 @@ def _next_round() -> None:
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
 
 
-def read(filename: str, data: bytes) -> source.Loaded | Attempt:
-    """An upload's bytes as a session map, or the reasons it cannot be one."""
+def read(files: list[tuple[str, bytes]]) -> source.Loaded | Attempt:
+    """An upload's files as a session map, or the reasons they cannot be one."""
+    filename = " + ".join(name for name, _ in files)
+    size = sum(len(data) for _, data in files)
     try:
-        return source.from_upload(filename, data)
+        return source.from_upload(files)
     except MapError as err:
-        return Attempt(filename, len(data), "invalid", tuple(err.problems), err.omitted)
+        return Attempt(filename, size, "invalid", tuple(err.problems), err.omitted)
     except Exception:  # a bug, not the user's input: log it, tell the user calmly
         log.exception("reading the upload %r failed", filename)
-        return Attempt(filename, len(data), "internal")
+        return Attempt(filename, size, "internal")
 
 
 def _received(key: str) -> None:
     """The uploader's callback: check the file, open it or keep its problems."""
-    upload = st.session_state.get(key)
-    if upload is None:  # the user removed the file from the widget: nothing to do
+    uploads = st.session_state.get(key) or []
+    if not isinstance(uploads, list):
+        uploads = [uploads]
+    if not uploads:  # the user removed the files from the widget: nothing to do
         return
     _next_round()  # the next run shows an empty uploader, ready for another file
-    name, size = upload.name, upload.size
-    if size > UPLOAD_LIMIT:  # before reading or decoding a byte of it
-        st.session_state[NOTICE] = Attempt(name, size, "too-large")
-        return
-    result = read(name, upload.getvalue())
+    name = " + ".join(u.name for u in uploads)
+    for u in uploads:
+        if u.size > UPLOAD_LIMIT:  # before reading or decoding a byte of it
+            st.session_state[NOTICE] = Attempt(u.name, u.size, "too-large")
+            return
+    result = read([(u.name, u.getvalue()) for u in uploads])
     if isinstance(result, Attempt):
         st.session_state[NOTICE] = result
         return
@@ -135,8 +140,16 @@ def _received(key: str) -> None:
     _forget_selections(result.map)
     m = result.map
     assert m is not None  # a Loaded from an upload always holds its map
+    text = (
+        " with its text"
+        if result.text is not None
+        else " (its text was not given)"
+        if result.text_missing
+        else ""
+    )
     st.toast(
-        f"Opened **{md(short(name, 60))}**: {len(m.claims)} claims, {len(m.relations)} relations.",
+        f"Opened **{md(short(name, 60))}**{text}: {len(m.claims)} claims, "
+        f"{len(m.relations)} relations.",
         icon=":material/upload_file:",
     )
 
@@ -178,20 +191,29 @@ def sidebar(loaded: source.Loaded) -> None:
                 help="Close the uploaded map and show the bundled one again.",
             )
         key = widget_key()
+        if uploaded and loaded.text_missing:
+            st.caption(
+                f":material/warning: The map names a source text "
+                f"({md(short(loaded.map.source.text or '', 40)) if loaded.map else ''}) "
+                "that was not uploaded with it: its quotes are not checked and the Read "
+                "page cannot show it. Choose the map and its .txt together, or one .zip."
+            )
         st.file_uploader(
             "Open another map",
             type=list(TYPES),
             key=key,
             on_change=_received,
             args=(key,),
+            accept_multiple_files=True,
             help="Our YAML (.yaml, .yml), our JSON export (.json) or an Argdown file "
-            "(.argdown, .ad) in the subset argmap exports; up to 2 MB. It opens for "
-            "you only, in this browser tab, until you reset or reload; nothing is "
-            "saved on the server.",
+            "(.argdown, .ad) in the subset argmap exports; up to 2 MB. Choose its "
+            "source text (.txt) with it, or upload one .zip holding both, to read the "
+            "map beside its text. It opens for you only, in this browser tab, until "
+            "you reset or reload; nothing is saved on the server.",
         )
         # the dropzone's own line names the server's hard cap (3 MB): say the real limit
         st.html(f"<style>{_HIDE_CAP}</style>")
-        st.caption("YAML, JSON or Argdown · up to 2 MB")
+        st.caption("YAML, JSON or Argdown, with its .txt or in a .zip · up to 2 MB")
 
 
 _HIDE_CAP = '.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] {display: none}'

@@ -27,7 +27,17 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
-PAGES = ("map", "claim", "compare", "postulates", "verdicts", "timeline", "search", "handout")
+PAGES = (
+    "map",
+    "read",
+    "claim",
+    "compare",
+    "postulates",
+    "verdicts",
+    "timeline",
+    "search",
+    "handout",
+)
 _CLAIM_ID = re.compile(r'<g id="claim&#45;([^"]+)" class="node claim')
 
 

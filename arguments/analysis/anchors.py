@@ -22,11 +22,12 @@ or the last marker inside it) and, for a quote taken from a note, that note.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..models import Map
-from .quotes import Folded, quote_parts
+from .quotes import Folded, normalise, quote_parts
 from .structure import Structure, read_structure
 
 
@@ -122,17 +123,36 @@ class Anchors:
         return out
 
 
+_KEY = 16  # the folded text's word starts are indexed by their first 16 characters
+
+
 class _Finder:
     def __init__(self, text: str):
         self.folded = Folded(text, flat=True)
-        self.flat = self.folded.text
+        self.flat = flat = self.folded.text
+        # where each word starts, by its first characters: most quotes start at a word, and
+        # a look-up there spares a scan of the whole text per quote
+        self.starts: dict[str, list[int]] = {}
+        for mt in re.finditer(r"(?<!\S)\S", flat):
+            i = mt.start()
+            self.starts.setdefault(flat[i : i + _KEY], []).append(i)
+
+    def _first(self, part: str) -> list[int]:
+        if len(part) >= _KEY:
+            hits = [i for i in self.starts.get(part[:_KEY], ()) if self.flat.startswith(part, i)]
+            if hits:
+                return hits
+        out, at = [], self.flat.find(part)
+        while at >= 0:
+            out.append(at)
+            at = self.flat.find(part, at + 1)
+        return out
 
     def occurrences(self, parts: list[str], limit: int = 50) -> list[list[tuple[int, int]]]:
         """Each place the parts stand in order, as a list of (start, end) in the folded
         text: every occurrence of the first part, each followed by the earliest of the rest."""
         found: list[list[tuple[int, int]]] = []
-        at = self.flat.find(parts[0])
-        while at >= 0 and len(found) < limit:
+        for at in self._first(parts[0])[:limit]:
             places = [(at, at + len(parts[0]))]
             pos = at + len(parts[0])
             for part in parts[1:]:
@@ -145,7 +165,6 @@ class _Finder:
             if not places:
                 break
             found.append(places)
-            at = self.flat.find(parts[0], at + 1)
         return found
 
     def spans(self, places: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -165,7 +184,7 @@ def anchor(m: Map, text: str, structure: Structure | None = None) -> Anchors:
         parts = quote_parts(quote)
         if not parts:
             return (), 0
-        spans_of = [finder.spans(p) for p in finder.occurrences(parts)]
+        spans_of = [joined(finder.spans(p)) for p in finder.occurrences(parts)]
         spans_of = [s for s in spans_of if s]
         if not spans_of:
             return (), 0
@@ -175,6 +194,22 @@ def anchor(m: Map, text: str, structure: Structure | None = None) -> Anchors:
         if len(here) == 1:
             return here[0], 0
         return (here or spans_of)[0], len(here or spans_of)
+
+    marker_starts = {k.start for k in st.markers}
+
+    def joined(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        """Spans cut at a number that is no footnote marker ("100,000") joined again."""
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            if out:
+                gap = text[out[-1][1] : s]
+                if gap.strip().isdigit() and not any(
+                    k in marker_starts for k in range(out[-1][1], s)
+                ):
+                    out[-1] = (out[-1][0], e)
+                    continue
+            out.append((s, e))
+        return tuple(out)
 
     def make(claim, relation, index, quote, chapter) -> Anchor:
         spans, ambiguous = place(quote, chapter)
@@ -275,3 +310,51 @@ def coverage(anchors: Anchors) -> dict:
             }
         )
     return {"chapters": chapters, "unquoted": unquoted}
+
+
+# ------------------------------------------------------------------ a quote's sentence
+_SENTENCE_END = re.compile(r"[.?!][\"'\u201d\u2019)\]]*\d{0,3}(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bSt|\bMr|\bMrs|\bDr|\bvol|\bed|\bp|\bpp|\b\w\.\w)\.$")
+
+
+def sentence_around(found: Anchors, a: Anchor) -> str | None:
+    """The sentence (or sentences) of the text that hold the quote, lines joined; None
+    when the quote is not in a paragraph or its sentence adds nothing to it."""
+    if not a.found:
+        return None
+    text, st = found.text, found.structure
+    p = st.paragraph_at(a.start)
+    if p is None:
+        return None
+    # the paragraph as one string, with where each piece starts in the raw text
+    joined, offsets = "", []
+    for s, e in p.pieces:
+        offsets.append((len(joined), s))
+        joined += text[s:e] + " "
+
+    def local(raw: int) -> int:
+        for (j0, r0), (s, e) in zip(offsets, p.pieces, strict=True):
+            if s <= raw <= e:
+                return j0 + raw - r0
+        return 0 if raw < p.start else len(joined)
+
+    for k in st.markers_in(p.start, p.end):  # footnote numbers are no part of a sentence
+        at = local(k.start)
+        joined = joined[:at] + " " * (k.end - k.start) + joined[at + k.end - k.start :]
+    qs, qe = local(a.start), local(a.end)
+    start, end = 0, len(joined)
+    for mt in _SENTENCE_END.finditer(joined):
+        if _ABBREVIATION.search(joined[max(0, mt.start() - 6) : mt.start() + 1]):
+            continue
+        if mt.end() <= qs:
+            start = mt.end()
+        elif mt.end() >= qe:
+            end = mt.end()
+            break
+    sentence = _display(joined[start:end])
+    words = normalise(" ".join(text[s:e] for s, e in a.spans))
+    return None if normalise(sentence).strip(" \"'") == words.strip(" \"'") else sentence
+
+
+def _display(raw: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n\s*", "-", raw)).strip()

@@ -92,9 +92,10 @@ class Folded:
     def _sub(self, pattern: re.Pattern[str], repl, *, drops: bool = False) -> None:
         text = self.text
         if not self._track:
-            self.text = pattern.sub(
-                (lambda mt: repl(mt.group())[0]) if callable(repl) else repl, text
-            )
+            if callable(repl):  # the same as NFKC run by run: ASCII is NFKC's fixed point
+                self.text = unicodedata.normalize("NFKC", text).translate(_TRANS)
+            else:
+                self.text = pattern.sub(repl, text)
             return
         starts, ends = self.starts, self.ends
         out: list[str] = []

@@ -12,7 +12,7 @@ from ..graph import Filters
 from ..kinds import CLAIM_KINDS, RELATION_KINDS
 from ..models import Map
 from ..views import View, view_slug
-from .common import Subparsers, UserError, check, guess, load, split, with_map, write
+from .common import Subparsers, UserError, check, guess, load_doc, split, with_map, write
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -27,10 +27,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(
             f"unknown view {args.view!r}{guess(args.view, VIEWS)} Views: " + ", ".join(VIEWS)
         )
-    m = load(args.map, args.input_format)
+    doc = load_doc(args.map, args.input_format)
+    m = doc.map
     view = view_from_args(m, args)
     exp = EXPORTERS[fmt]
-    options = {"dpi": args.dpi} if args.dpi is not None and fmt in ("png", "png300") else {}
+    options: dict = {"dpi": args.dpi} if args.dpi is not None and fmt in ("png", "png300") else {}
+    if exp.text == "needs" or (exp.text == "can" and args.context):
+        options["text"] = doc.text
+    if args.context:
+        if exp.text != "can":
+            raise UserError(f"--context adds each quote's sentence to a handout, not to {fmt}")
+        options["context"] = True
     try:
         slug = view_slug(m, view)
         out = exp.run(m, view, **options)
@@ -114,6 +121,9 @@ def formats_help() -> str:
         "  python -m arguments export --format handout --chapter II --years 1917-1921 "
         "-o handout.html",
         "  python -m arguments export --format kialo --claim author-thesis",
+        "  python -m arguments export --format annotated-text-pdf --actor lenin --chapter II "
+        "-o lenin-1917.pdf",
+        "  python -m arguments export --format handout --context --chapter I -o chapter-1.html",
     ]
     return "\n".join(lines)
 
@@ -160,6 +170,11 @@ def add_parser(sub: Subparsers) -> None:
     e.add_argument("--actors", nargs="+", metavar="A", help="compare view: the two actors")
     _filters(e.add_argument_group("filters"))
     _layout(e.add_argument_group("layout (diagrams)"))
+    e.add_argument(
+        "--context",
+        action="store_true",
+        help="handouts: add each quote's sentence in the map's source text",
+    )
     e.add_argument("--input-format", choices=tuple(READERS))
     e.add_argument(
         "--output",

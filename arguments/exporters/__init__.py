@@ -12,7 +12,10 @@ Formats by family (``Exporter.family``):
 
 - ``diagram``: svg, png, png300, pdf, dot (:mod:`.diagrams`, drawn by
   :mod:`arguments.render`)
-- ``document``: handout (HTML), handout-md, handout-pdf; csv, relations-csv,
+- ``document``: handout (HTML), handout-md, handout-pdf; annotated-text (HTML)
+  and annotated-text-pdf (the source text with the quotes on it: these take the
+  map's text as the option ``text=``, and the handouts take it with
+  ``context=True`` to add each quote's sentence); csv, relations-csv,
   compare-csv, xlsx (:mod:`.documents`, written by :mod:`arguments.formats`)
 - ``interchange``: json (lossless, ours), argdown, aif, graphml, kialo
   (:mod:`.interchange`)
@@ -43,6 +46,8 @@ class Exporter:
     description: str
     target: str  # "module:function" in this package
     binary: bool = False
+    #: "needs": it prints the map's source text (option ``text=``); "can": an option uses it
+    text: str = ""
 
     @property
     def diagram(self) -> bool:
@@ -115,6 +120,7 @@ EXPORTERS: dict[str, Exporter] = {
             "Handout (HTML, print-ready): the diagram, then each claim with its quotes, "
             "citations and relations",
             "documents:handout_html",
+            text="can",
         ),
         Exporter(
             "handout-md",
@@ -123,6 +129,7 @@ EXPORTERS: dict[str, Exporter] = {
             "document",
             "Handout (Markdown): the diagram (SVG inside) and each claim with quotes and citations",
             "documents:handout_markdown",
+            text="can",
         ),
         Exporter(
             "handout-pdf",
@@ -133,6 +140,28 @@ EXPORTERS: dict[str, Exporter] = {
             "citations",
             "documents:handout_pdf",
             binary=True,
+            text="can",
+        ),
+        Exporter(
+            "annotated-text",
+            "html",
+            "text/html",
+            "document",
+            "The source text with the view's quotes highlighted in their actors' colours and "
+            "the claims named in the margin (HTML, print-ready), for close reading",
+            "documents:annotated_html",
+            text="needs",
+        ),
+        Exporter(
+            "annotated-text-pdf",
+            "pdf",
+            "application/pdf",
+            "document",
+            "The annotated text as an A4 PDF: highlighted quotes, the claims in the margin, "
+            "the footnotes after each chapter",
+            "documents:annotated_pdf",
+            binary=True,
+            text="needs",
         ),
         Exporter(
             "csv",

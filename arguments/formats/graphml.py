@@ -79,5 +79,7 @@ def to_graph(m: Map) -> nx.MultiDiGraph:
 
 def write(m: Map) -> str:
     buf = io.BytesIO()
-    nx.write_graphml(to_graph(m), buf, encoding="utf-8", prettyprint=True)
+    # the standard library writer, whether lxml is installed or not (networkx picks lxml when
+    # it is, which writes a line end as &#13; where the other writes it as is)
+    nx.write_graphml_xml(to_graph(m), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue().decode("utf-8")

@@ -164,10 +164,19 @@ def test_the_search_page_searches_the_uploaded_map(at):
     assert "No claim matches" not in page_text(at)
 
 
-def test_the_uploader_takes_the_three_formats_and_is_empty_after_an_upload(at):
-    assert set(at.file_uploader[0].allowed_type) == {".yaml", ".yml", ".json", ".argdown", ".ad"}
+def test_the_uploader_takes_the_three_formats_a_text_or_a_zip_and_is_empty_after(at):
+    assert set(at.file_uploader[0].allowed_type) == {
+        ".yaml",
+        ".yml",
+        ".json",
+        ".argdown",
+        ".ad",
+        ".txt",
+        ".zip",
+    }
+    assert at.file_uploader[0].accept_multiple_files  # a map and its text together
     upload(at, "colleague.yml", yaml_format.write(OTHER))
-    assert at.file_uploader[0].value is None  # ready for another file
+    assert not at.file_uploader[0].value  # ready for another file
 
 
 # ------------------------------------------------------------------ broken maps
@@ -267,7 +276,7 @@ def test_an_error_in_argmap_itself_is_told_calmly(at, monkeypatch):
     def broken_loader(*a, **k):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(source, "load_bytes", broken_loader)
+    monkeypatch.setattr(source, "load_upload", broken_loader)
     upload(at, "colleague.yaml", yaml_format.write(OTHER))
     no_exception(at)
     assert "an error in argmap, not in your file" in at.error[0].value

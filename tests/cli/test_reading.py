@@ -85,3 +85,17 @@ def test_an_undecided_place_is_reported(capsys, tmp_path):
     (item,) = json.loads(out)
     assert item["ambiguous"] == 2
     assert "quote 1 of c1 stands 2 times" in err
+
+
+def test_export_annotated_text_and_handout_context(capsys, tmp_path):
+    out = tmp_path / "a.html"
+    code, _, err = run(capsys, "export", "--map", ESSAY_MAP, "-f", "annotated-text", "-o", out)
+    assert code == 0 and "rd-chapter" in out.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "export", "--map", MINI, "-f", "annotated-text-pdf", "-o", out)
+    assert code == 2 and "needs the map's source text" in err
+    code, _, err = run(capsys, "export", "--map", ESSAY_MAP, "-f", "csv", "--context")
+    assert code == 2 and "--context adds each quote's sentence to a handout" in err
+    code, out_md, _ = run(
+        capsys, "export", "--map", ESSAY_MAP, "-f", "handout-md", "--context", "--chapter", "V"
+    )
+    assert code == 0 and "*In context:*" in out_md

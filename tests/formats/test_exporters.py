@@ -32,7 +32,14 @@ EXPECTED = {
     "aif",
     "graphml",
     "kialo",
+    "annotated-text",
+    "annotated-text-pdf",
 }
+#: a text holding every quote of the small map, for the formats that print the text
+MINI_TEXT = "\n\n".join(
+    [q.text for c in MINI.claims for q in c.quotes]
+    + [r.quote.text for r in MINI.relations if r.quote]
+)
 MINI_VIEWS = {
     "map": View(),
     "focus": View(kind="focus", claim="l-april-theses", depth=2),
@@ -84,7 +91,12 @@ def test_listing_the_formats_imports_no_format_module():
 @pytest.mark.parametrize("fmt", sorted(EXPECTED))
 @pytest.mark.parametrize("view", list(MINI_VIEWS))
 def test_every_format_exports_every_view(fmt, view):
-    out = export(MINI, fmt, MINI_VIEWS[view]) if fmt != "compare-csv" or view == "compare" else None
+    options = {"text": MINI_TEXT} if EXPORTERS[fmt].text == "needs" else {}
+    out = (
+        export(MINI, fmt, MINI_VIEWS[view], **options)
+        if fmt != "compare-csv" or view == "compare"
+        else None
+    )
     if out is None:
         return
     assert isinstance(out, bytes if EXPORTERS[fmt].binary else str)

@@ -132,3 +132,10 @@ def test_hostile_text_anchors_like_any_other():
     m = build([claim("c1", "trotsky", "1905", quotes=[{"text": "<script>x()</script> more."}])])
     (a,) = anchor(m, text).items
     assert text[a.start : a.end] == "<script>x()</script> more."
+
+
+def test_a_number_that_is_no_footnote_stays_inside_the_span():
+    text = "A procession of approximately 100,000 men moved.\n"
+    m = build([claim("c1", "trotsky", "1905", quotes=[{"text": "approximately 100,000 men"}])])
+    (a,) = anchor(m, text).items
+    assert [text[s:e] for s, e in a.spans] == ["approximately 100,000 men"]

@@ -60,3 +60,11 @@ def test_a_symmetric_relation_is_the_same_relation_both_ways(kind, symmetric):
 
 def test_only_relations_that_point_back_in_time_are_drawn_backwards():
     assert {"adopts", "revises", "confirms", "disconfirms"} == kinds.BACKWARD
+
+
+def test_each_kind_has_its_own_mark_and_glyph():
+    from arguments.kinds import CLAIMS, MARK_GLYPHS
+
+    assert len({k.mark for k in CLAIMS}) == len(CLAIMS)
+    assert len({k.glyph for k in CLAIMS}) == len(CLAIMS)
+    assert set(MARK_GLYPHS) == {k.mark for k in CLAIMS}

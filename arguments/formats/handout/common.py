@@ -9,7 +9,7 @@ the same way (:func:`numbers`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...kinds import RELATION
 from ...models import Map
@@ -25,6 +25,8 @@ class Sheet:
     map: Map
     shown: Map
     title: str
+    #: each quote's sentence in the source text, by (claim id, quote index), when asked for
+    context: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def source_line(self) -> str:

@@ -33,6 +33,7 @@ h2 { font-size: 15pt; border-bottom: 1px solid #bbb; margin: 1.4em 0 .6em; }
 .claim .text { font-weight: 600; margin: .1em 0 .3em; }
 blockquote { margin: .2em 0 .3em 1em; font-style: italic; }
 blockquote .cite { font-style: normal; color: #444; font-size: 9.5pt; }
+blockquote .context { font-style: normal; color: #555; font-size: 9pt; margin-top: .15em; }
 ul.rels { margin: .2em 0 0 1em; padding: 0; font-size: 10pt; color: #333; list-style: none; }
 ul.rels a { color: inherit; }
 @media print { body { margin: 0; max-width: none; } .diagram { break-after: page; }
@@ -67,10 +68,12 @@ def write(sheet: Sheet, diagram_svg: bytes) -> str:
             )
             parts.append(f'<div class="meta"><span class="n">{it.n}.</span> {e(meta(m, c))}</div>')
             parts.append(f'<div class="text">{e(c.text)}</div>')
-            for q in c.quotes:
+            for j, q in enumerate(c.quotes):
                 who = f"{e(m.actor_name(q.speaker))}: " if q.speaker else ""
                 cite = f' <span class="cite">\u2014 {e(q.cites)}</span>' if q.cites else ""
-                parts.append(f"<blockquote>{who}{e(quoted(q.text))}{cite}</blockquote>")
+                ctx = sheet.context.get((c.id, j))
+                around = f'<div class="context">In context: {e(ctx)}</div>' if ctx else ""
+                parts.append(f"<blockquote>{who}{e(quoted(q.text))}{cite}{around}</blockquote>")
             if it.rels:
                 parts.append('<ul class="rels">')
                 for verb, other, note in it.rels:

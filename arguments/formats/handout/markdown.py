@@ -40,11 +40,13 @@ def write(sheet: Sheet, diagram_svg: bytes) -> str:
                 f"*{md(meta(m, c))}*",
                 "",
             ]
-            for q in c.quotes:
+            for j, q in enumerate(c.quotes):
                 who = f"{md(m.actor_name(q.speaker))}: " if q.speaker else ""
                 lines.append(
                     f"> {who}{md(quoted(q.text))}" + (f" \u2014 {md(q.cites)}" if q.cites else "")
                 )
+                if ctx := sheet.context.get((c.id, j)):
+                    lines += [">", f"> *In context:* {md(ctx)}"]
                 lines.append(">")
             if c.quotes:
                 lines.pop()

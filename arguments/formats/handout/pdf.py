@@ -66,7 +66,7 @@ def _claims(pdf: Document, sheet: Sheet) -> None:
             if pdf.get_y() > pdf.h - 50:
                 pdf.add_page()
             y0 = pdf.get_y()
-            _entry(pdf, m, it, num)
+            _entry(pdf, m, it, num, sheet.context)
             y1 = pdf.get_y()
             colour = m.colour_of(it.claim.actor).lstrip("#")
             pdf.set_fill_color(*(int(colour[i : i + 2], 16) for i in (0, 2, 4)))
@@ -75,7 +75,9 @@ def _claims(pdf: Document, sheet: Sheet) -> None:
             pdf.ln(3)
 
 
-def _entry(pdf: Document, m: Map, it: Entry, num: dict[str, int]) -> None:
+def _entry(
+    pdf: Document, m: Map, it: Entry, num: dict[str, int], context: dict | None = None
+) -> None:
     c = it.claim
     pdf.set_font(FAMILY, "", 8.5)
     pdf.set_text_color(60, 60, 60)
@@ -83,13 +85,18 @@ def _entry(pdf: Document, m: Map, it: Entry, num: dict[str, int]) -> None:
     pdf.set_text_color(0, 0, 0)
     pdf.set_font(FAMILY, "B", 11)
     pdf.para(20, 5.2, c.text)
-    for q in c.quotes:
+    for j, q in enumerate(c.quotes):
         pdf.set_font(FAMILY, "I", 10)
         who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
         pdf.para(24, 4.8, f"{who}{quoted(q.text)}")
         if q.cites:
             pdf.set_font(FAMILY, "", 9)
             pdf.para(24, 4.4, f"\u2014 {q.cites}")
+        if ctx := (context or {}).get((c.id, j)):
+            pdf.set_font(FAMILY, "", 8.5)
+            pdf.set_text_color(80, 80, 80)
+            pdf.para(24, 4.2, f"In context: {ctx}")
+            pdf.set_text_color(0, 0, 0)
     if it.rels:
         pdf.set_font(FAMILY, "", 9)
         pdf.set_text_color(50, 50, 50)

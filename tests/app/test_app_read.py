@@ -1,0 +1,209 @@
+"""AppTest: the Read page (app_pages/read.py): the text with the map's quotes on it.
+
+The text shows chapter by chapter with every quote highlighted at its place;
+a link to a passage (``?claim=…&quote=…``) opens its chapter, flashes it and
+lists every claim that quotes it; the filters narrow the highlights; the
+toggle marks the paragraphs no claim quotes; a map without a text says how
+to add one; an uploaded text is data, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pytest
+from apphelp import MINI, ROOT, no_exception, open_app, page_text, viewer_data
+from streamlit.testing.v1 import AppTest
+
+from arguments.analysis.anchors import anchor
+from arguments.documents import load_document
+
+ESSAY_MAP = ROOT / "claims.yaml"
+_KEYS = re.compile(r'data-q="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def essay_anchors():
+    doc = load_document(ESSAY_MAP)
+    return doc.map, anchor(doc.map, doc.text)
+
+
+def keys_shown(at) -> set[str]:
+    page = viewer_data(at, "rd_view")["html"]
+    return {k for group in _KEYS.findall(page) for k in html.unescape(group).split()}
+
+
+def read(**params):
+    """The Read page opened from a URL with ``params`` in its query string."""
+    os.environ["ARGMAP_MAP"] = str(ESSAY_MAP)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("app_pages/read.py")
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    no_exception(at)
+    return at
+
+
+def test_the_first_chapter_shows_with_each_of_its_quotes_highlighted(essay_anchors):
+    _m, found = essay_anchors
+    at = read()
+    data = viewer_data(at, "rd_view")
+    assert "<h2>Preface</h2>" in data["html"]
+    expected = {a.key for a in found.items if a.chapter == "preface"}
+    assert expected and keys_shown(at) == expected
+    assert data["flash"] is None
+    # the coverage strip: one entry per paragraph of the chapter
+    assert len(data["strip"]) == len(found.structure.in_chapter("preface"))
+    # the annotated text to take away, named after the text and the chapter
+    names = {el.proto.label for el in at.get("download_button")}
+    assert {"This chapter (PDF)", "This chapter (HTML)", "The whole text (PDF)"} <= names
+
+
+def test_a_link_to_a_passage_opens_its_chapter_flashes_it_and_lists_its_claims(essay_anchors):
+    m, found = essay_anchors
+    target = found.by_key["postulate-4:0"]
+    at = read(claim="postulate-4", quote="0")
+    data = viewer_data(at, "rd_view")
+    assert at.session_state["rd_ch"] == target.chapter
+    assert data["flash"] == data["selected"] == "postulate-4:0"
+    assert "postulate-4:0" in keys_shown(at)
+    text = page_text(at)
+    assert m.claim("postulate-4").text[:60] in " ".join(text.split())
+    # every other claim whose quote overlaps the passage is listed too
+    overlapping = {
+        a.claim
+        for a in found.items
+        if a.claim and any(s < target.end and target.start < e for s, e in a.spans)
+    }
+    assert re.search(r"\d+ claims? (and \d+ links? )?quotes? this passage", text)
+    for cid in overlapping:
+        assert " ".join(m.claim(cid).text.split())[:50] in " ".join(text.split())
+
+
+def test_choosing_another_chapter_leaves_the_passage(essay_anchors):
+    at = read(claim="postulate-4", quote="0")
+    at.segmented_control(key="rd_ch").set_value("V").run()
+    no_exception(at)
+    assert "quote" not in at.query_params
+    assert "<h2>Chapter V: Abandonment</h2>" in viewer_data(at, "rd_view")["html"]
+
+
+@pytest.mark.parametrize(
+    "widget,value,passes",
+    [
+        ("rd_actors", ["lenin"], lambda c: "lenin" in c.actors),
+        ("rd_kinds", ["prediction"], lambda c: c.kind == "prediction"),
+        ("rd_topics", ["party"], lambda c: "party" in c.topics),
+    ],
+)
+def test_the_filters_narrow_the_highlights(essay_anchors, widget, value, passes):
+    m, found = essay_anchors
+    at = read(rd_ch="I")
+    everything = keys_shown(at)
+    at.multiselect(key=widget).set_value(value).run()
+    no_exception(at)
+    shown = keys_shown(at)
+    assert shown and shown < everything
+    for k in shown:
+        a = found.by_key[k]
+        ends = [a.claim] if a.claim else [a.relation[0], a.relation[2]]
+        assert all(passes(m.claim(c)) for c in ends), k
+
+
+def test_the_toggle_marks_the_paragraphs_no_claim_quotes():
+    at = read(rd_ch="Introduction")  # the URL carries what the control shows
+    assert "rd-unq-on" not in viewer_data(at, "rd_view")["html"]
+    at.toggle(key="rd_unq").set_value(True).run()
+    html = viewer_data(at, "rd_view")["html"]
+    assert "rd-unq-on" in html
+    assert html.count('class="rd-p rd-unq"') == 6  # the introduction's unquoted paragraphs
+
+
+def test_a_map_without_a_text_says_how_to_add_one_and_the_rest_works():
+    at = open_app(MINI)
+    at.switch_page("app_pages/read.py").run()
+    no_exception(at)
+    assert "names no source text" in page_text(at)
+    assert "text: essay.txt" in page_text(at)
+    at.switch_page("app_pages/claim.py").run()
+    no_exception(at)
+    assert not [b for b in at.get("page_link") if "Read in context" in str(b.proto.label)]
+
+
+def test_quotes_elsewhere_link_to_their_passage():
+    at = open_app(ESSAY_MAP, claim="postulate-4")
+    at.switch_page("app_pages/claim.py").run()
+    links = [el.proto for el in at.get("page_link") if el.proto.label == "Read in context"]
+    assert links, "the claim page's quotes carry Read in context"
+    assert all("read" in link.page for link in links)
+    assert any("quote=0" in link.query_string for link in links), [
+        link.query_string for link in links
+    ]
+
+
+HOSTILE_TEXT = (
+    "<script>alert('x')</script> The party \u202eleads\u202c the class & "
+    '<img src=x onerror="alert(1)"> \u05d4\u05de\u05e4\u05dc\u05d2\u05d4.\n'
+)
+HOSTILE_MAP = """source:
+  title: Hostile
+  text: t.txt
+  chapters: [{id: I, title: One}]
+actors: [{id: a, name: A, kind: person}]
+topics: [{id: t, label: T}]
+claims:
+  - id: c1
+    kind: position
+    actor: a
+    chapter: I
+    topics: [t]
+    text: It leads.
+    quotes: [{text: "<script>alert('x')</script> The party"}]
+"""
+
+
+def test_an_uploaded_text_is_shown_as_text_never_as_markup():
+    at = open_app(MINI)
+    at.file_uploader[0].set_value(
+        [
+            ("hostile.yaml", HOSTILE_MAP.encode(), "application/octet-stream"),
+            ("t.txt", HOSTILE_TEXT.encode(), "text/plain"),
+        ]
+    ).run()
+    no_exception(at)
+    at.switch_page("app_pages/read.py").run()
+    no_exception(at)
+    html = viewer_data(at, "rd_view")["html"]
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "\u202eleads\u202c" in html and "\u05d4\u05de\u05e4\u05dc\u05d2\u05d4" in html
+    assert keys_shown(at) == {"c1:0"}
+
+
+def test_an_upload_without_the_text_it_names_says_so_on_the_read_page():
+    at = open_app(MINI)
+    at.file_uploader[0].set_value(
+        [("hostile.yaml", HOSTILE_MAP.encode(), "application/octet-stream")]
+    ).run()
+    no_exception(at)
+    at.switch_page("app_pages/read.py").run()
+    assert "was not uploaded with it" in page_text(at)
+
+
+def test_a_zip_upload_brings_map_and_text(tmp_path: Path):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("bundle/hostile.yaml", HOSTILE_MAP)
+        zf.writestr("bundle/t.txt", HOSTILE_TEXT)
+    at = open_app(MINI)
+    at.file_uploader[0].set_value([("bundle.zip", buf.getvalue(), "application/zip")]).run()
+    no_exception(at)
+    at.switch_page("app_pages/read.py").run()
+    assert keys_shown(at) == {"c1:0"}

@@ -1,0 +1,80 @@
+"""The Read page in a real browser: click a highlight, open its claim, come back.
+
+A reader clicks a highlighted passage of the essay, sees the claims that quote
+it beside the text, opens one on the Claim page and follows its "Read in
+context" link back: the Read page opens at that passage, scrolled into view
+and flashed.  A footnote marker scrolls to its note.  Screenshots go to
+tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from apphelp import ROOT, needs_chromium, server
+
+ART = ROOT / "tests" / "artifacts"
+pytestmark = [pytest.mark.browser, needs_chromium()]
+EXCEPTION = '[data-testid="stException"]'
+
+
+@pytest.fixture(scope="module")
+def essay_url():
+    with server(ROOT / "claims.yaml") as u:
+        yield u
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.errors = errors
+    yield pg
+    ctx.close()
+
+
+def in_view(page, selector: str) -> bool:
+    """Is the element on screen? (The text lives in the component's shadow root, which
+    Playwright's locators reach and ``document.querySelector`` does not.)"""
+    return page.locator(selector).first.evaluate(
+        """(el) => { const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; }"""
+    )
+
+
+def test_click_a_highlight_open_the_claim_and_read_it_in_context_again(page, essay_url):
+    page.goto(f"{essay_url}/read?rd_ch=II")
+    page.wait_for_selector(".rv-body mark.rd-q", timeout=60_000)
+    mark = page.locator('mark.rd-q[data-q~="lenin-april-theses:0"]').first
+    mark.scroll_into_view_if_needed()
+    mark.hover()
+    assert "Lenin" in (mark.get_attribute("title") or "")  # hovering names the claim
+    mark.click()
+    panel = page.locator(".st-key-read_panel")
+    panel.get_by_text("this passage").wait_for(timeout=20_000)
+    assert "claim=lenin-april-theses" in page.url and "quote=0" in page.url
+    ART.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ART / "read-panel.png"))
+
+    panel.get_by_role("link", name="Claim").first.click()
+    page.get_by_role("heading", name="Claim", exact=True).wait_for(timeout=30_000)
+    links = page.get_by_role("link", name="Read in context")
+    links.first.wait_for(timeout=30_000)
+    links.nth(1).click()  # the claim's second quote
+    page.wait_for_selector('mark.rd-q.rd-flash[data-q~="lenin-april-theses:1"]', timeout=20_000)
+    assert "quote=1" in page.url
+    assert in_view(page, 'mark.rd-q[data-q~="lenin-april-theses:1"]')
+    page.screenshot(path=str(ART / "read-in-context.png"))
+    assert not page.locator(EXCEPTION).count()
+    assert not page.errors
+
+
+def test_a_footnote_marker_opens_its_note(page, essay_url):
+    page.goto(f"{essay_url}/read?rd_ch=I")
+    page.wait_for_selector(".rv-body mark.rd-q", timeout=60_000)
+    page.locator('a[data-note="5"]').click()
+    page.wait_for_timeout(300)
+    assert in_view(page, "#note-5")
+    assert "Harcave" in page.locator("#note-5").inner_text()
+    assert not page.errors
