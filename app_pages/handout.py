@@ -129,6 +129,13 @@ with left:
     for k in shown:
         extra[k] = st.checkbox(f"Include the {k}", value=True, key=f"ho-{k}")
     options.update({k: extra[k] for k in shown})
+    options["text"] = loaded.text
+    if loaded.text and "context" in downloads.takes("handout"):
+        options["context"] = st.checkbox(
+            "Each quote with its sentence from the text",
+            key="ho-context",
+            help="The sentence of the source each quote stands in, around it.",
+        )
     st.markdown("**Download**")
     downloads.buttons(
         m,
@@ -136,7 +143,15 @@ with left:
         key="ho",
         slug=slug,
         options=options,
-        only=("handout", "handout-pdf", "handout-md", "pptx", "slides-pdf"),
+        only=(
+            "handout",
+            "handout-pdf",
+            "handout-md",
+            "pptx",
+            "slides-pdf",
+            "annotated-text",
+            "annotated-text-pdf",
+        ),
     )
 
 PREVIEW_AT_ONCE = 80  # claims; a larger handout is previewed when asked (it is megabytes)

@@ -23,7 +23,7 @@ from arguments.render import render
 from arguments.render.style import BODY_PT
 from arguments.views import View, select
 
-from . import state
+from . import source, state
 from .downloads import exported, menu
 
 _HERE = Path(__file__).resolve().parent
@@ -192,7 +192,13 @@ def show(
 
 def downloads(m: Map, map_key: str, view: View, *, key: str, slug: str | None = None) -> None:
     """The view's download menu: every format that fits it (:mod:`components.downloads`)."""
-    menu(m, view, key=key, slug=slug or drawn(map_key, view_params(view), m)["slug"])
+    menu(
+        m,
+        view,
+        key=key,
+        slug=slug or drawn(map_key, view_params(view), m)["slug"],
+        text=source.current().text,
+    )
 
 
 @st.cache_data(max_entries=32, show_spinner="Writing the handout…")

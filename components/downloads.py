@@ -26,6 +26,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Diagram", ("svg", "png", "png300", "pdf", "dot")),
     ("Handout", ("handout", "handout-pdf", "handout-md")),
     ("Slides", ("pptx", "slides-pdf")),
+    ("Source text", ("annotated-text", "annotated-text-pdf")),
     ("Tables", ("csv", "relations-csv", "compare-csv", "xlsx")),
     ("For other tools", ("argdown", "aif", "kialo", "graphml", "json")),
 )
@@ -38,6 +39,8 @@ LABELS = {
     "handout": "Handout (HTML)",
     "handout-md": "Handout (Markdown)",
     "handout-pdf": "Handout (PDF)",
+    "annotated-text": "Annotated text (HTML)",
+    "annotated-text-pdf": "Annotated text (PDF)",
     "pptx": "Slides (PowerPoint)",
     "slides-pdf": "Slides (PDF)",
     "csv": "Claims (CSV)",
@@ -57,6 +60,8 @@ SUFFIX = {
     "handout-md": "-handout",
     "handout-pdf": "-handout",
     "slides-pdf": "-slides",
+    "annotated-text": "-annotated",
+    "annotated-text-pdf": "-annotated",
     "csv": "-claims",
     "relations-csv": "-relations",
     "compare-csv": "-comparison",
@@ -66,10 +71,13 @@ SUFFIX = {
 PAGE_NAMES = {"a4": "A4", "a3": "A3", "letter": "Letter", "slide": "Slide 16:9", "fit": "Fit"}
 
 
-def fits(exp: Exporter, view: View) -> bool:
-    """Whether a format fits a view (a comparison's table needs two actors)."""
+def fits(exp: Exporter, view: View, has_text: bool = False) -> bool:
+    """Whether a format fits a view (a comparison's table needs two actors; the annotated
+    text needs the map's source text)."""
     if exp.name == "compare-csv":
         return view.kind == "compare"
+    if getattr(exp, "text", "") == "needs":
+        return has_text
     return True
 
 
@@ -83,10 +91,16 @@ def takes(fmt: str) -> frozenset[str]:
     return frozenset(list(params)[2:])
 
 
+PLAIN = {"svg", "png", "pdf", "dot", "xlsx", "json", "argdown", "graphml", "pptx"}
+
+
 def file_name(slug: str, fmt: str) -> str:
+    """``slug.ext``, with a suffix where formats share an extension (a format added to the
+    table later gets its own name as the suffix)."""
     exp = EXPORTERS[fmt]
     base = "map" if fmt == "json" else slug  # json is always the whole map
-    return f"{base}{SUFFIX.get(fmt, '')}.{exp.extension}"
+    suffix = SUFFIX.get(fmt, "" if fmt in PLAIN else f"-{fmt}")
+    return f"{base}{suffix}.{exp.extension}"
 
 
 def options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:
@@ -100,18 +114,20 @@ def exported(m: Map, view: View, fmt: str, **options: Any) -> bytes:
     return out.encode("utf-8") if isinstance(out, str) else out
 
 
-def formats(view: View) -> list[tuple[str, list[Exporter]]]:
+def formats(view: View, has_text: bool = False) -> list[tuple[str, list[Exporter]]]:
     """The formats that fit ``view``, grouped; a format no group names goes under the
     group of its family ("diagram", "document", "interchange")."""
     named = {f for _, fs in GROUPS for f in fs}
+    family = {"Diagram": "diagram", "Tables": "document", "For other tools": "interchange"}
     out: list[tuple[str, list[Exporter]]] = []
     for title, names in GROUPS:
-        exps = [EXPORTERS[n] for n in names if n in EXPORTERS and fits(EXPORTERS[n], view)]
-        family = {"Diagram": "diagram", "Tables": "document", "For other tools": "interchange"}
+        exps = [
+            EXPORTERS[n] for n in names if n in EXPORTERS and fits(EXPORTERS[n], view, has_text)
+        ]
         extra = [
             e
             for e in EXPORTERS.values()
-            if e.name not in named and e.family == family.get(title) and fits(e, view)
+            if e.name not in named and e.family == family.get(title) and fits(e, view, has_text)
         ]
         if exps or extra:
             out.append((title, exps + extra))
@@ -143,7 +159,7 @@ def page_choice(key: str, fmts: tuple[str, ...] = ("pdf",)) -> dict[str, Any]:
 
 def buttons(m: Map, view: View, *, key: str, slug: str, options: dict[str, Any], only=None) -> None:
     """The download buttons of the formats that fit ``view`` (``only``: these formats)."""
-    for title, exps in formats(view):
+    for title, exps in formats(view, bool(options.get("text"))):
         exps = [e for e in exps if only is None or e.name in only]
         if not exps:
             continue
@@ -162,8 +178,9 @@ def buttons(m: Map, view: View, *, key: str, slug: str, options: dict[str, Any],
             )
 
 
-def menu(m: Map, view: View, *, key: str, slug: str | None = None) -> None:
-    """A "Download" popover with every format that fits ``view``."""
+def menu(m: Map, view: View, *, key: str, slug: str | None = None, text: str | None = None) -> None:
+    """A "Download" popover with every format that fits ``view``; ``text`` is the map's
+    source text (the annotated text needs it)."""
     slug = slug or view_slug(m, view)
     pop = st.popover(
         "Download",
@@ -177,5 +194,5 @@ def menu(m: Map, view: View, *, key: str, slug: str | None = None) -> None:
         if not pop.open:
             return
         st.caption(f"Files named {slug}.…, of what this view shows.")
-        options = page_choice(key)
+        options = {**page_choice(key), "text": text}
         buttons(m, view, key=key, slug=slug, options=options)

@@ -70,15 +70,16 @@ def no_exception(at: AppTest) -> None:
 def viewer_data(at: AppTest, key: str) -> dict:
     """The data the page gave the diagram viewer mounted with ``key``, with the claim
     selected in it (which travels in an element of its own, ``key-selection``)."""
-    found = {}
+    found: dict | None = None
+    selected = {}
     for el in at.get("bidi_component"):
         if el.proto.id.endswith(f"{key}-selection"):
-            found["selected"] = json.loads(el.proto.json)["selected"]
-        elif el.proto.id.endswith(key) and "svg" not in found:
-            found.update(json.loads(el.proto.json))
-    if "svg" not in found:
+            selected["selected"] = json.loads(el.proto.json)["selected"]
+        elif el.proto.id.endswith(key) and found is None:
+            found = json.loads(el.proto.json)
+    if found is None:
         raise AssertionError(f"no diagram viewer {key!r} on the page")
-    return found
+    return {**found, **selected}
 
 
 def shown_claims(at: AppTest, key: str) -> set[str]:

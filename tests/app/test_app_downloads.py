@@ -53,8 +53,12 @@ def test_the_comparison_table_is_offered_only_for_a_comparison():
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))
-def test_every_format_downloads_from_a_comparison(fmt):
-    data = downloads.exported(M, View(kind="compare", actors=("trotsky", "lenin")), fmt)
+def test_every_format_downloads_from_a_comparison_of_the_essay(essay_map, fmt):
+    from apphelp import ROOT
+
+    text = (ROOT / "sources" / "essay.txt").read_text(encoding="utf-8")
+    view = View(kind="compare", actors=("trotsky", "lenin"), topic="dictatorship")
+    data = downloads.exported(essay_map, view, fmt, text=text, page=None)
     assert isinstance(data, bytes) and data
 
 
@@ -72,3 +76,18 @@ def test_options_go_only_to_the_formats_that_take_them():
     assert downloads.options_for("json", {"page": "a4"}) == {}
     if "page" in downloads.takes("pdf"):
         assert downloads.options_for("pdf", {"page": "a4", "x": 1}) == {"page": "a4"}
+
+
+def test_a_map_with_its_text_also_offers_the_annotated_text():
+    from apphelp import ROOT
+
+    at = open_app(ROOT / "claims.yaml")
+    buttons = opened(at, "map")
+    needs_text = {e.name for e in EXPORTERS.values() if getattr(e, "text", "") == "needs"}
+    assert needs_text <= set(buttons)
+    assert not needs_text & set(opened(open_app(MINI), "map"))  # a map without its text
+
+
+def test_every_format_has_its_own_file_name():
+    names = [downloads.file_name("v", f) for f in EXPORTERS]
+    assert len(names) == len(set(names))
