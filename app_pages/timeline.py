@@ -8,7 +8,8 @@ import streamlit as st
 
 from arguments.analysis.timeline import timeline
 from arguments.graph import filter_map
-from components import charts, claim, filters, page, state, urlstate
+from arguments.views import View
+from components import charts, claim, diagram, filters, page, state, urlstate
 
 loaded, m = page.need_map()
 lo, hi = filters.year_bounds(m)
@@ -62,12 +63,19 @@ def _picked() -> None:
         state.select(ids[0])
 
 
-names = {a.id: a.name for a in m.actors}
+@st.cache_data(max_entries=64, show_spinner=False)
+def _spec(map_key: str, view: tuple, years: tuple[int, int], cid: str | None, _df) -> dict:
+    """The chart as a Vega-Lite spec, made once per map, filters, years and selection
+    (building and validating it with Altair costs more than drawing the rest)."""
+    names = {a.id: a.name for a in m.actors}
+    return charts.timeline_chart(_df, m.actor_colours, names, selected=cid, years=years).to_dict()
+
+
 left, right = st.columns([5, 2], gap="medium")
 with left:
-    chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid, years=years)
-    st.altair_chart(
-        chart, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
+    spec = _spec(loaded.key, diagram.view_params(View(filters=f)), years, cid, df)
+    st.vega_lite_chart(
+        spec, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
     )
     st.caption(
         f"{df['id'].nunique()} dated claims by {df['actor'].nunique()} actors, "
