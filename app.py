@@ -3,7 +3,8 @@
 Contract: this entry point only wires things together: page configuration,
 the session's map (:func:`components.source.current`, cached by path and
 modification time; ``$ARGMAP_MAP`` names the file; an upload from the sidebar,
-:mod:`components.upload`, replaces it for one session), the list of problems when
+:mod:`components.upload`, or a stored map opened by its link, :mod:`components.stored`,
+replaces it for one session), the list of problems when
 the map is invalid, and the pages (``app_pages/``) through ``st.navigation``.
 A page switch requested by a callback (``components.state.go``) happens here.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import filters, history, page, source, state, upload
+from components import filters, history, page, source, state, stored, upload
 
 st.set_page_config(
     page_title="argmap",
@@ -54,6 +55,13 @@ PAGES = {
     "handout": st.Page(
         "app_pages/handout.py", title="Handout", icon=":material/print:", url_path="handout"
     ),
+    "maps": st.Page(
+        "app_pages/my_maps.py", title="My maps", icon=":material/folder_open:", url_path="maps"
+    ),
+    "edit": st.Page("app_pages/edit.py", title="Edit", icon=":material/edit:", url_path="edit"),
+    "changes": st.Page(
+        "app_pages/changes.py", title="Changes", icon=":material/difference:", url_path="changes"
+    ),
 }
 nav = st.navigation(list(PAGES.values()))
 
@@ -63,11 +71,13 @@ if goto in PAGES:
     cid = st.session_state.get(state.SELECTED)
     st.switch_page(PAGES[goto], query_params={state.QUERY_KEY: cid} if cid else None)
 
+stored.sync()  # a share link in the address opens its stored map; keeps it current
 loaded = source.current()
 history.install()  # Back returns to the previous view, in one step
 filters.keep()
 upload.sidebar(loaded)  # which map is open, the uploader, the way back
 upload.notice(loaded)  # a failed upload's problems; the open map stays
+stored.notice()  # "no such map", or that another editor saved a version
 if loaded.problems:
     page.problems(loaded.label, loaded.problems)
 

@@ -65,7 +65,7 @@ for p in posts:
         st.markdown(f"### Postulate {p.number}")
         st.html(claim.meta_html(m, p.id))
         st.markdown(f"#### {md(p.text)}")
-        claim.quotes(m, p.id, [0])
+        claim.quotes(m, p.id, [0] if p.quotes else [])  # another tool's map may quote nothing
         left, right = st.columns([2, 3], gap="large")
         with left:
             _links("Reasons", reasons(m, p.id), f"post-{p.number}-why")

@@ -20,7 +20,7 @@ from arguments.models import Map
 from arguments.text import slug as text_slug
 from arguments.views import View
 from components import claim as claim_ui
-from components import page, reading, state
+from components import editor, page, reading, state
 from components.text import claim_label, md, short
 
 loaded, m = page.need_map()
@@ -79,13 +79,25 @@ def _picked() -> None:
     value = st.session_state.get("rd_view") or {}
     pick = value.get("pick") if hasattr(value, "get") else None
     keys = (pick or {}).get("keys") or []
-    a = found.by_key.get(keys[0]) if keys else None
+    a = found.by_key.get(keys[0]) if keys and found is not None else None
     if a is None:
         return
     params = reading.url_params(a)
     state.select(params["claim"])
     st.query_params[reading.QUOTE_KEY] = params[reading.QUOTE_KEY]
     st.session_state["rd_clicked"] = a.key  # clicked where the reader is: no scrolling
+
+
+def _passage() -> None:
+    value = st.session_state.get("rd_view") or {}
+    got = value.get("passage") if hasattr(value, "get") else None
+    text = (got or {}).get("text") if hasattr(got, "get") else None
+    if text:
+        st.session_state["rd_passage"] = {"text": str(text)[:2000], "chapter": chapter}
+
+
+def _clear_passage() -> None:
+    st.session_state.pop("rd_passage", None)
 
 
 def _go_read(a: Anchor) -> None:
@@ -250,15 +262,40 @@ with left:
         flash=flash,
         nonce=nonce,
         on_pick=_picked,
+        on_passage=_passage,
         key="rd_view",
     )
 
 with right, st.container(key="read_panel"):
+    passage = st.session_state.get("rd_passage")
+    if passage:
+        with st.container(border=True, key="rd-passage"):
+            st.markdown("**Selected passage**")
+            st.html(claim_ui.quote_block_text(passage["text"]))
+            text_index = reading.source_text(loaded)
+            if text_index is not None and text_index.find(passage["text"]):
+                if "rd_q_chapter" not in st.session_state:
+                    st.session_state["rd_q_chapter"] = passage.get("chapter") or ""
+                editor.quote_actions(passage["text"], key="rd_q")
+            else:
+                st.caption(
+                    "This selection is not the text's own words in order (it runs across "
+                    "a heading or a note?); select within one paragraph."
+                )
+            st.button(
+                "Clear the selection",
+                key="rd-passage-clear",
+                on_click=_clear_passage,
+                type="tertiary",
+                icon=":material/close:",
+            )
     if target is None:
         st.markdown("**Claims on a passage**")
         st.caption(
             "Click a highlighted passage to see every claim that quotes it, with its "
-            "relations and links to the claim, the map and the comparison."
+            "relations and links to the claim, the map and the comparison. Select words "
+            "of the text to put them into the map: as a new claim's quote or another quote "
+            "of a claim."
         )
         if found.ambiguous:
             st.warning(
@@ -274,7 +311,8 @@ with right, st.container(key="read_panel"):
             for a in found.items
             if a.found and any(s < e2 and s2 < e for s, e in spans for s2, e2 in a.spans)
         ]
-        here.sort(key=lambda a: (a.key != target.key, a.start))
+        first = target.key  # (the lambda below would not see target narrowed)
+        here.sort(key=lambda a: (a.key != first, a.start))
         n_claims = len({a.claim for a in here if a.claim})
         n_links = sum(1 for a in here if a.claim is None)
         who = [f"{n_claims} claim{'s' if n_claims != 1 else ''}"] if n_claims else []

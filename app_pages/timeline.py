@@ -12,6 +12,16 @@ from arguments.views import View
 from components import charts, claim, diagram, filters, page, state, urlstate
 
 loaded, m = page.need_map()
+if not any(c.date for c in m.claims):
+    st.title("Timeline")
+    st.info(
+        "This map dates none of its claims, so there is no timeline: the timeline sets each "
+        "claim at the date its actor held or stated it. A map made in another tool (Argdown, "
+        "Kialo, AIF without timestamps) often has no dates; give its claims a `date` (YYYY or "
+        "YYYY-MM) to see them here.",
+        icon=":material/event_busy:",
+    )
+    st.stop()
 lo, hi = filters.year_bounds(m)
 STORY = (max(lo, min(1903, hi)), min(hi, max(1930, lo)))  # the essay's story, if it fits
 URL = [

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import formats
-from .analysis.quotes import SourceText, check_quotes
+from .analysis.quotes import QuoteFailure, SourceText, check_quotes
 from .errors import MapError, Problem
 from .formats.archive import Archive, unpack
 from .formats.decode import MAX_BYTES, read_text
@@ -79,11 +79,20 @@ def load_upload(files: list[tuple[str, bytes]], limit: int = MAX_BYTES) -> Docum
     return Document(m, text)
 
 
-def check_text(m: Map, text: str, filename: str, map_text: object, fmt: str | None) -> None:
+def check_text(
+    m: Map,
+    text: str,
+    filename: str,
+    map_text: object,
+    fmt: str | None,
+    failures: list[QuoteFailure] | None = None,
+) -> None:
     """Raise MapError with a ``quote-not-in-source`` problem at each quote of ``m`` that is
     not verbatim in ``text``; ``map_text()`` gives the map file's text, read again only to
-    find the quotes' positions when there are failures."""
-    failures = check_quotes(m, text)
+    find the quotes' positions when there are failures.  ``failures``: found already (the
+    store checks only the quotes an edit brings)."""
+    if failures is None:
+        failures = check_quotes(m, text)
     if not failures:
         return
     raw = _raw(map_text, filename, fmt)

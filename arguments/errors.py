@@ -21,7 +21,8 @@ CODES: dict[str, str] = {
     "empty-file": "the file holds nothing (or only comments and blank lines)",
     "not-utf8": "the file is not valid UTF-8 text",
     "binary-file": "the file holds NUL bytes or other binary data",
-    "unknown-format": "the file is neither our YAML, our JSON nor the Argdown subset we export",
+    "unknown-format": "the file is none of the formats argmap reads (our YAML or JSON, Argdown, "
+    "AIF, a Kialo discussion)",
     "bad-upload": "an upload's files do not make one map (and its text): a broken or oversized "
     ".zip, a path outside it, more than one map or text",
     # parsing
@@ -29,7 +30,11 @@ CODES: dict[str, str] = {
     "too-deep": "the document nests deeper than 64 levels",
     "alias-bomb": "YAML aliases would expand to an unreasonably large document",
     "duplicate-key": "the same key appears twice in one mapping",
-    "argdown-syntax": "a line of an Argdown file is not in the subset argmap reads",
+    "argdown-syntax": "an Argdown file breaks the Argdown language, or says what a map cannot hold",
+    "aif-structure": "an AIF file's nodes and edges do not make an argument (an edge to a "
+    "missing node, an unknown node type, a cycle of scheme nodes, ...)",
+    "kialo-syntax": "a Kialo discussion's numbering is broken (a number that does not continue "
+    "its parent's, no Pro: or Con:, a link to no claim)",
     "schema-version": "a JSON export names a schema this version cannot read",
     # shape of each record
     "missing-field": "a required field is absent",

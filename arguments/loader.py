@@ -111,7 +111,7 @@ def load_text(text: str, filename: str = "<map>", fmt: str | None = None) -> Map
         )
     module = formats.READERS[fmt].load()
     fast = getattr(module, "fast_map", None)  # a valid file needs no positions
-    if fast is not None and (done := fast(text)) is not None:
+    if fast is not None and (done := fast(text, filename)) is not None:
         return done
     raw = module.read(text, filename)
     if guessed and raw is not None and not isinstance(raw, dict):

@@ -50,6 +50,8 @@ class View:
     spacing: str = "compact"
     edge_labels: bool = False
     cluster: str | None = None  # None = automatic, "chapter", "actor" or "none"
+    #: claims marked by a diff: (claim id, "added" | "removed" | "changed") pairs
+    marks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,14 @@ def meta_html(m: Map, cid: str) -> str:
     )
 
 
+def quote_block_text(text: str) -> str:
+    """A passage of the source shown like a quote (escaped)."""
+    return (
+        f'<blockquote style="margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid '
+        f'#888;background:#F7F7F7;border-radius:.2rem">{html.escape(quoted(text))}</blockquote>'
+    )
+
+
 def quote_block(m: Map, q) -> str:
     who = f"{m.actor_name(q.speaker)}: " if q.speaker else ""
     cite = (
@@ -107,8 +115,11 @@ def detail(m: Map, cid: str, *, key: str, compact: bool = False) -> None:
         st.html(f"<div class='am-claim-text'>{html.escape(' '.join(c.text.split()))}</div>")
     else:
         st.markdown(f"### {md(c.text)}")
-    st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
-    quotes(m, cid, list(range(min(2, len(c.quotes)) if compact else len(c.quotes))))
+    if c.quotes:  # a map made in another tool may quote nothing
+        st.markdown(f"**Quote{'s' if len(c.quotes) > 1 else ''}**")
+        quotes(m, cid, list(range(min(2, len(c.quotes)) if compact else len(c.quotes))))
+    else:
+        st.caption("No quote: the map gives none for this claim.")
     if compact and len(c.quotes) > 2:
         st.caption(f"and {len(c.quotes) - 2} more quotes on the claim's page")
     groups = relation_groups(m, cid)

@@ -112,7 +112,7 @@ def outlined(map_key: str, params: tuple, _m: Map) -> str:
     view = view_from(params)
     sel = select(_m, view)
     group = sel.cluster if sel.cluster in ("chapter", "actor") else "chapter"
-    return selection_outline(_m, sel.map, group, tuple(view.actors))
+    return selection_outline(_m, sel.map, group, tuple(view.actors), dict(view.marks))
 
 
 def compact(svg: str) -> str:

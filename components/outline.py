@@ -27,9 +27,15 @@ def _line(m: Map, c) -> str:
 
 
 def selection_outline(
-    m: Map, shown: Map, group: str = "chapter", order: tuple[str, ...] = ()
+    m: Map,
+    shown: Map,
+    group: str = "chapter",
+    order: tuple[str, ...] = (),
+    marks: dict[str, str] | None = None,
 ) -> str:
-    """Markdown: the shown claims grouped by chapter or actor, each with its relations."""
+    """Markdown: the shown claims grouped by chapter or actor, each with its relations;
+    ``marks`` (claim id -> added, removed or changed, from a diff) prefixes marked claims."""
+    marks = marks or {}
     if not shown.claims:
         return "_No claim matches the current filters._"
     by_id = shown.claim_index
@@ -53,7 +59,8 @@ def selection_outline(
         elif group == "actor":
             lines.append(f"\n**{md(m.actor_name(k))}**\n")
         for c in sorted(groups[k], key=lambda c: c.sort_date):
-            lines.append(f"- {_line(m, c)}")
+            mark = f"**[{marks[c.id]}]** " if c.id in marks else ""
+            lines.append(f"- {mark}{_line(m, c)}")
             for r in out_rel.get(c.id, []):
                 t = by_id[r.target]
                 when = f", {t.date}" if t.date else ""

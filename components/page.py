@@ -19,6 +19,13 @@ from .text import md
 
 def need_map() -> tuple[source.Loaded, Map]:
     loaded = source.current()
+    if loaded.map is None and source.is_stored(loaded):
+        st.info(
+            "This stored map has no claims yet: add its actors and claims on the Edit page "
+            "(with the map's edit link).",
+            icon=":material/edit_note:",
+        )
+        st.stop()
     if loaded.map is None:
         st.info(
             "Nothing to show on this page until the map loads: see the problems above. "

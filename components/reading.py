@@ -19,6 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from arguments.analysis.anchors import Anchor, Anchors, anchor
+from arguments.analysis.quotes import SourceText
 from arguments.models import Map
 from arguments.render.reading import (
     CSS,
@@ -43,6 +44,16 @@ _VIEW = st.components.v2.component(
 @st.cache_resource(max_entries=8, show_spinner="Finding every quote in the text…")
 def _anchored(map_key: str, _m: Map, _text: str) -> Anchors:
     return anchor(_m, _text)
+
+
+@st.cache_resource(max_entries=8)
+def _source_text(map_key: str, _text: str) -> SourceText:
+    return SourceText(_text)
+
+
+def source_text(loaded: source.Loaded) -> SourceText | None:
+    """The session map's text prepared for quote look-ups (cached per map key)."""
+    return _source_text(loaded.key, loaded.text) if loaded.text is not None else None
 
 
 def anchored(loaded: source.Loaded) -> Anchors | None:
@@ -91,6 +102,7 @@ def text_view(
     nonce: int,
     on_pick: Callable[[], None],
     key: str,
+    on_passage: Callable[[], None] | None = None,
 ) -> None:
     assert loaded.map is not None
     drawn = _chapter(loaded.key, chapter, keep, unquoted, loaded.map, found)
@@ -98,6 +110,7 @@ def text_view(
         key=key,
         data={**drawn, "selected": selected, "flash": flash, "nonce": nonce},
         on_pick_change=on_pick,
+        on_passage_change=on_passage or (lambda: None),
     )
 
 

@@ -101,6 +101,25 @@ export default function (component) {
         s.send("pick", { keys, at: Date.now() });
       }
     });
+    // a passage selected with the mouse (or the keyboard) can be put into the map
+    const selected = () => {
+      const rootNode = root.getRootNode();
+      const sel = (rootNode.getSelection && rootNode.getSelection()) || document.getSelection();
+      if (!sel || sel.isCollapsed || !sel.rangeCount) return;
+      const range = sel.getRangeAt(0);
+      if (!body.contains(range.commonAncestorContainer)) return;
+      const frag = range.cloneContents();
+      frag.querySelectorAll(".rd-km, .rd-pn, .rd-fn, .rd-back").forEach((el) => el.remove());
+      const text = frag.textContent.replace(/\s+/g, " ").trim();
+      if (text.split(" ").length < 2 || text === s.lastSelection) return;
+      s.lastSelection = text;
+      const startEl = range.startContainer.nodeType === 1
+        ? range.startContainer : range.startContainer.parentElement;
+      const p = startEl && startEl.closest("[data-p]");
+      s.send("passage", { text, p: p ? Number(p.dataset.p) : null, at: Date.now() });
+    };
+    root.addEventListener("mouseup", () => setTimeout(selected, 0));
+    root.addEventListener("keyup", (ev) => { if (ev.shiftKey) selected(); });
     // hovering names the claims: titles are set on first hover (they are not in the HTML)
     root.addEventListener("mouseover", (ev) => {
       const mark = ev.target.closest("mark.rd-q");

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV_VAR = "ARGMAP_MAP"
 SESSION_MAP = "session_map"  # a Loaded put there replaces the bundled map for this session
 UPLOAD = "upload:"  # the key prefix of an uploaded map
+STORED = "store:"  # the key prefix of a stored map's version (components.stored)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,11 @@ def from_upload(files: list[tuple[str, bytes]]) -> Loaded:
 
 def is_upload(loaded: Loaded) -> bool:
     return loaded.key.startswith(UPLOAD)
+
+
+def is_stored(loaded: Loaded) -> bool:
+    """A map from the store (key ``store:ID@N``; see components.stored)."""
+    return loaded.key.startswith(STORED)
 
 
 def open_upload(loaded: Loaded) -> None:

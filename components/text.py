@@ -15,7 +15,13 @@ from arguments.models import Map
 from arguments.text import markdown as md
 from arguments.text import shorten as short
 
-__all__ = ["claim_label", "highlight", "kind_label", "md", "short"]
+__all__ = ["claim_label", "code", "highlight", "kind_label", "md", "short"]
+
+
+def code(text: str) -> str:
+    """An id as inline code in Markdown (no escapes inside a code span; no backtick left to
+    end it early)."""
+    return "`" + text.replace("`", "'").replace("\n", " ") + "`"
 
 
 def highlight(text: str, spans) -> str:

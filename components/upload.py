@@ -2,8 +2,10 @@
 
 Contract: :func:`sidebar` draws, on every page, which map is open (title, file
 name, counts, bundled or uploaded), a "Reset to the essay" button while an
-upload is open, and a file uploader for our YAML, our JSON export and the
-Argdown subset.  :func:`notice` shows the outcome of the last failed upload at
+upload is open, and a file uploader for every format the loader reads
+(:data:`arguments.formats.READERS`: our YAML and JSON, Argdown, AIF from OVA or
+AIFdb, a Kialo discussion export as ``.txt``), recognised by extension and
+content.  :func:`notice` shows the outcome of the last failed upload at
 the top of the page (every problem as ``file:line:col [code] ... (got ...,
 expected ...)``), until it is dismissed or another upload or reset replaces it.
 
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from arguments.errors import MapError, Problem
+from arguments.formats import EXTENSIONS
 from arguments.loader import UPLOAD_LIMIT
 from arguments.models import Map
 
@@ -43,7 +46,9 @@ from .text import md, short
 
 log = logging.getLogger(__name__)
 
-TYPES = ("yaml", "yml", "json", "argdown", "ad", "txt", "zip")
+#: the uploader's extensions: every reader's, .txt (a source text, or a Kialo export: its
+#: content says) and .zip (a map with its text)
+TYPES = (*(ext.lstrip(".") for ext in EXTENSIONS), "txt", "zip")
 NOTICE = "upload_notice"  # the last failed upload (an Attempt), shown until dismissed
 ROUND = "upload_round"  # names the uploader widget; a new name empties the widget
 #: UI choices that name things of one map (claims, actors, topics): forgotten when
@@ -99,6 +104,10 @@ def _forget_selections(m: Map | None) -> None:
     for k in MAP_KEYS:
         st.session_state.pop(k, None)
     state.select(None)
+
+
+#: for the stored maps (components.stored): a map opened by a link starts afresh too
+forget_selections = _forget_selections
 
 
 def _next_round() -> None:
@@ -170,6 +179,7 @@ def dismiss() -> None:
 def sidebar(loaded: source.Loaded) -> None:
     """The open map, the reset button and the uploader, in the sidebar."""
     uploaded = source.is_upload(loaded)
+    kept = source.is_stored(loaded)
     with st.sidebar.container(key="open_map"):
         if loaded.map is not None:
             m = loaded.map
@@ -177,18 +187,28 @@ def sidebar(loaded: source.Loaded) -> None:
             st.caption(
                 f"{md(short(loaded.label, 60))} \u00b7 {len(m.claims)} claims \u00b7 "
                 f"{len(m.relations)} relations \u00b7 "
-                + ("uploaded, open in this browser tab only" if uploaded else "the bundled map")
+                + (
+                    "uploaded, open in this browser tab only"
+                    if uploaded
+                    else "stored, with every version"
+                    if kept
+                    else "the bundled map"
+                )
             )
+        elif kept:
+            st.caption(f"**{md(short(loaded.label, 90))}** \u00b7 no claims yet")
         else:
             st.caption(f"Map: **{md(loaded.label)}** \u00b7 not loaded")
-        if uploaded:
+        if uploaded or kept:
             st.button(
                 reset_label(),
                 key="upload_reset",
                 on_click=reset,
                 icon=":material/restart_alt:",
                 width="stretch",
-                help="Close the uploaded map and show the bundled one again.",
+                help="Close the "
+                + ("stored" if kept else "uploaded")
+                + " map and show the bundled one again.",
             )
         key = widget_key()
         if uploaded and loaded.text_missing:
@@ -205,15 +225,16 @@ def sidebar(loaded: source.Loaded) -> None:
             on_change=_received,
             args=(key,),
             accept_multiple_files=True,
-            help="Our YAML (.yaml, .yml), our JSON export (.json) or an Argdown file "
-            "(.argdown, .ad) in the subset argmap exports; up to 2 MB. Choose its "
-            "source text (.txt) with it, or upload one .zip holding both, to read the "
-            "map beside its text. It opens for you only, in this browser tab, until "
+            help="Our YAML (.yaml, .yml) or JSON export (.json), any Argdown file "
+            "(.argdown, .ad), AIF as OVA or AIFdb save it (.json), or a Kialo discussion "
+            "export (.txt); up to 2 MB. Choose a map's source text (.txt) with it, or "
+            "upload one .zip holding both, to read the map beside its text. It opens for "
+            "you only, in this browser tab, until "
             "you reset or reload; nothing is saved on the server.",
         )
         # the dropzone's own line names the server's hard cap (3 MB): say the real limit
         st.html(f"<style>{_HIDE_CAP}</style>")
-        st.caption("YAML, JSON or Argdown, with its .txt or in a .zip · up to 2 MB")
+        st.caption("YAML, JSON, Argdown, AIF or Kialo, with its .txt or in a .zip · up to 2 MB")
 
 
 _HIDE_CAP = '.st-key-open_map [data-testid="stFileUploaderDropzoneInstructions"] {display: none}'

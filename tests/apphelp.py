@@ -137,14 +137,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: the process of each running server, by URL (a test may kill one)
+PROCESSES: dict[str, subprocess.Popen] = {}
+
+
 @contextmanager
-def server(map_path: Path | str, port: int | None = None, *, log=None):
+def server(map_path: Path | str, port: int | None = None, *, log=None, env=None):
     """``streamlit run app.py`` on a free port with ARGMAP_MAP=map_path; yields its URL.
 
-    ``log``: a binary file to receive the server's output (to read it afterwards).
+    ``log``: a binary file to receive the server's output (to read it afterwards);
+    ``env``: more environment variables (e.g. ``ARGMAP_DB``).
     """
     port = port or free_port()
-    env = {**os.environ, "ARGMAP_MAP": str(map_path)}
+    env = {**os.environ, "ARGMAP_MAP": str(map_path), **(env or {})}
     own_log = log is None
     log = tempfile.TemporaryFile() if own_log else log  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
@@ -171,6 +176,7 @@ def server(map_path: Path | str, port: int | None = None, *, log=None):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    PROCESSES[url] = proc
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -188,6 +194,7 @@ def server(map_path: Path | str, port: int | None = None, *, log=None):
             time.sleep(0.2)
         yield url
     finally:
+        PROCESSES.pop(url, None)
         proc.terminate()
         try:
             proc.wait(10)

@@ -8,11 +8,12 @@ file named with ``-o``), problems to stderr.
 
 Commands: ``validate``, ``stats``, ``show``, ``search`` (ranked hits with their
 ids), ``export`` (every format of
-:data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON or
-the Argdown subset, written as YAML), ``compare`` (two actors, topic by
+:data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON,
+Argdown, AIF or a Kialo discussion, written as YAML), ``compare`` (two actors, topic by
 topic and period by period), ``schema`` (the JSON Schema of argmap/2),
 ``quotes`` and ``coverage`` (the quotes' places in the source text and how
-much of it the map quotes).
+much of it the map quotes), ``store ...`` (maps kept in a database with every
+version) and ``diff`` (two maps or versions).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import MapError
+from ..store import StoreError
 from . import commands, export, reading
+from . import store as store_commands
 from .common import UserError
 
 
@@ -36,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parsers(sub)
     export.add_parser(sub)
     reading.add_parsers(sub)
+    store_commands.add_parsers(sub)
     return p
 
 
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(exc.summary(), file=sys.stderr)
         return 2
-    except UserError as exc:
+    except (UserError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `... | head`

@@ -271,8 +271,8 @@ def add_parsers(sub: Subparsers) -> None:
 
     i = sub.add_parser(
         "import",
-        help="read our JSON or the Argdown subset; write the map as "
-        "YAML (or JSON with -o FILE.json)",
+        help="read our JSON, Argdown, AIF (OVA, AIFdb) or a Kialo discussion; write the "
+        "map as YAML (or JSON with -o FILE.json)",
     )
     i.add_argument(
         "--format",

@@ -33,7 +33,7 @@ def with_map(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "--map",
         "-m",
         metavar="FILE",
-        help="the map file (YAML, argmap JSON or Argdown); default claims.yaml",
+        help="the map file (YAML, argmap JSON, Argdown, AIF or Kialo); default claims.yaml",
     )
     return sp
 

@@ -13,9 +13,14 @@ them.
 - :mod:`.decode`: bytes to text (size, encoding, binary checks)
 - :mod:`.yaml`: our YAML (the position-keeping reader and the writer)
 - :mod:`.json`: our JSON, ``argmap/2`` (``argmap/1`` is read too), and its JSON Schema
-- :mod:`.argdown`: Argdown
-- :mod:`.aif`, :mod:`.graphml`, :mod:`.kialo`, :mod:`.tables`,
-  :mod:`.handout`: writers for other tools and for print
+- :mod:`.argdown`: Argdown, the whole language in, our export out
+- :mod:`.aif`: AIF JSON as OVA 3 and AIFdb write it, in and out
+- :mod:`.kialo`: Kialo's discussion text, in and out
+- :mod:`.raw`: raw data with positions and ids, for the readers of other tools' formats
+- :mod:`.graphml`, :mod:`.tables`, :mod:`.handout`: writers for other tools and for print
+
+A format without an extension of its own (AIF saves ``.json`` like ours; Kialo
+exports ``.txt``) is recognised by its content: :func:`detect`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ READERS: dict[str, Reader] = {
         Reader("yaml", (".yaml", ".yml"), "yaml", "our YAML (.yaml)"),
         Reader("json", (".json",), "json", "our JSON export (.json)"),
         Reader("argdown", (".argdown", ".ad"), "argdown", "Argdown (.argdown)"),
+        Reader("aif", (), "aif", "AIF from OVA or AIFdb (.json)"),
+        Reader("kialo", (), "kialo", "a Kialo discussion export (.txt)"),
     )
 }
 EXTENSIONS: dict[str, str] = {ext: r.name for r in READERS.values() for ext in r.extensions}
@@ -54,18 +61,23 @@ def by_extension(filename: str) -> str | None:
 
 
 def detect(filename: str, text: str) -> str:
-    """Which reader a file needs: from its extension, else from its first characters."""
+    """Which reader a file needs: from its extension (a ``.json`` file may be AIF: its
+    content says), else from its content: JSON (ours or AIF), a Kialo discussion,
+    Argdown, else YAML."""
     named = by_extension(filename)
-    if named:
+    if named not in (None, "json"):
         return named
-    if text.lstrip()[:1] in ("{", "["):
-        return "json"
-    if READERS["argdown"].load().looks_like(text):
+    first = text.lstrip("\ufeff \t\r\n")[:1]
+    if named == "json" or first == "{":
+        return "aif" if READERS["aif"].load().looks_like(text) else "json"
+    if READERS["kialo"].load().looks_like(text):
+        return "kialo"
+    if READERS["argdown"].load().looks_like(text):  # before JSON: `[title]: text` opens it
         return "argdown"
-    return "yaml"
+    return "json" if first == "[" else "yaml"
 
 
 def expected_formats() -> str:
-    """What a map file may be, for messages: "our YAML (.yaml), ... or Argdown (.argdown)"."""
+    """What a map file may be, for messages: "our YAML (.yaml), ... or a Kialo ..."."""
     labels = [r.label for r in READERS.values()]
     return ", ".join(labels[:-1]) + " or " + labels[-1]

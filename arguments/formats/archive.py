@@ -104,7 +104,7 @@ def unpack(files: list[tuple[str, bytes]], limit: int) -> Archive:
         flat += _entries(name, data, limit) if _is_zip(name, data) else [(name, data)]
     texts = [f for f in flat if PurePosixPath(f[0]).suffix.lower() in TEXT_EXTENSIONS]
     maps = [f for f in flat if f not in texts]
-    if len(flat) == 1 and not maps:  # a lone .txt: let the loader say it is no map
+    if len(flat) == 1 and not maps:  # a lone .txt: a Kialo discussion, or the loader says no map
         maps, texts = texts, []
     named = [f for f in maps if PurePosixPath(f[0]).suffix.lower() in EXTENSIONS]
     maps = named or maps
@@ -114,7 +114,7 @@ def unpack(files: list[tuple[str, bytes]], limit: int) -> Archive:
             where,
             "an upload opens one map" if maps else "the upload holds no map",
             ", ".join(PurePosixPath(n).name for n, _ in maps) or "no map file",
-            "one map file (YAML, JSON or Argdown), with at most one .txt text",
+            "one map file (YAML, JSON, Argdown, AIF or Kialo), with at most one .txt text",
         )
     if len(texts) > 1:
         raise _bad(

@@ -56,7 +56,7 @@ def read_text(data: bytes, filename: str, limit: int = MAX_BYTES) -> str:
                     line,
                     col,
                     got="a NUL byte",
-                    expected="a UTF-8 text file (YAML, JSON or Argdown)",
+                    expected="a UTF-8 text file (YAML, JSON, Argdown, AIF or Kialo)",
                 )
             ]
         )

@@ -82,7 +82,7 @@ def _json_problem(exc: json.JSONDecodeError, filename: str) -> Problem:
     )
 
 
-def fast_map(text: str) -> Map | None:
+def fast_map(text: str, filename: str = "<json>") -> Map | None:
     """The map of a valid JSON export, read by json alone, else None.
 
     A valid file needs no positions, so it skips the libyaml pass (four times

@@ -121,6 +121,7 @@ def items(
         else (lambda c: "")
     )
     nodes = []
+    marked = dict(view.marks)
     for c in sel.map.claims:
         a = dict(KIND_STYLE[c.kind])
         a.update(
@@ -136,6 +137,13 @@ def items(
             a["style"] = a["style"] + ",striped" if a["shape"] in STRIPED else a["style"]
         if view.claim == c.id:
             a.update(penwidth="5", color="#000000")
+        mark = marked.get(c.id)
+        if mark is not None:  # a diff's mark: the outline's colour and dash say which
+            a.update(DIFF_STYLE[mark])
+            if mark == "removed":
+                a["style"] = a["style"].replace(",bold", "") + ",dashed"
+            a["class"] += f" diff-{mark}"
+            a["tooltip"] = attr(f"{mark}: " + shorten(c.text, 590, collapse=False))
         nodes.append(Node(c.id, a, key_of(c)))
     group = {n.id: n.group for n in nodes}
     timed = sel.cluster == "actor" and view.kind == "compare"
@@ -193,6 +201,13 @@ def items(
         edges.append(Edge(mid, head, {**a, "arrowtail": "none"}))
     return nodes, edges
 
+
+#: the outline of a claim a diff marks: added, removed or changed (Tol's vibrant scheme)
+DIFF_STYLE = {
+    "added": {"color": "#009988", "penwidth": "5"},
+    "removed": {"color": "#CC3311", "penwidth": "5"},
+    "changed": {"color": "#EE7733", "penwidth": "5"},
+}
 
 #: shapes Graphviz fills in stripes (one per colour of a joint claim's actors); other
 #: shapes take a gradient across the same colours

@@ -207,3 +207,50 @@ def test_a_zip_upload_brings_map_and_text(tmp_path: Path):
     no_exception(at)
     at.switch_page("app_pages/read.py").run()
     assert keys_shown(at) == {"c1:0"}
+
+
+def test_a_selected_passage_becomes_a_quote_of_a_stored_map_and_is_highlighted(
+    tmp_path, monkeypatch
+):
+    """Passage to claim: words selected on the Read page go into a stored map as a claim's
+    quote, verbatim, and show highlighted at once."""
+    from arguments.store import Store
+    from components import stored
+
+    url = f"sqlite:///{tmp_path / 'read.db'}"
+    monkeypatch.setenv("ARGMAP_DB", url)
+    stored.store.clear()
+    db = Store(url)
+    doc = load_document(ESSAY_MAP)
+    made = db.create(doc.map, "Teacher", text=doc.text)
+    # words of the introduction no claim quotes yet (its first paragraph)
+    start = doc.text.index("The Russian revolutionary movement, which brought")
+    passage = " ".join(doc.text[start : start + 120].split()[:12])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["map"] = made.edit_token
+    at.session_state["who"] = "Ann"
+    at.run()
+    at.switch_page("app_pages/read.py").run()
+    at.session_state["rd_passage"] = {"text": passage, "chapter": "introduction"}
+    at.run()
+    no_exception(at)
+    assert "Selected passage" in page_text(at)
+    at.selectbox(key="rd_q_claim").select("author-thesis")
+    at.button(key="rd_q_add_save").click().run()
+    no_exception(at)
+    opened = db.open(db.owner(made.map_id))
+    quotes = next(c for c in opened.data["claims"] if c["id"] == "author-thesis")["quotes"]
+    assert quotes[-1] == {"text": passage}
+    at.segmented_control(key="rd_ch").set_value("introduction").run()
+    n = len(quotes) - 1
+    assert f"author-thesis:{n}" in keys_shown(at)  # anchored and highlighted at once
+    db.close()
+    stored.store.clear()
+
+
+def test_a_selection_that_is_not_the_texts_words_is_not_offered():
+    at = read()
+    at.session_state["rd_passage"] = {"text": "words the essay never says", "chapter": "I"}
+    at.run()
+    no_exception(at)
+    assert "select within one paragraph" in page_text(at)

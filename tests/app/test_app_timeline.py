@@ -123,3 +123,13 @@ def test_the_years_shown_are_written_into_the_url():
     at = open_app(MINI, "timeline")
     at.slider(key="tl_years").set_value((1910, 1920)).run()
     assert at.query_params["range"] == "1910-1920"
+
+
+def test_a_map_without_dates_says_so_instead_of_an_empty_chart():
+    from apphelp import ROOT
+
+    at = open_app(ROOT / "tests" / "data" / "argdown" / "populism.argdown", "timeline")
+    no_exception(at)
+    text = page_text(at)
+    assert "This map dates none of its claims, so there is no timeline" in text
+    assert not at.get("vega_lite_chart")

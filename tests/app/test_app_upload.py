@@ -164,7 +164,7 @@ def test_the_search_page_searches_the_uploaded_map(at):
     assert "No claim matches" not in page_text(at)
 
 
-def test_the_uploader_takes_the_three_formats_a_text_or_a_zip_and_is_empty_after(at):
+def test_the_uploader_takes_every_format_a_text_or_a_zip_and_is_empty_after(at):
     assert set(at.file_uploader[0].allowed_type) == {
         ".yaml",
         ".yml",
@@ -444,3 +444,50 @@ def test_every_page_renders_a_hostile_map(page):
         text = page_text(at)
         assert f"### {HOSTILE['script']}" in text.replace("\\", "")
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+# ------------------------------------------------------------------ maps other tools make
+CORPUS = ROOT / "tests" / "data" / "argdown"
+
+
+def _foreign() -> dict[str, tuple[str, bytes]]:
+    from arguments.formats.aif import write as to_aif
+    from arguments.formats.kialo import write as to_kialo
+
+    return {
+        "argdown": ("populism.argdown", (CORPUS / "populism.argdown").read_bytes()),
+        "argdown-crlf": ("censorship.ad", (CORPUS / "state-censorship.argdown").read_bytes()),
+        "aif": ("ova-export.json", to_aif(OTHER).encode("utf-8")),
+        "kialo": ("discussion.txt", to_kialo(load_map(ROOT / "claims.yaml")).encode("utf-8")),
+    }
+
+
+FOREIGN = _foreign()
+
+
+@pytest.mark.parametrize("fmt", list(FOREIGN))
+def test_a_map_another_tool_made_opens_on_every_page(at, fmt):
+    name, data = FOREIGN[fmt]
+    expected = load_bytes(data, name)
+    upload(at, name, data)
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    assert shown_claims(at, "map_view") == {c.id for c in expected.claims}
+    assert f"{len(expected.claims)} claims" in sidebar_text(at)
+    for page in PAGES[1:]:
+        at.switch_page(f"app_pages/{page}.py").run()
+        no_exception(at)
+        assert not at.error, (page, [e.value for e in at.error])
+        text = page_text(at)
+        if page == "compare" and fmt in ("argdown", "argdown-crlf", "kialo"):
+            assert "This map names fewer than two actors" in text
+        if page == "timeline" and fmt != "aif":
+            assert "This map dates none of its claims" in text
+
+
+def test_a_broken_kialo_upload_lists_its_problem(at):
+    upload(at, "discussion.txt", "1. Thesis\n1.1. Pro: a\n1.3. Con: b\n")
+    no_exception(at)
+    text = page_text(at)
+    assert "discussion.txt:3:1 [kialo-syntax]" in text
+    assert shown_claims(at, "map_view") == MINI_IDS  # the open map stays open

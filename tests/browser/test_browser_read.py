@@ -78,3 +78,17 @@ def test_a_footnote_marker_opens_its_note(page, essay_url):
     assert in_view(page, "#note-5")
     assert "Harcave" in page.locator("#note-5").inner_text()
     assert not page.errors
+
+
+def test_selecting_words_of_the_text_offers_to_put_them_into_the_map(page, essay_url):
+    page.goto(f"{essay_url}/read?rd_ch=Introduction")
+    page.wait_for_selector(".rv-body mark.rd-q", timeout=60_000)
+    page.locator('.rv-body p[data-p="1"]').click(click_count=3)  # select the paragraph
+    panel = page.locator(".st-key-read_panel")
+    panel.get_by_text("Selected passage").wait_for(timeout=20_000)
+    assert "The Russian revolutionary movement" in panel.inner_text()
+    # the bundled map is no stored map: the panel says how to edit one
+    panel.get_by_text("open a stored map with its edit link").wait_for(timeout=20_000)
+    panel.get_by_role("button", name="Clear the selection").click()
+    panel.get_by_text("Selected passage").wait_for(state="detached", timeout=20_000)
+    assert not page.errors

@@ -216,6 +216,64 @@ def test_import_of_a_broken_argdown_names_line_and_column(capsys, tmp_path):
     assert f"{src}:{line}:1 [argdown-syntax]" in err
 
 
+# ------------------------------------------------------------------ maps other tools make
+CORPUS = ROOT / "tests" / "data" / "argdown"
+BAD = ROOT / "tests" / "bad_maps"
+
+
+def foreign_files(tmp_path) -> dict[str, Path]:
+    from arguments.formats.aif import write as to_aif
+    from arguments.formats.kialo import write as to_kialo
+
+    mini = load_map(MINI)
+    (tmp_path / "ova.json").write_text(to_aif(mini), encoding="utf-8")
+    (tmp_path / "discussion.txt").write_text(to_kialo(mini), encoding="utf-8")
+    return {
+        "argdown": CORPUS / "populism.argdown",
+        "aif": tmp_path / "ova.json",
+        "kialo": tmp_path / "discussion.txt",
+    }
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "kialo"])
+def test_import_reads_every_format_into_yaml(capsys, tmp_path, fmt):
+    src = foreign_files(tmp_path)[fmt]
+    code, out, _ = run(capsys, "import", "--format", fmt, src)
+    assert code == 0
+    assert load_text(out, "back.yaml") == load_map(src)
+    code, _, err = run(capsys, "import", "--format", fmt, src, "-o", tmp_path / "out.json")
+    assert code == 0 and load_map(tmp_path / "out.json") == load_map(src)
+    assert "claims" in err
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "kialo"])
+def test_validate_and_export_recognise_each_format_by_extension_and_content(capsys, tmp_path, fmt):
+    src = foreign_files(tmp_path)[fmt]
+    m = load_map(src)
+    code, out, _ = run(capsys, "validate", src)
+    assert code == 0 and f"ok - {len(m.claims)} claims, {len(m.relations)} relations" in out
+    code, _, _ = run(capsys, "export", "-f", "svg", "--map", src, "-o", f"{tmp_path}/")
+    assert code == 0 and (tmp_path / "map.svg").exists()
+    code, out, _ = run(capsys, "export", "-f", "json", "--map", src)
+    assert code == 0 and load_text(out, "m.json") == m
+
+
+@pytest.mark.parametrize(
+    "name,fmt,code_word",
+    [
+        ("argdown-unclosed-comment.argdown", "argdown", "argdown-syntax"),
+        ("aif-edge-to-missing-node.json", "aif", "aif-structure"),
+        ("aif-cycle-of-inferences.json", "aif", "aif-structure"),
+        ("kialo-broken-numbering.txt", "kialo", "kialo-syntax"),
+    ],
+)
+def test_a_broken_file_of_another_tool_exits_2_with_its_coded_problem(capsys, name, fmt, code_word):
+    for argv in (("validate", BAD / name), ("import", "--format", fmt, BAD / name)):
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == ""
+        assert f"{BAD / name}:" in err and f"[{code_word}]" in err
+
+
 # ------------------------------------------------------------------ compare and schema
 def test_compare_prints_a_table_per_topic(capsys):
     code, out, _ = run(capsys, "compare", "trotsky", "lenin", "--map", MINI)

@@ -192,12 +192,36 @@ ERRORS = [
         3,
     ),
     (
-        "tab indent",
+        "relation with no target",
         "  >< [t-proletarian-dictatorship]",
-        "\t>< [t-proletarian-dictatorship]",
+        "  ><",
         "argdown-syntax",
-        "\t><",
+        "  ><",
+        3,
+    ),
+    (
+        "unclosed comment",
+        "# II: After",
+        "/* a comment never closed\n\n# II: After",
+        "argdown-syntax",
+        "/* a comment never closed",
         1,
+    ),
+    (
+        "inference line with no premises",
+        "(1) [l-april-theses]\n",
+        "",
+        "argdown-syntax",
+        "----",
+        1,
+    ),
+    (
+        "unbalanced bracket",
+        "  +> [t-war-revolution]",
+        "  +> [t-war-revolution",
+        "argdown-syntax",
+        "+> [t-war-revolution",
+        6,
     ),
     (
         "mistyped actor tag",
@@ -252,11 +276,28 @@ def test_a_statement_defined_twice_names_both_lines():
     assert f"line {line_of(text, '[war-1914]: The war')}" in p.expected
 
 
-def test_without_front_matter_the_reader_says_what_is_missing():
+def test_without_our_front_matter_a_document_reads_as_anyone_s_argdown():
+    m = load_text("[a]: A claim. #x #position\n  + [b]: A reason.\n", "bare.argdown")
+    a, b = m.claim("a"), m.claim("b")
+    assert (b.kind, b.text, b.topics) == ("position", "A reason.", [])
+    assert (a.kind, a.text, a.topics, a.actors, a.chapter) == (
+        "position",
+        "A claim. #x #position",
+        ["x"],
+        ["unattributed"],
+        "main",
+    )
+    assert [(r.source, r.kind, r.target) for r in m.relations] == [("b", "supports", "a")]
+    assert m.source.title == "bare" and m.source.chapters[0].title == "bare"
+
+
+def test_in_our_export_a_statement_needs_an_id():
+    text = broken("[war-1914]:", "Just some words\n\n[war-1914]:")
     with pytest.raises(MapError) as info:
-        parse_argdown("[a]: A claim. #x #position\n", "bare.argdown")
-    assert info.value.codes == ["argdown-syntax"]
-    assert "front matter" in info.value.problems[0].message
+        parse_argdown(text, "free.argdown")
+    p = info.value.problems[0]
+    assert (p.code, p.line, p.column) == ("argdown-syntax", line_of(text, "Just some"), 1)
+    assert "needs an id" in p.message
 
 
 def test_escape_keeps_one_line():

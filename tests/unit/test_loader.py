@@ -164,6 +164,15 @@ def test_a_missing_file_or_a_folder_is_unreadable(tmp_path, kind):
         ("upload", '  {"schema": "argmap/1"}', "json"),
         ("upload", "[1]", "json"),
         ("upload", "source:\n  title: x\n", "yaml"),
+        ("ova.json", '{"AIF": {"nodes": [], "edges": []}, "OVA": {}}', "aif"),
+        ("aifdb.json", '{"nodes": [{"nodeID": 1}], "edges": []}', "aif"),
+        ("map.json", '{"schema": "argmap/2", "claims": [{"text": "\\"nodes\\": x"}]}', "json"),
+        ("upload", '{"nodes": [], "edges": [], "locutions": []}', "aif"),
+        ("discussion.txt", "Discussion Title: T\n\n1. T\n1.1. Pro: p\n", "kialo"),
+        ("discussion.txt", "1. T\n1.1. Con: c\n", "kialo"),
+        ("upload", "[A]: a statement\n  + [B]: a reason\n", "argdown"),
+        ("upload", "===\ntitle: t\n===\n\nA statement.\n", "argdown"),
+        ("notes.txt", "1. a list\n2. of points\n", "yaml"),
     ],
 )
 def test_the_format_comes_from_the_extension_else_from_the_content(name, text, fmt):

@@ -1,15 +1,18 @@
-"""Argdown out and back: the subset of Argdown that argmap writes and reads.
+"""Argdown (https://argdown.org) out and back: the whole language in, our export out.
 
-Contract: :func:`write(map)` writes an ``.argdown`` file that the
-Argdown tools (``@argdown/cli``, the VS Code extension, the Argdown sandbox)
-parse without error, and :func:`read(text, filename)` reads it back
-into the raw data of a map (``YMap``/``YList`` that remember line and column,
-for :func:`arguments.loader.build`), so that export -> import gives the same
-claims, relations, actors, dates and quotes.  Lines outside the subset raise
-:class:`~arguments.errors.MapError` with the code ``argdown-syntax`` and the
-exact line and column.
+Contract: :func:`read(text, filename)` reads any Argdown document into the raw
+data of a map (``YMap``/``YList`` that remember line and column, for
+:func:`arguments.loader.build`): the text is parsed with a Lark grammar of the whole
+language (:mod:`.syntax`: statements, arguments, premise-conclusion structures,
+every relation in both directions at any depth, comments, headings, tags, links,
+mentions, emphasis, front matter, data, Windows line endings), modelled as the
+Argdown CLI models it (:mod:`.model`), and mapped into a map (:mod:`.reader`,
+:mod:`.links`).  :func:`write(map)` writes an ``.argdown`` file that the Argdown
+tools parse without error and that :func:`read` gives back as the same map.
+Problems are :class:`~arguments.errors.MapError` with the code ``argdown-syntax`` and
+the exact line and column.
 
-The subset, as written::
+Our export, as written::
 
     ===                                   front matter (YAML): source, actors,
     title: ...                            topics, and Argdown settings (actor
@@ -25,6 +28,10 @@ The subset, as written::
       >< [other]                          contradicts
       _> <reason supports target>         undercuts (the support, as an argument)
 
+    <argument-id>: A claim of kind argument. #unattributed #argument
+      {...}
+      +> [its-conclusion]
+
     <reason supports target>              a support that is undercut, as an
                                           argument with premise and conclusion
     (1) [reason]
@@ -34,19 +41,17 @@ The subset, as written::
 Tags carry the actor (its id), the kind and the date; the statement's data
 (JSON, which is YAML flow style) carries topics, quotes, a postulate's number
 and the relations Argdown has no syntax for (``agrees``, ``adopts``,
-``revises``, ``elaborates``), plus the kind (``confirms``, ``disconfirms``),
-note and quote of the relations it has.  A relation deleted in Argdown is
-gone on import even when the data still mentions it; one added in Argdown
-comes back as supports, attacks, contradicts or undercuts.
+``revises``, ``elaborates``, a contradiction with an argument), plus the kind
+(``confirms``, ``disconfirms``), note, quote and fate of the relations it has.  A
+relation deleted in Argdown is gone on import even when the data still mentions
+it; one added in Argdown comes back as supports, attacks, contradicts or undercuts.
 
-The reader also accepts what people write by hand in Argdown: relations
-nested under relations (``+ [a]`` under ``[b]`` means a supports b, ``+>``
-means b supports a), statements defined inside relations, incoming relations
-(``+``, ``-``, ``<+``, ``<-``), text continued on the next line, ``//``
-comments and ``<!-- -->`` on one line.
+A document without ``argmap:`` in its front matter is anyone's Argdown: see
+:mod:`.reader` for how its statements, arguments, relations, tags and sections
+become a map.
 """
 
-from .reader import looks_like, read
+from .reader import fast_map, looks_like, read
 from .writer import escape_text, write
 
-__all__ = ["escape_text", "looks_like", "read", "write"]
+__all__ = ["escape_text", "fast_map", "looks_like", "read", "write"]

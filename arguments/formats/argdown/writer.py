@@ -15,7 +15,7 @@ import yaml
 from ...kinds import CLAIM_KINDS, RELATION
 from ...models import DATE_RE, Map
 from ..json import SCHEMA_ID
-from .reader import BASE_KIND
+from .links import BASE_KIND
 
 # ------------------------------------------------------------------ writing
 #: characters that start Argdown syntax inside a text; escaped with a backslash
@@ -101,11 +101,16 @@ def write(m: Map) -> str:
     lines.append("")
 
     supports = {(r.source, r.target): r for r in m.relations if r.kind == "supports"}
-    # an undercut of a support is Argdown's own; of any other link it is kept in the data
+    arguments = {c.id for c in m.claims if c.kind == "argument"}
+    # an undercut of a support between two statements is Argdown's own, against the support
+    # written as an argument <reason supports target>; of an argument's support, against the
+    # argument; of any other link it is kept in the data
     undercut_links = {
         (r.reason or "", r.target)
         for r in m.relations
-        if r.kind == "undercuts" and (r.reason, r.target) in supports
+        if r.kind == "undercuts"
+        and (r.reason, r.target) in supports
+        and not {r.reason, r.target} & arguments
     }
     out_rel: dict[str, list] = {}
     for r in m.relations:
@@ -118,7 +123,9 @@ def write(m: Map) -> str:
         lines.append(f"# {escape_text(heading)} {_json({'chapter': ch})}")
         lines.append("")
         for c in (c for c in m.claims if c.chapter == ch):
-            lines.extend(_statement(c, out_rel.get(c.id, []), clash, undercut_links))
+            lines.extend(
+                _statement(c, out_rel.get(c.id, []), clash, undercut_links, arguments, supports)
+            )
             lines.append("")
         # a support that is undercut, as an argument, in the chapter of its conclusion
         for reason, target in sorted(k for k in undercut_links if chapter_of[k[1]] == ch):
@@ -128,6 +135,8 @@ def write(m: Map) -> str:
                 data["note"] = support.note
             if support is not None and support.quote:
                 data["quote"] = support.quote.model_dump(mode="json", exclude_none=True)
+            if support is not None and support.fate:
+                data["fate"] = support.fate
             lines.append(f"<{_arg_title(reason, target)}>" + (f" {_json(data)}" if data else ""))
             lines.append("")
             lines.append(f"(1) [{reason}]")
@@ -137,8 +146,18 @@ def write(m: Map) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]:
-    """A claim as an Argdown statement: definition with tags, data line, relations."""
+def _ref(claim_id: str, arguments: set[str]) -> str:
+    """How Argdown names a claim: ``<id>`` an argument, ``[id]`` a statement."""
+    return f"<{claim_id}>" if claim_id in arguments else f"[{claim_id}]"
+
+
+# One piece: a statement's tags, data and relation lines are decided together (a relation
+# Argdown cannot draw moves into the data, one it can draw only approximately is refined there).
+def _statement(
+    c, rels: list, clash: set[str], undercut_links: set, arguments: set[str], supports: dict
+) -> list[str]:
+    """A claim as an Argdown statement (an argument as an argument): definition with tags,
+    data line, relations."""
     tags = []
     data: dict[str, Any] = {}
     if c.joint:
@@ -168,20 +187,33 @@ def _statement(c, rels: list, clash: set[str], undercut_links: set) -> list[str]
         if r.fate:
             rec["fate"] = r.fate
         op = RELATION[r.kind].argdown
-        if r.kind == "undercuts" and (r.reason, r.target) not in undercut_links:
+        against_argument = (
+            r.kind == "undercuts" and r.reason in arguments and (r.reason, r.target) in supports
+        )
+        if (
+            r.kind == "undercuts"
+            and not against_argument
+            and ((r.reason, r.target) not in undercut_links)
+        ):
             op = None  # it undercuts a link Argdown cannot draw as an argument
-            rec["link"] = "data"
+        elif op == "><" and {r.source, r.target} & arguments:
+            op = None  # Argdown contradicts statements only
         if op is None:
+            if RELATION[r.kind].argdown:
+                rec["link"] = "data"  # not the Argdown relation its kind would draw
             extra.append(rec)  # no Argdown syntax for these
             continue
-        if BASE_KIND[r.kind] != r.kind or r.note or r.quote:
+        if BASE_KIND[r.kind] != r.kind or r.note or r.quote or r.fate or against_argument:
             extra.append(rec)  # what the Argdown relation cannot say
-        if r.kind == "undercuts":
+        if against_argument:
+            syntax.append(f"  {op} <{r.reason}>")
+        elif r.kind == "undercuts":
             syntax.append(f"  {op} <{_arg_title(r.reason, r.target)}>")
         elif r.kind == "supports" and (r.source, r.target) in undercut_links:
             continue  # drawn as the argument that is undercut
         else:
-            syntax.append(f"  {op} [{r.target}]")
+            syntax.append(f"  {op} {_ref(r.target, arguments)}")
     if extra:
         data["relations"] = extra
-    return [f"[{c.id}]: {escape_text(c.text)} {' '.join(tags)}", f"  {_json(data)}", *syntax]
+    head = _ref(c.id, arguments)
+    return [f"{head}: {escape_text(c.text)} {' '.join(tags)}", f"  {_json(data)}", *syntax]

@@ -9,9 +9,19 @@ expansion); :func:`write` gives YAML that reads back into an equal map
 
 from __future__ import annotations
 
-from .reader import MAX_DEPTH, MAX_EXPANDED, YList, YMap, parse, position
+from .reader import MAX_DEPTH, MAX_EXPANDED, YList, YMap, parse, parse_at, position
 from .writer import dumps as write
 
 read = parse
 
-__all__ = ["MAX_DEPTH", "MAX_EXPANDED", "YList", "YMap", "parse", "position", "read", "write"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_EXPANDED",
+    "YList",
+    "YMap",
+    "parse",
+    "parse_at",
+    "position",
+    "read",
+    "write",
+]

@@ -131,6 +131,21 @@ def parse(text: str, filename: str) -> Any:
     return root
 
 
+def parse_at(text: str, filename: str, line: int, column: int) -> Any:
+    """:func:`parse` of a piece of a larger file that starts at ``line``:``column`` (an
+    Argdown document's front matter and ``{data}``): every position, of the data and of
+    its problems, is the file's."""
+    fix = _line_fixer(text) or _same
+
+    def shift(pos: Pos) -> Pos:
+        row, col = fix(pos)
+        return (row + line - 1, col + column - 1 if row == 1 else col)
+
+    root = _parse(text, filename, shift)
+    _fix_positions(root, shift, set())
+    return root
+
+
 def _same(pos: Pos) -> Pos:
     return pos
 

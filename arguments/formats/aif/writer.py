@@ -17,10 +17,18 @@ The mapping:
 - ``revises``, ``adopts``, ``agrees`` and ``elaborates`` are ``MA`` nodes
   (rephrase: the later or the other actor's claim restates, replaces or
   specifies the earlier one), from the earlier claim to the later;
-- each actor is a participant; each quote is a locution: an ``L`` node whose
-  text is "Speaker: quote", linked to its claim's ``I`` node by a ``YA`` node
-  ("Asserting"), and listed in ``locutions`` with the speaker and the
-  citation; the ``text`` field holds every quote, as OVA shows the analysed text.
+- a scheme node of a kind other than the node's plain reading (supports for RA,
+  attacks for CA, elaborates for MA) names it after the scheme:
+  "Default Inference (confirms)", "Default Conflict (contradicts)", "Default
+  Rephrase (revises)", so that :mod:`.reader` reads the same kind back;
+- each actor is a participant (no one for the unattributed); each quote is a
+  locution: an ``L`` node whose text is "Speaker: quote", linked to its claim's
+  ``I`` node by a ``YA`` node ("Asserting"), and listed in ``locutions`` with the
+  speaker, the claim's date and the citation.  A quote the map gives no speaker
+  is a locution of each actor of the claim; but where some quote of a claim has a
+  speaker of its own (or is the claim's very text), each actor asserts the claim's
+  text in an ``L`` node of its own and a quote without a speaker is a locution of no
+  one (the source's words).  The ``text`` field holds every quote, as OVA shows the analysed text.
 
 Structural rules that hold (tested): no edge joins two I nodes, every RA and CA
 node has at least one premise and one conclusion, every node id is unique and
@@ -32,8 +40,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..kinds import RELATION
-from ..models import Map
+from ...kinds import RELATION
+from ...models import Map
 
 SCHEME_TEXT = {
     "RA": "Default Inference",
@@ -41,12 +49,23 @@ SCHEME_TEXT = {
     "MA": "Default Rephrase",
     "YA": "Asserting",
 }
+#: the kind each scheme node reads as when its text names no other
+PLAIN = {"RA": "supports", "CA": "attacks", "MA": "elaborates"}
+
+
+def scheme_text(kind: str) -> str:
+    """The text of the scheme node of a relation kind: "Default Rephrase (revises)"."""
+    node = RELATION[kind].aif
+    plain = kind == PLAIN[node] or RELATION[kind].needs_reason  # an undercut: by its place
+    return SCHEME_TEXT[node] if plain else f"{SCHEME_TEXT[node]} ({kind})"
 
 
 def _timestamp(date: str | None) -> str:
+    """A year as midnight on its first day, a month as noon on its first day (so that the
+    reader tells January 1917 from 1917)."""
     if not date:
         return ""
-    return f"{date}-01 00:00:00" if len(date) == 7 else f"{date}-01-01 00:00:00"
+    return f"{date}-01 12:00:00" if len(date) == 7 else f"{date}-01-01 00:00:00"
 
 
 def _person(name: str) -> tuple[str, str]:
@@ -86,9 +105,11 @@ class _Document:
             {"edgeID": str(len(self.edges) + 1), "fromID": a, "toID": b, "formEdgeID": None}
         )
 
-    def scheme(self, kind: str, premise: str, conclusion: str, at: tuple[float, float]) -> str:
-        """An RA, CA or MA node from ``premise`` to ``conclusion`` (node ids)."""
-        s = self.node(SCHEME_TEXT[kind], kind, "", at)
+    def scheme(
+        self, kind: str, premise: str, conclusion: str, at: tuple[float, float], text: str = ""
+    ) -> str:
+        """An RA, CA, MA or YA node from ``premise`` to ``conclusion`` (node ids)."""
+        s = self.node(text or SCHEME_TEXT[kind], kind, "", at)
         self.edge(premise, s)
         self.edge(s, conclusion)
         return s
@@ -139,25 +160,36 @@ def _claims(
         place[c.id] = (x, y)
         when = _timestamp(c.date)
         i_node[c.id] = doc.node(c.text, "I", when, (x, y))
-        # each quote is a locution of its speaker, or of each actor of a joint claim
-        said = [(q, who) for q in c.quotes for who in ([q.speaker] if q.speaker else c.actors)]
-        for j, (q, speaker) in enumerate(said):
-            who = m.actor_name(speaker)
-            lnode = doc.node(f"{who}: {q.text}", "L", when, (x + 450, y + 60 * j))
+        for j, (text, speaker, cites) in enumerate(_locutions(c, person_of)):
+            who = m.actor_name(speaker) if speaker else ""
+            said = f"{who}: {text}" if who else text
+            lnode = doc.node(said, "L", when, (x + 450, y + 60 * j))
             doc.scheme("YA", lnode, i_node[c.id], (x + 250, y + 60 * j))
             doc.locutions.append(
                 {
                     "nodeID": lnode,
-                    "personID": person_of.get(speaker),
+                    "personID": person_of.get(speaker) if speaker else None,
                     "timestamp": when,
                     "start": None,
                     "end": None,
-                    "source": q.cites or "",
+                    "source": cites or "",
                 }
             )
-            cite = f" ({q.cites})" if q.cites else ""
-            doc.text_lines.append(f"{who}: \u201c{q.text}\u201d{cite}")
+            cite = f" ({cites})" if cites else ""
+            doc.text_lines.append(f"{who or m.source.title}: \u201c{text}\u201d{cite}")
     return i_node, place
+
+
+def _locutions(c: Any, person_of: dict[str, int]) -> list[tuple[str, str | None, str | None]]:
+    """A claim's locutions: (text, speaker, citation) (see the module docstring)."""
+    actors = [a for a in c.actors if a in person_of]
+    if not actors:
+        return [(q.text, q.speaker, q.cites) for q in c.quotes]
+    plain = not any(q.speaker or q.text == c.text for q in c.quotes)
+    if c.quotes and plain:  # the actors' words: each quote a locution of each actor
+        return [(q.text, who, q.cites) for q in c.quotes for who in actors]
+    asserted: list[tuple[str, str | None, str | None]] = [(c.text, a, None) for a in actors]
+    return asserted + [(q.text, q.speaker, q.cites) for q in c.quotes]
 
 
 def to_data(m: Map) -> dict[str, Any]:
@@ -165,6 +197,8 @@ def to_data(m: Map) -> dict[str, Any]:
     doc = _Document()
     person_of: dict[str, int] = {}
     for actor in m.actors:
+        if actor.kind == "unattributed":
+            continue  # no one: its claims have no locution
         first, last = _person(actor.name)
         person_of[actor.id] = len(doc.participants) + 1
         doc.participants.append(
@@ -184,14 +218,22 @@ def to_data(m: Map) -> dict[str, Any]:
             continue  # a CA on the scheme node of the link it attacks: after every link
         if kind.aif == "MA":  # from the earlier claim to the one restating it
             a, b = (r.target, r.source) if kind.backward else (r.source, r.target)
-            link[(r.source, r.target)] = doc.scheme("MA", i_node[a], i_node[b], between(a, b))
+            link[(r.source, r.target)] = doc.scheme(
+                "MA", i_node[a], i_node[b], between(a, b), scheme_text(r.kind)
+            )
         elif kind.aif == "RA":
             link[(r.source, r.target)] = doc.scheme(
-                "RA", i_node[r.source], i_node[r.target], between(r.source, r.target)
+                "RA",
+                i_node[r.source],
+                i_node[r.target],
+                between(r.source, r.target),
+                scheme_text(r.kind),
             )
         else:  # a conflict; a symmetric one both ways (rebuttal is mutual)
             for a, b in [(r.source, r.target)] + [(r.target, r.source)] * kind.symmetric:
-                link[(a, b)] = doc.scheme("CA", i_node[a], i_node[b], between(a, b))
+                link[(a, b)] = doc.scheme(
+                    "CA", i_node[a], i_node[b], between(a, b), scheme_text(r.kind)
+                )
     for r in m.relations:
         target = link.get((r.reason or "", r.target)) if RELATION[r.kind].needs_reason else None
         if target is not None:

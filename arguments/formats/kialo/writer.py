@@ -19,10 +19,10 @@ view's thesis is used: the first claim of kind thesis, else the first verdict.
 
 from __future__ import annotations
 
-from ..analysis.trees import support_tree
-from ..kinds import RELATION
-from ..models import Map
-from ..text import shorten
+from ...analysis.trees import support_tree
+from ...kinds import RELATION
+from ...models import Map
+from ...text import shorten
 
 MAX_CLAIM = 500  # Kialo's limit on a claim's length
 
