@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import unicodedata
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..kinds import CLAIM_KINDS
 from ..models import Map
@@ -92,7 +92,7 @@ class Query:
 
     terms: tuple[str, ...]  # each a word or a phrase (words separated by spaces), folded
     postulates: tuple[int, ...] = ()  # postulate numbers it names
-    words: tuple[str, ...] = field(default=())  # the raw words, for the id lookup
+    words: tuple[str, ...] = ()  # the raw words, for the id lookup
 
 
 def fold(text: str) -> str:
