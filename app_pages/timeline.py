@@ -7,9 +7,9 @@ from typing import cast
 import streamlit as st
 
 from arguments.analysis.timeline import timeline
-from arguments.graph import filter_map
+from arguments.graph import Filters, filter_map
 from arguments.views import View
-from components import charts, claim, diagram, filters, page, state, urlstate
+from components import charts, claim, diagram, downloads, filters, page, state, urlstate
 
 loaded, m = page.need_map()
 if not any(c.date for c in m.claims):
@@ -93,6 +93,18 @@ with left:
         + (f"; {outside} more outside {years[0]}-{years[1]}" if outside else "")
         + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
     )
+    # what the timeline shows, to take away: the filters and the years as a view of the map
+    shown_view = View(
+        filters=Filters.make(
+            actors=f.actors,
+            kinds=f.kinds,
+            topics=f.topics,
+            chapters=f.chapters,
+            years=years,
+            include_undated=False,
+        )
+    )
+    downloads.menu(m, shown_view, key="tl", text=loaded.text)
 # the panel follows the reader down the tall chart
 with right, st.container(border=True, key="timeline_panel"):
     if cid:

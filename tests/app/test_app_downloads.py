@@ -91,3 +91,10 @@ def test_a_map_with_its_text_also_offers_the_annotated_text():
 def test_every_format_has_its_own_file_name():
     names = [downloads.file_name("v", f) for f in EXPORTERS]
     assert len(names) == len(set(names))
+
+
+def test_the_timeline_offers_what_it_shows_to_take_away():
+    at = open_app(MINI, "timeline", query={"range": "1914-1917"})
+    buttons = opened(at, "tl")
+    assert {"csv", "xlsx", "handout", "svg", "argdown"} <= set(buttons)
+    assert "compare-csv" not in buttons
