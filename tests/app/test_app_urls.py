@@ -58,3 +58,15 @@ def test_back_to_all_postulates():
     del at.query_params["postulate"]  # Back to the URL before the choice
     at.run()
     assert len(viewers(at)) == 5
+
+
+@pytest.mark.parametrize(
+    "query", [{"cmp_a": "lenin", "cmp_b": "stalin"}, {"cmp_a": "Lenin", "cmp_b": "Stalin"}]
+)
+def test_a_comparison_link_opens_its_pair_by_id_or_by_name(query):
+    at = open_app(ESSAY, "compare", query=query)
+    no_exception(at)
+    assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == (
+        "lenin",
+        "stalin",
+    )
