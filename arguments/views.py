@@ -8,7 +8,7 @@ file-name slug and how to group it).  Pure functions; nothing here draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analysis.fate import fate
 from .analysis.trees import support_tree
@@ -52,6 +52,9 @@ class View:
     cluster: str | None = None  # None = automatic, "chapter", "actor" or "none"
     #: claims marked by a diff: (claim id, "added" | "removed" | "changed") pairs
     marks: tuple[tuple[str, str], ...] = ()
+    #: a page of a paged export: only these claims of the view, and the page's caption
+    only: frozenset[str] | None = None
+    part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,20 @@ class Selection:
     rankdir: str
     cluster: str  # "chapter", "actor" or "none"
     slug: str  # a file name for the view, without extension
+    part: str = ""  # which page of the view this is (a paged export), under the title
 
 
 def select(m: Map, view: View) -> Selection:
-    """The claims and relations a view shows, with its title and layout."""
+    """The claims and relations a view shows, with its title and layout; a page of a paged
+    view (``view.only``) keeps only its own claims of them."""
+    sel = _select(m, view)
+    if view.only is None and not view.part:
+        return sel
+    shown = sel.map if view.only is None else submap(sel.map, view.only)
+    return replace(sel, map=shown, part=view.part or "")
+
+
+def _select(m: Map, view: View) -> Selection:
     f = view.filters if isinstance(view.filters, Filters) else Filters()
     base = filter_map(m, f)
     cluster = view.cluster

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import textwrap
+from pathlib import Path
+from typing import Any
 
-from ..exporters import EXPORTERS, FAMILIES, VIEW_HELP, VIEWS
+from ..exporters import EXPORTERS, FAMILIES, ORIENTATIONS, PAGES, TEXTS, VIEW_HELP, VIEWS, Paged
 from ..formats import READERS
 from ..graph import Filters
 from ..kinds import CLAIM_KINDS, RELATION_KINDS
 from ..models import Map
 from ..views import View, view_slug
 from .common import Subparsers, UserError, check, guess, load_doc, split, with_map, write
+
+#: the formats that take --page and --orientation
+DIAGRAMS = tuple(name for name, e in EXPORTERS.items() if e.diagram)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -31,7 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     m = doc.map
     view = view_from_args(m, args)
     exp = EXPORTERS[fmt]
-    options: dict = {"dpi": args.dpi} if args.dpi is not None and fmt in ("png", "png300") else {}
+    options = _options(args, fmt)
     if exp.text == "needs" or (exp.text == "can" and args.context):
         options["text"] = doc.text
     if args.context:
@@ -41,13 +47,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         slug = view_slug(m, view)
         out = exp.run(m, view, **options)
+    except Paged as exc:  # one image per page: all of them into a folder
+        if not _is_folder(args.output):
+            raise UserError(str(exc)) from None
+        for n in range(1, exc.pages + 1):
+            page = exp.run(m, view, **{**options, "part": n})
+            write(page, args.output, exp.extension, f"{slug}-page-{n:02d}-of-{exc.pages:02d}")
+        return 0
     except (ValueError, KeyError) as exc:  # a view the map cannot show (no such actor...)
         raise UserError(str(exc).strip("'\"")) from None
     if fmt in ("png", "png300"):
         dpi = args.dpi or (300 if fmt == "png300" else 150)
-        slug += f"-{dpi}dpi" if dpi != 150 else ""
+        slug += f"-{dpi}dpi" if dpi != 150 and args.page in (None, "fit") else ""
+    if args.part:
+        slug += f"-page-{args.part:02d}"
     write(out, args.output, exp.extension, slug)
     return 0
+
+
+def _is_folder(out: str | None) -> bool:
+    return out is not None and (out.endswith(("/", os.sep)) or Path(out).is_dir())
+
+
+def _options(args: argparse.Namespace, fmt: str) -> dict[str, Any]:
+    """The exporter's keyword options the command line sets (only those it takes)."""
+    options: dict[str, Any] = {}
+    if args.dpi is not None and fmt in ("png", "png300"):
+        options["dpi"] = args.dpi
+    if fmt in DIAGRAMS:
+        if args.page is not None:
+            options["page"] = args.page
+        if args.orientation is not None:
+            options["orientation"] = args.orientation
+    elif args.page not in (None, "fit", "slide") or args.orientation:
+        raise UserError(f"--page and --orientation are for diagrams ({', '.join(DIAGRAMS)})")
+    if args.text is not None:
+        if fmt != "svg":
+            raise UserError("--text is for svg: text (the font embedded) or paths")
+        options["text_mode"] = args.text
+    if args.part is not None:
+        if fmt not in ("svg", "png", "png300"):
+            raise UserError("--part picks one page of an svg or png; a pdf holds every page")
+        options["part"] = args.part
+    return options
 
 
 def view_from_args(m: Map, args: argparse.Namespace) -> View:
@@ -222,6 +264,25 @@ def _layout(lay: argparse._ArgumentGroup) -> None:
         choices=("auto", "chapter", "actor", "none"),
         default="auto",
         help="group claims in boxes (auto: by chapter above 40 claims)",
+    )
+    lay.add_argument(
+        "--page",
+        choices=PAGES,
+        help="the page to fit: a4, a3, letter, slide (16:9; a PNG is 1920 x 1080) or fit "
+        "(one page the size of the drawing; the default, except pdf: a4). A view whose "
+        "text would print under 8 pt is split into pages",
+    )
+    lay.add_argument("--orientation", choices=ORIENTATIONS, help="of the page (default landscape)")
+    lay.add_argument(
+        "--part",
+        type=int,
+        metavar="N",
+        help="svg, png: page N of a view that takes several (-o DIR/ writes them all)",
+    )
+    lay.add_argument(
+        "--text",
+        choices=TEXTS,
+        help="svg: text with the font embedded (default) or paths (text drawn as shapes)",
     )
     lay.add_argument(
         "--dpi",

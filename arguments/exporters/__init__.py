@@ -11,12 +11,14 @@ only when that format is exported (listing the formats imports nothing).
 Formats by family (``Exporter.family``):
 
 - ``diagram``: svg, png, png300, pdf, dot (:mod:`.diagrams`, drawn by
-  :mod:`arguments.render`)
+  :mod:`arguments.render`), each taking ``page`` and ``orientation`` (svg and png also
+  ``part``, svg ``text_mode``: ``text`` with its font embedded, or ``paths``)
 - ``document``: handout (HTML), handout-md, handout-pdf; annotated-text (HTML)
   and annotated-text-pdf (the source text with the quotes on it: these take the
   map's text as the option ``text=``, and the handouts take it with
-  ``context=True`` to add each quote's sentence); csv, relations-csv,
-  compare-csv, xlsx (:mod:`.documents`, written by :mod:`arguments.formats`)
+  ``context=True`` to add each quote's sentence); pptx, slides-pdf (:mod:`.slides`);
+  csv, relations-csv, compare-csv, xlsx (:mod:`.documents`, written by
+  :mod:`arguments.formats`)
 - ``interchange``: json (lossless, ours), argdown, aif, graphml, kialo
   (:mod:`.interchange`)
 
@@ -35,6 +37,24 @@ from ..models import Map
 from ..views import VIEW_HELP, VIEWS, View, selected
 
 FAMILIES = ("diagram", "document", "interchange")
+#: the diagram exporters' options: ``page``, ``orientation`` and (SVG) ``text``; stated
+#: here so that listing them loads no drawing code (a test checks they match
+#: :mod:`arguments.render.pages`)
+PAGES = ("a4", "a3", "letter", "slide", "fit")
+ORIENTATIONS = ("landscape", "portrait")
+TEXTS = ("text", "paths")
+
+
+class Paged(ValueError):
+    """A view of several pages asked for as one image: pick one with ``part``."""
+
+    def __init__(self, pages: int, fmt: str):
+        self.pages = pages
+        super().__init__(
+            f"this view takes {pages} pages at a legible size; choose one with --part 1 to "
+            f"{pages}, write them all to a folder (-o DIR/), or export the whole view as "
+            f"pdf, slides-pdf or pptx (not {fmt})"
+        )
 
 
 @dataclass(frozen=True)
@@ -64,6 +84,7 @@ class Exporter:
 
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
@@ -101,7 +122,7 @@ EXPORTERS: dict[str, Exporter] = {
             "application/pdf",
             "diagram",
             "PDF diagram of the view (vector, for handouts)",
-            "diagrams:pdf",
+            "pdfs:pdf",
             binary=True,
         ),
         Exporter(
@@ -162,6 +183,26 @@ EXPORTERS: dict[str, Exporter] = {
             "documents:annotated_pdf",
             binary=True,
             text="needs",
+        ),
+        Exporter(
+            "pptx",
+            "pptx",
+            _PPTX,
+            "document",
+            "Slide deck (PowerPoint, 16:9): a title slide, then a comparison topic by topic "
+            "(both sides' key quotes in the speaker notes), a postulate's trajectory, a "
+            "verdict's tree, or the map chapter by chapter",
+            "slides:pptx",
+            binary=True,
+        ),
+        Exporter(
+            "slides-pdf",
+            "pdf",
+            "application/pdf",
+            "document",
+            "The same slides as a 16:9 PDF (vector), one slide a page",
+            "slides:slides_pdf",
+            binary=True,
         ),
         Exporter(
             "csv",
@@ -256,4 +297,17 @@ def export(m: Map, fmt: str, view: View | None = None, **options: Any) -> bytes 
     return EXPORTERS[fmt].run(m, view or View(), **options)
 
 
-__all__ = ["EXPORTERS", "FAMILIES", "VIEWS", "VIEW_HELP", "Exporter", "View", "export", "selected"]
+__all__ = [
+    "EXPORTERS",
+    "FAMILIES",
+    "ORIENTATIONS",
+    "PAGES",
+    "TEXTS",
+    "VIEWS",
+    "VIEW_HELP",
+    "Exporter",
+    "Paged",
+    "View",
+    "export",
+    "selected",
+]

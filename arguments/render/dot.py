@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import graphviz
 
-from ..analysis.compare import PERIOD_LABELS, period_of
+from ..analysis.periods import PERIOD_LABELS, period_of
 from ..kinds import RELATION
 from ..models import ClaimT, Map
 from ..text import shorten, slug

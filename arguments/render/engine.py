@@ -63,16 +63,31 @@ def render(
         return build_dot(m, view, numbers=numbers).source.encode("utf-8")
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}")
-    g, prog = _prepared(m, view, numbers)
-    if prog == "dot":  # the size is known only once laid out
-        quiet(lambda: g.layout(prog="dot"))
-        prog = "nop2"
-    x0, y0, x1, y1 = bb(g.graph_attr["bb"])
-    pad = 2 * float(g.graph_attr.get("pad") or 0.4)
-    w_in, h_in = (x1 - x0) / 72 + pad, (y1 - y0) / 72 + pad
+    g, w_in, h_in = laid_out(m, view, numbers)
     k = 1.0
     if fit:
         k = min(k, fit[0] / w_in, fit[1] / h_in)
+    return draw(g, fmt, (w_in, h_in), dpi, k)
+
+
+def laid_out(
+    m: Map, view: View, numbers: dict[str, int] | None = None
+) -> tuple[pygraphviz.AGraph, float, float]:
+    """The view laid out, ready to :func:`draw`, and its size in inches (padding included)."""
+    g, prog = _prepared(m, view, numbers)
+    if prog == "dot":  # the size is known only once laid out
+        quiet(lambda: g.layout(prog="dot"))
+    x0, y0, x1, y1 = bb(g.graph_attr["bb"])
+    pad = 2 * float(g.graph_attr.get("pad") or 0.4)
+    return g, (x1 - x0) / 72 + pad, (y1 - y0) / 72 + pad
+
+
+def draw(
+    g: pygraphviz.AGraph, fmt: str, size: tuple[float, float], dpi: int = 150, k: float = 1.0
+) -> bytes:
+    """A laid-out graph (of :func:`laid_out`, ``size`` in inches) drawn as svg, png or pdf,
+    shrunk by ``k``; a PNG also within :data:`~.style.MAX_PIXELS`."""
+    w_in, h_in = size
     if fmt == "png":
         g.graph_attr["dpi"] = str(dpi)
         pixels = w_in * h_in * dpi * dpi * k * k
@@ -82,7 +97,7 @@ def render(
         g.graph_attr["size"] = f"{w_in * k:.3f},{h_in * k:.3f}"
     # one pass: Graphviz sizes every label each time it lays a graph out, so the composed
     # map is drawn straight from its positions, not laid out first and then drawn
-    out: bytes = quiet(lambda: g.draw(format=fmt, prog=prog))
+    out: bytes = quiet(lambda: g.draw(format=fmt, prog="nop2"))
     if fmt == "png":
         out = png_with_dpi(out, dpi)
     if fmt == "pdf":

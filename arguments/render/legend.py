@@ -162,6 +162,11 @@ def header(m: Map, sel: Selection, k: float = 1.0) -> str:
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{30 * k:.1f}"><B>{esc(line)}</B></FONT></TD></TR>'
         for line in wrap(sel.title, 64, limit=300)[:3]
     ]
+    if sel.part:  # a page of a paged view: which part of it this page shows
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{22 * k:.1f}">'
+            f"{esc(shorten(sel.part, 120))}</FONT></TD></TR>"
+        )
     rows.append(
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{16 * k:.1f}" COLOR="#444444">'
         f"{esc(m.source_line(c.chapter for c in sel.map.claims))}</FONT></TD></TR>"

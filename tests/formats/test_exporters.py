@@ -23,6 +23,8 @@ EXPECTED = {
     "handout",
     "handout-md",
     "handout-pdf",
+    "pptx",
+    "slides-pdf",
     "csv",
     "relations-csv",
     "compare-csv",

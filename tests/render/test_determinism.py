@@ -11,7 +11,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FORMATS = ("svg", "dot", "json", "pdf", "handout", "handout-pdf", "argdown", "aif")
+FORMATS = (
+    "svg",
+    "dot",
+    "json",
+    "pdf",
+    "handout",
+    "handout-pdf",
+    "pptx",
+    "slides-pdf",
+    "argdown",
+    "aif",
+)
 # a generated map that declares no chapters: their order must come from the claims, not a set
 SCRIPT = """
 import sys
