@@ -123,7 +123,12 @@ with left:
         f"**{md(short(sel.title, 120))}**: {len(sel.map.claims)} claims, "
         f"{len(sel.map.relations)} relations."
     )
-    options = downloads.page_choice("ho", ("handout-pdf", "pdf", "slides-pdf"))
+    options = downloads.page_choice("ho", ("handout-pdf", "pdf"))
+    if options and "page" not in downloads.takes("handout-pdf"):
+        st.caption(
+            "The page size is the diagram's PDF's (below, under Diagram): the handout's PDF "
+            "sets its diagram on a landscape A4 page of its own."
+        )
     extra = {k: st.session_state.get(f"ho-{k}") for k in ("quotes", "relations")}
     shown = [k for k in ("quotes", "relations") if k in downloads.takes("handout")]
     for k in shown:
@@ -144,6 +149,7 @@ with left:
         slug=slug,
         options=options,
         only=(
+            "pdf",
             "handout",
             "handout-pdf",
             "handout-md",

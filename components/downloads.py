@@ -103,9 +103,18 @@ def file_name(slug: str, fmt: str) -> str:
     return f"{base}{suffix}.{exp.extension}"
 
 
+PAPER = ("page", "orientation")  # the PDF's page: the menu's choice goes to PDFs only
+
+
 def options_for(fmt: str, options: dict[str, Any]) -> dict[str, Any]:
-    """The options of ``options`` that format ``fmt`` takes."""
-    return {k: v for k, v in options.items() if k in takes(fmt) and v is not None}
+    """The options of ``options`` that format ``fmt`` takes (the page size only to a PDF:
+    an SVG or PNG of a view too large for one page would be one page of several)."""
+    pdf = EXPORTERS[fmt].extension == "pdf"
+    return {
+        k: v
+        for k, v in options.items()
+        if k in takes(fmt) and v is not None and (pdf or k not in PAPER)
+    }
 
 
 def exported(m: Map, view: View, fmt: str, **options: Any) -> bytes:

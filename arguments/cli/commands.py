@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from ..analysis.claims import describe_claim
@@ -17,6 +18,7 @@ from ..formats import READERS
 from ..formats import json as json_format
 from ..formats import yaml as yaml_format
 from ..loader import load_map
+from ..models import Map
 from .common import Subparsers, UserError, default_map, load, with_map, write
 
 
