@@ -63,19 +63,23 @@ def test_every_format_downloads_from_a_comparison_of_the_essay(essay_map, fmt):
 
 
 def test_the_pdf_takes_the_page_size_where_the_exporter_offers_it():
-    accepts = "page" in inspect.signature(EXPORTERS["pdf"].function).parameters
     at = open_app(MINI)
     opened(at, "map")
-    assert bool(at.selectbox(key="map-page") if accepts else True)
-    if accepts:
-        at.selectbox(key="map-page").set_value("a3").run()
-        assert at.selectbox(key="map-orientation").value == "landscape"
+    pages = [b for b in at.selectbox if b.key == "map-page"]
+    if "page" not in inspect.signature(EXPORTERS["pdf"].function).parameters:
+        assert not pages  # nothing to choose when the PDF has one size
+        return
+    assert pages[0].value == "a4" and at.selectbox(key="map-orientation").value == "landscape"
+    at.selectbox(key="map-page").set_value("fit").run()
+    assert at.selectbox(key="map-orientation").disabled  # one page the drawing's size
 
 
 def test_options_go_only_to_the_formats_that_take_them():
     assert downloads.options_for("json", {"page": "a4"}) == {}
     if "page" in downloads.takes("pdf"):
         assert downloads.options_for("pdf", {"page": "a4", "x": 1}) == {"page": "a4"}
+    # an SVG takes a page too, but the menu's page is the PDF's: the SVG stays one drawing
+    assert downloads.options_for("svg", {"page": "a4", "orientation": "portrait"}) == {}
 
 
 def test_a_map_with_its_text_also_offers_the_annotated_text():
