@@ -5,7 +5,10 @@ and query.  :func:`claim_picker` draws a search box and a list of claims: empty,
 claim in map order; with a query, the claims it finds, best first, and the best one is
 picked as soon as the query is entered ("postulate 4", an id, Lenin, Brest-Litovsk).
 :func:`results` draws ranked hits grouped like :func:`arguments.analysis.search.grouped`,
-whatever the groups are, each hit a button that opens it.  All map text is escaped.
+whatever the groups are, each hit a button that opens it.  :func:`passages` finds the
+paragraphs of the map's source text (none when the map came without one) and
+:func:`passage_results` draws them, each with a link to it on the Read page.  All map
+text is escaped.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from arguments.analysis.search import Hit, group_title, grouped, search
+from arguments.analysis.search import Hit, group_title, grouped, search, search_text
 from arguments.models import Map
 
+from . import reading, source
 from .claim import meta_html
 from .text import claim_label, highlight, md
 
@@ -93,6 +97,21 @@ def claim_picker(
     )
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def _passages(map_key: str, query: str, _loaded: source.Loaded, limit: int) -> list[Hit]:
+    found = reading.anchored(_loaded)
+    if found is None:
+        return []
+    return search_text(found.structure, query, reading.quoted_set(map_key, found), limit)
+
+
+def passages(loaded: source.Loaded, query: str, limit: int = 50) -> list[Hit]:
+    """Ranked paragraphs of the source text of the loaded map for ``query``."""
+    if loaded.text is None or not query.strip():
+        return []
+    return _passages(loaded.key, query, loaded, limit)
+
+
 # ------------------------------------------------------------------ the results page
 _FIELD = {"text": "Claim", "id": "Id", "kind": "Kind", "actors": "Actor", "topics": "Topic"}
 
@@ -127,3 +146,29 @@ def results(m: Map, found: list[Hit], *, key: str, open_hit: Callable[[Hit], Non
                         f"{html.escape(_field_name(x.field))}</span><br/>"
                         f"{highlight(x.text, x.spans)}</div>"
                     )
+
+
+def passage_results(loaded: source.Loaded, found: list[Hit], *, key: str) -> None:
+    """Passages of the text, best first: chapter and paragraph, the words around what
+    matched, whether the map quotes it, and a link to it on the Read page."""
+    anchors = reading.anchored(loaded)
+    for i, h in enumerate(found):
+        chapter = anchors.structure.chapter(h.chapter) if anchors is not None else None
+        label = reading.chapter_label(anchors, h.chapter) if anchors is not None else h.chapter
+        title = (chapter.title if chapter and chapter.title else "") or label
+        where = f"Chapter {label}: {title}" if label != title else title
+        with st.container(border=True, key=f"{key}-{i}"):
+            head = st.container(horizontal=True, gap="small", vertical_alignment="center")
+            head.markdown(f"**{md(where)}**, paragraph {h.paragraph}", width="content")
+            if h.unquoted:
+                head.badge("no claim quotes it", color="orange", icon=":material/format_quote:")
+            match = h.matches[0] if h.matches else None
+            if match is not None:
+                st.html(f'<div class="am-hit">{highlight(match.text, match.spans)}</div>')
+            st.page_link(
+                reading.READ_PAGE,
+                label="Read it in the text",
+                icon=":material/menu_book:",
+                query_params={"rd_ch": label, "para": str(h.paragraph)},
+                help="Open the Read page at this paragraph, among the map's highlighted quotes",
+            )

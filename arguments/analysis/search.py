@@ -2,9 +2,10 @@
 
 Contract: :func:`search` is a pure function of a map and a query returning ranked
 :class:`Hit` records, each naming what it found (``id``), the group it belongs to
-(``group``: the claim's kind, one of :data:`arguments.kinds.CLAIM_KINDS`; a later
-group, such as passages of the source text, adds its own name) and the fields that
-matched with the spans to highlight.  :func:`grouped` orders the groups by their best
+(``group``: the claim's kind, one of :data:`arguments.kinds.CLAIM_KINDS`) and the
+fields that matched with the spans to highlight.  :func:`search_text` finds passages of
+a map's source text the same way (group :data:`PASSAGES`), one paragraph per hit, each
+with a snippet, its chapter and number, and whether any quote of the map touches it.  :func:`grouped` orders the groups by their best
 hit; :func:`group_title` names a group for a heading.
 
 How it ranks: the query's own references come first (a claim id, or a postulate by
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from ..kinds import CLAIM_KINDS
 from ..models import Map
+from .structure import Paragraph, Structure
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -68,7 +70,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Hit:
-    """Something the query found: a claim (``group`` is its kind) or, later, a passage."""
+    """Something the query found: a claim (``group`` is its kind) or a passage of the
+    source text (``group`` is :data:`PASSAGES`, ``id`` "CHAPTER/NUMBER")."""
 
     id: str  # what it points at: a claim id for a claim
     group: str  # the group it is listed under: a claim kind, or another group's name
@@ -77,6 +80,9 @@ class Hit:
     exact: bool = False  # the query names it: its id or its postulate number
     partial: bool = False  # holds only some of the query's words
     why: str = ""  # for an exact hit: what in the query named it ("postulate 4")
+    chapter: str = ""  # for a passage: its chapter's id
+    paragraph: int = 0  # for a passage: its paragraph's number in the chapter
+    unquoted: bool = False  # for a passage: no quote of the map touches it
 
     @property
     def claim(self) -> str:
@@ -144,6 +150,13 @@ def postulate_words(n: int) -> str:
 
 
 # ------------------------------------------------------------------ the index
+def _create(db: sqlite3.Connection, table: str, columns: str) -> None:
+    db.execute(
+        f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+
+
 class _Index:
     """An in-memory FTS5 table of a map's claims (one row per claim, in map order)."""
 
@@ -153,10 +166,7 @@ class _Index:
         self.lock = threading.Lock()
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
         cols = ", ".join(COLUMNS)
-        self.db.execute(
-            f"CREATE VIRTUAL TABLE claims USING fts5({cols}, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
+        _create(self.db, "claims", cols)
         self.db.executemany(
             f"INSERT INTO claims (rowid, {cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(i, *self.row(m, c)) for i, c in enumerate(m.claims)],
@@ -302,6 +312,99 @@ def search(m: Map, query: str, limit: int = 200) -> list[Hit]:
         hits[cid] = Hit(cid, m.claim(cid).kind, -bm25 - row_id * 1e-9, found, partial=partial)
     ranked = sorted(hits.values(), key=lambda h: -h.score)
     return ranked[:limit]
+
+
+# ------------------------------------------------------------------ passages of the text
+PASSAGES = "passages"
+#: how many words of a paragraph a passage hit shows around what matched
+SNIPPET_WORDS = 40
+
+
+def paragraph_text(structure: Structure, p: Paragraph) -> str:
+    """A paragraph's words as one line: its lines joined, white space collapsed, its
+    footnote markers left out (they are not words of the text)."""
+    text, parts = structure.text, []
+    for a, b in p.pieces:
+        for k in structure.markers_in(a, b):
+            parts.append(text[a : k.start])
+            a = k.end
+        parts.append(text[a:b] + " ")
+    return " ".join("".join(parts).split())
+
+
+class _TextIndex:
+    """An in-memory FTS5 table of a text's paragraphs (one row each, in text order)."""
+
+    def __init__(self, structure: Structure) -> None:
+        self.paragraphs = structure.paragraphs
+        self.lock = threading.Lock()
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        _create(self.db, "paragraphs", "text")
+        self.db.executemany(
+            "INSERT INTO paragraphs (rowid, text) VALUES (?, ?)",
+            [(i, paragraph_text(structure, p)) for i, p in enumerate(self.paragraphs)],
+        )
+
+    def query(self, expression: str, limit: int) -> list[tuple]:
+        sql = (
+            "SELECT rowid, bm25(paragraphs), "
+            f"snippet(paragraphs, 0, '{_OPEN}', '{_CLOSE}', '\u2026', {SNIPPET_WORDS}) "
+            "FROM paragraphs WHERE paragraphs MATCH ? ORDER BY bm25(paragraphs) LIMIT ?"
+        )
+        with self.lock:
+            try:
+                return self.db.execute(sql, (expression, limit)).fetchall()
+            except sqlite3.OperationalError:  # an expression FTS5 refuses: no hits
+                return []
+
+
+_TEXT_INDEXES: dict[int, _TextIndex] = {}
+
+
+def text_index(structure: Structure) -> _TextIndex:
+    """The search index of a text's paragraphs, built on first use, dropped with it."""
+    key = id(structure)
+    found = _TEXT_INDEXES.get(key)
+    if found is None:
+        found = _TEXT_INDEXES[key] = _TextIndex(structure)
+        weakref.finalize(structure, _TEXT_INDEXES.pop, key, None)
+    return found
+
+
+def search_text(
+    structure: Structure,
+    query: str,
+    quoted: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset(),
+    limit: int = 50,
+) -> list[Hit]:
+    """Ranked paragraphs of the source text holding the query's words (BM25, as claims
+    are ranked; the paragraphs holding only some of them when none holds all), each
+    with a snippet around what matched; ``quoted`` names the paragraphs, as (chapter,
+    number), that some quote of the map touches: the others are marked ``unquoted``."""
+    q = parse_query(query)
+    if not q.terms:
+        return []
+    ix = text_index(structure)
+    rows, partial = ix.query(_expression(q.terms, "AND"), limit), False
+    if not rows and len(q.terms) > 1:
+        rows, partial = ix.query(_expression(q.terms, "OR"), limit), True
+    out: list[Hit] = []
+    for row_id, bm25, marked in rows:
+        p = ix.paragraphs[row_id]
+        text, spans = _unmark(marked or "")
+        out.append(
+            Hit(
+                f"{p.chapter}/{p.number}",
+                PASSAGES,
+                -bm25 - row_id * 1e-9,
+                (Match("passage", text, tuple(spans)),),
+                partial=partial,
+                chapter=p.chapter,
+                paragraph=p.number,
+                unquoted=(p.chapter, p.number) not in quoted,
+            )
+        )
+    return sorted(out, key=lambda h: -h.score)
 
 
 def grouped(hits: list[Hit]) -> list[tuple[str, list[Hit]]]:

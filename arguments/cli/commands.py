@@ -8,9 +8,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+from ..analysis.anchors import anchor, quoted_paragraphs
 from ..analysis.claims import describe_claim
 from ..analysis.quotes import check_quotes
-from ..analysis.search import search
+from ..analysis.search import Hit, search, search_text
 from ..analysis.stats import stats
 from ..analysis.trees import outline, support_tree
 from ..crossref import did_you_mean
@@ -19,7 +20,7 @@ from ..formats import json as json_format
 from ..formats import yaml as yaml_format
 from ..loader import load_map
 from ..models import Map
-from .common import Subparsers, UserError, default_map, load, with_map, write
+from .common import Subparsers, UserError, default_map, load, load_doc, with_map, write
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -88,6 +89,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UserError("the query is empty: give words, a claim id or a postulate ('postulate 4')")
     if args.limit < 1:
         raise UserError(f"--limit must be at least 1 (got {args.limit})")
+    if args.text:
+        return _search_text(args)
     m = load(args.map, args.input_format)
     hits = search(m, args.query, limit=args.limit)
     if args.format == "json":
@@ -115,6 +118,56 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     write(search_table(m, args.query, hits), args.output, "txt", "search")
     return 0
+
+
+def _search_text(args: argparse.Namespace) -> int:
+    doc = load_doc(args.map, args.input_format)
+    if doc.text is None:
+        raise UserError(
+            "the map names no source text to search: add `text: FILE` under `source:` in "
+            "the map (a UTF-8 file, its path relative to the map)"
+        )
+    found = anchor(doc.map, doc.text)
+    hits = search_text(found.structure, args.query, quoted_paragraphs(found), args.limit)
+    if args.format == "json":
+        rows = [
+            {
+                "rank": i + 1,
+                "chapter": h.chapter,
+                "paragraph": h.paragraph,
+                "score": round(h.score, 4),
+                "partial": h.partial,
+                "quoted": not h.unquoted,
+                "snippet": h.matches[0].text,
+                "spans": [list(s) for s in h.matches[0].spans],
+            }
+            for i, h in enumerate(hits)
+        ]
+        data = {"query": args.query, "passages": rows}
+        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json", "search")
+        return 0
+    write(passages_table(args.query, hits), args.output, "txt", "search")
+    return 0
+
+
+def passages_table(query: str, hits: list[Hit], width: int = 72) -> str:
+    """Ranked paragraphs as plain text: rank, chapter and paragraph, whether any claim
+    quotes it, the words around what matched and the words matched."""
+    if not hits:
+        return f"no paragraph of the text matches {query!r}\n"
+    partial = " (no paragraph holds every word: these hold some)" if hits[0].partial else ""
+    n = len(hits)
+    out = [f"{n} paragraph{'s' * (n != 1)} of the text match {query!r}{partial}", ""]
+    for i, h in enumerate(hits, 1):
+        note = "  [no claim quotes it]" if h.unquoted else ""
+        out.append(f"{i:>3}. chapter {h.chapter}, paragraph {h.paragraph}{note}")
+        x = h.matches[0]
+        out += textwrap.wrap(x.text, width, initial_indent=" " * 5, subsequent_indent=" " * 5)
+        words = dict.fromkeys(x.text[a:b] for a, b in x.spans)
+        if words:
+            out.append(f"     matched: {', '.join(words)}")
+        out.append("")
+    return "\n".join(out)
 
 
 def search_table(m: Map, query: str, hits: list, width: int = 72) -> str:
@@ -200,6 +253,11 @@ def add_parsers(sub: Subparsers) -> None:
     se.add_argument("query", metavar="QUERY", help='e.g. "postulate 4", Lenin, Brest-Litovsk')
     se.add_argument("--format", "-f", choices=("table", "json"), default="table")
     se.add_argument("--limit", "-n", type=int, default=20, help="at most this many hits (20)")
+    se.add_argument(
+        "--text",
+        action="store_true",
+        help="search the paragraphs of the map's source text instead of its claims",
+    )
     se.add_argument("--input-format", choices=tuple(READERS))
     se.add_argument("--output", "-o", metavar="FILE")
     se.set_defaults(func=cmd_search)

@@ -157,3 +157,32 @@ def test_focus_finds_its_claim_with_the_same_search():
     at.text_input(key="v_focus_claim_q").input("fourth postulate").run()
     no_exception(at)
     assert at.selectbox(key="v_focus_claim").value == "postulate-4"
+
+
+# ------------------------------------------------------------------ the text's passages
+def test_the_text_tab_lists_the_paragraphs_that_hold_the_words_with_links_to_them():
+    at = open_app(ESSAY, "search")
+    search(at, "Helphand")
+    tabs = [t.proto.label for t in at.get("tab")]
+    assert tabs[0].startswith("Claims (") and tabs[1] == "In the text (1)"
+    text = page_text(at)
+    assert "1 paragraph** of the text matches" in text
+    assert any("<mark>Helphand</mark>" in h.proto.body for h in at.get("html"))
+    (link,) = [el.proto for el in at.get("page_link") if el.proto.label == "Read it in the text"]
+    assert link.page.endswith("read") or "read" in link.page
+    assert "rd_ch=I&para=16" in link.query_string
+
+
+def test_a_paragraph_no_claim_quotes_is_marked_as_such():
+    at = open_app(ESSAY, "search")
+    # the introduction's first paragraph: the essay's map quotes no word of it
+    search(at, '"downfall of tsarist absolutism"')
+    badges = [el.proto.body for el in at.get("markdown") if "no claim quotes it" in el.proto.body]
+    assert badges, page_text(at)
+
+
+def test_a_map_without_its_text_has_no_text_tab():
+    at = open_app(MINI, "search")
+    search(at, "soviets")
+    assert not at.get("tab")
+    assert "**1 claim** matches" in page_text(at)

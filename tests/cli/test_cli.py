@@ -432,6 +432,29 @@ def test_search_refuses_bad_input_with_exit_2(capsys, argv, message):
     assert code == 2 and message in err
 
 
+def test_search_text_lists_the_paragraphs_that_hold_the_words(capsys):
+    code, out, _ = run(capsys, "search", "Helphand", "--text", "--map", ESSAY)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "1 paragraph of the text match 'Helphand'"
+    assert lines[2] == "  1. chapter I, paragraph 16"
+    assert "matched: Helphand" in out
+
+
+def test_search_text_as_json_says_where_and_whether_a_claim_quotes_it(capsys):
+    argv = ["search", '"downfall of tsarist"', "--text", "--map", ESSAY, "-f", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    (hit,) = json.loads(out)["passages"]
+    assert (hit["chapter"], hit["paragraph"], hit["quoted"]) == ("introduction", 1, False)
+    assert [hit["snippet"][a:b] for a, b in hit["spans"]] == ["downfall of tsarist"]
+
+
+def test_search_text_of_a_map_without_a_text_exits_2(capsys):
+    code, _, err = run(capsys, "search", "war", "--text", "--map", MINI)
+    assert code == 2 and "names no source text" in err
+
+
 def test_search_without_a_hit_says_so(capsys):
     code, out, _ = run(capsys, "search", "zanzibar", "--map", MINI)
     assert code == 0 and out == "no claim matches 'zanzibar'\n"

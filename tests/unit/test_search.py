@@ -12,12 +12,15 @@ from gen import build, claim, make_map
 
 from arguments import load_map
 from arguments.analysis.search import (
+    PASSAGES,
     group_title,
     grouped,
+    paragraph_text,
     parse_query,
     postulate_words,
     references,
     search,
+    search_text,
 )
 from arguments.kinds import CLAIM_KINDS
 
@@ -226,3 +229,90 @@ def test_parse_query(query, terms, posts):
 def test_postulate_words():
     assert postulate_words(4) == "postulate 4 p4 4th fourth four iv"
     assert postulate_words(1) == "postulate 1 p1 1st first one i"
+
+
+# ------------------------------------------------------------------ passages of the text
+ESSAY = Path(__file__).resolve().parents[2] / "claims.yaml"
+
+
+@pytest.fixture(scope="module")
+def essay_text():
+    from arguments.analysis.anchors import anchor, quoted_paragraphs
+    from arguments.documents import load_document
+
+    doc = load_document(ESSAY)
+    found = anchor(doc.map, doc.text)
+    return found.structure, quoted_paragraphs(found)
+
+
+def test_passages_hold_every_word_and_say_where_they_are(essay_text):
+    structure, quoted = essay_text
+    hits = search_text(structure, "Brest-Litovsk", quoted)
+    assert hits and all(h.group == PASSAGES and not h.partial for h in hits)
+    for h in hits:
+        p = next(p for p in structure.in_chapter(h.chapter) if p.number == h.paragraph)
+        assert "Brest-Litovsk" in paragraph_text(structure, p)
+        (match,) = h.matches
+        assert all(match.text[a:b] == "Brest-Litovsk" for a, b in match.spans)
+        assert h.id == f"{h.chapter}/{h.paragraph}"
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_passage_no_claim_quotes_is_marked(essay_text):
+    structure, quoted = essay_text
+    unquoted = [p for p in structure.paragraphs if (p.chapter, p.number) not in quoted]
+    assert unquoted, "the essay has paragraphs no claim quotes"
+    p = unquoted[0]
+    words = paragraph_text(structure, p).split()
+    phrase = " ".join(w.strip(".,;:“”\"'()") for w in words[3:9])
+    hits = search_text(structure, f'"{phrase}"', quoted)
+    mine = next(h for h in hits if (h.chapter, h.paragraph) == (p.chapter, p.number))
+    assert mine.unquoted
+    assert all(not h.unquoted for h in hits if (h.chapter, h.paragraph) in quoted)
+
+
+def test_a_long_paragraph_is_shown_around_what_matched(essay_text):
+    structure, quoted = essay_text
+    (hit,) = search_text(structure, "Helphand", quoted)
+    p = next(p for p in structure.in_chapter(hit.chapter) if p.number == hit.paragraph)
+    whole = paragraph_text(structure, p)
+    snippet = hit.matches[0].text
+    assert len(snippet) < len(whole) and "Helphand" in snippet
+
+
+@pytest.mark.parametrize("query", ["", "   ", "zzzzq", '"unbalanced', "*", "NEAR(zzzzq)"])
+def test_a_query_no_paragraph_holds_finds_nothing_and_never_fails(essay_text, query):
+    structure, quoted = essay_text
+    assert search_text(structure, query, quoted) == []
+
+
+def test_some_words_when_no_paragraph_holds_all(essay_text):
+    structure, quoted = essay_text
+    hits = search_text(structure, "Parvus zzzzq", quoted)
+    assert hits and all(h.partial for h in hits)
+
+
+def test_fts5_operators_in_a_query_are_words(essay_text):
+    structure, quoted = essay_text
+    hits = search_text(structure, "NOT AND OR", quoted)
+    assert hits and not hits[0].partial
+    for h in hits:
+        marked = {h.matches[0].text[a:b].lower() for a, b in h.matches[0].spans}
+        # matched at a word start, as every word of a query is ("or" finds "ordered")
+        assert all(w.startswith(("not", "and", "or")) for w in marked), marked
+
+
+def test_footnote_markers_are_not_words_of_a_passage(essay_text):
+    structure, quoted = essay_text
+    (hit,) = search_text(structure, "Helphand", quoted)
+    assert "the peasant. Many" in hit.matches[0].text  # the text has "peasant.14 Many"
+
+
+def test_a_passage_across_a_page_break_keeps_the_words_on_either_side_apart(essay_text):
+    structure, _ = essay_text
+    p = next(p for p in structure.paragraphs if len(p.pieces) > 1)  # a page break inside
+    words = set(paragraph_text(structure, p).split())
+    before = structure.text[p.pieces[0][0] : p.pieces[0][1]].split()[-1]
+    after = structure.text[p.pieces[1][0] : p.pieces[1][1]].split()[0]
+    assert before in words and after in words  # not glued into one word
