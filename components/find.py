@@ -146,6 +146,9 @@ def results(m: Map, found: list[Hit], *, key: str, open_hit: Callable[[Hit], Non
                         f"{html.escape(_field_name(x.field))}</span><br/>"
                         f"{highlight(x.text, x.spans)}</div>"
                     )
+                    number = x.field.removeprefix("quote ")
+                    if number != x.field and number.isdigit() and h.id in m.claim_index:
+                        reading.context_link(h.id, int(number) - 1)  # nothing without a text
 
 
 def passage_results(loaded: source.Loaded, found: list[Hit], *, key: str) -> None:

@@ -186,3 +186,13 @@ def test_a_map_without_its_text_has_no_text_tab():
     search(at, "soviets")
     assert not at.get("tab")
     assert "**1 claim** matches" in page_text(at)
+
+
+def test_a_hit_in_a_quote_links_to_the_quote_in_the_text():
+    at = open_app(ESSAY, "search")
+    search(at, '"no state to defend itself"')
+    links = [el.proto for el in at.get("page_link") if el.proto.label == "Read in context"]
+    assert links and all("read" in link.page for link in links)
+    assert any("claim=lenin-accept-german-terms&quote=0" in link.query_string for link in links), [
+        link.query_string for link in links
+    ]
