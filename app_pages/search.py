@@ -24,7 +24,7 @@ def _try(query: str) -> None:
 
 st.title("Search")
 q = st.text_input(
-    "Search claims, quotes and the text",
+    "Search claims, quotes and the text" if loaded.text is not None else "Search claims and quotes",
     key="q",
     bind="query-params",
     placeholder='e.g. postulate 4, Lenin, Brest-Litovsk, "democratic dictatorship"',

@@ -26,6 +26,7 @@ import sqlite3
 import threading
 import unicodedata
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..kinds import CLAIM_KINDS
@@ -150,27 +151,50 @@ def postulate_words(n: int) -> str:
 
 
 # ------------------------------------------------------------------ the index
-def _create(db: sqlite3.Connection, table: str, columns: str) -> None:
-    db.execute(
-        f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, "
-        "tokenize = 'porter unicode61 remove_diacritics 2')"
-    )
+class _Fts:
+    """An in-memory SQLite database with one FTS5 table, queried under a lock with bound
+    parameters only (an expression FTS5 refuses finds nothing)."""
+
+    def __init__(self, table: str, columns: str, rows: list[tuple]) -> None:
+        self.lock = threading.Lock()
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5({columns}, "
+            "tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        marks = ", ".join("?" for _ in range(columns.count(",") + 2))
+        self.db.executemany(f"INSERT INTO {table} (rowid, {columns}) VALUES ({marks})", rows)
+
+    def run(self, sql: str, expression: str, limit: int) -> list[tuple]:
+        with self.lock:
+            try:
+                return self.db.execute(sql, (expression, limit)).fetchall()
+            except sqlite3.OperationalError:  # an expression FTS5 refuses: no hits
+                return []
 
 
-class _Index:
+_KEPT: dict[tuple[str, int], _Fts] = {}
+
+
+def _kept(owner: object, build: Callable[[], _Fts]) -> _Fts:
+    """The index of ``owner`` (a map, a text's structure), built on first use and dropped
+    when the owner is."""
+    key = (type(owner).__name__, id(owner))
+    found = _KEPT.get(key)
+    if found is None:
+        found = _KEPT[key] = build()
+        weakref.finalize(owner, _KEPT.pop, key, None)
+    return found
+
+
+class _Index(_Fts):
     """An in-memory FTS5 table of a map's claims (one row per claim, in map order)."""
 
     def __init__(self, m: Map) -> None:
         self.ids = [c.id for c in m.claims]
         self.quotes = [[q.text for q in c.quotes] for c in m.claims]
-        self.lock = threading.Lock()
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        cols = ", ".join(COLUMNS)
-        _create(self.db, "claims", cols)
-        self.db.executemany(
-            f"INSERT INTO claims (rowid, {cols}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(i, *self.row(m, c)) for i, c in enumerate(m.claims)],
-        )
+        rows = [(i, *self.row(m, c)) for i, c in enumerate(m.claims)]
+        super().__init__("claims", ", ".join(COLUMNS), rows)
         self.weights = ", ".join(str(w) for w in COLUMNS.values())
 
     @staticmethod
@@ -192,23 +216,13 @@ class _Index:
             f"SELECT rowid, bm25(claims, {self.weights}), {marks} FROM claims "
             f"WHERE claims MATCH ? ORDER BY bm25(claims, {self.weights}) LIMIT ?"
         )
-        with self.lock:
-            try:
-                return self.db.execute(sql, (expression, limit)).fetchall()
-            except sqlite3.OperationalError:  # an expression FTS5 refuses: no hits
-                return []
-
-
-_INDEXES: dict[int, _Index] = {}
+        return self.run(sql, expression, limit)
 
 
 def index(m: Map) -> _Index:
     """The search index of ``m``, built on first use and dropped when the map is."""
-    key = id(m)
-    found = _INDEXES.get(key)
-    if found is None:
-        found = _INDEXES[key] = _Index(m)
-        weakref.finalize(m, _INDEXES.pop, key, None)
+    found = _kept(m, lambda: _Index(m))
+    assert isinstance(found, _Index)
     return found
 
 
@@ -332,18 +346,13 @@ def paragraph_text(structure: Structure, p: Paragraph) -> str:
     return " ".join("".join(parts).split())
 
 
-class _TextIndex:
+class _TextIndex(_Fts):
     """An in-memory FTS5 table of a text's paragraphs (one row each, in text order)."""
 
     def __init__(self, structure: Structure) -> None:
         self.paragraphs = structure.paragraphs
-        self.lock = threading.Lock()
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        _create(self.db, "paragraphs", "text")
-        self.db.executemany(
-            "INSERT INTO paragraphs (rowid, text) VALUES (?, ?)",
-            [(i, paragraph_text(structure, p)) for i, p in enumerate(self.paragraphs)],
-        )
+        rows = [(i, paragraph_text(structure, p)) for i, p in enumerate(self.paragraphs)]
+        super().__init__("paragraphs", "text", rows)
 
     def query(self, expression: str, limit: int) -> list[tuple]:
         sql = (
@@ -351,23 +360,13 @@ class _TextIndex:
             f"snippet(paragraphs, 0, '{_OPEN}', '{_CLOSE}', '\u2026', {SNIPPET_WORDS}) "
             "FROM paragraphs WHERE paragraphs MATCH ? ORDER BY bm25(paragraphs) LIMIT ?"
         )
-        with self.lock:
-            try:
-                return self.db.execute(sql, (expression, limit)).fetchall()
-            except sqlite3.OperationalError:  # an expression FTS5 refuses: no hits
-                return []
-
-
-_TEXT_INDEXES: dict[int, _TextIndex] = {}
+        return self.run(sql, expression, limit)
 
 
 def text_index(structure: Structure) -> _TextIndex:
     """The search index of a text's paragraphs, built on first use, dropped with it."""
-    key = id(structure)
-    found = _TEXT_INDEXES.get(key)
-    if found is None:
-        found = _TEXT_INDEXES[key] = _TextIndex(structure)
-        weakref.finalize(structure, _TEXT_INDEXES.pop, key, None)
+    found = _kept(structure, lambda: _TextIndex(structure))
+    assert isinstance(found, _TextIndex)
     return found
 
 

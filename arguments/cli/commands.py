@@ -113,10 +113,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for i, h in enumerate(hits)
         ]
-        data = {"query": args.query, "hits": rows}
-        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json", "search")
-        return 0
+        return _write_json({"query": args.query, "hits": rows}, args.output)
     write(search_table(m, args.query, hits), args.output, "txt", "search")
+    return 0
+
+
+def _write_json(data: dict, output: str | None) -> int:
+    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, "json", "search")
     return 0
 
 
@@ -143,9 +146,7 @@ def _search_text(args: argparse.Namespace) -> int:
             }
             for i, h in enumerate(hits)
         ]
-        data = {"query": args.query, "passages": rows}
-        write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, "json", "search")
-        return 0
+        return _write_json({"query": args.query, "passages": rows}, args.output)
     write(passages_table(args.query, hits), args.output, "txt", "search")
     return 0
 
