@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import filters, page, source, state, stored, upload
+from components import filters, history, page, source, state, stored, upload
 
 st.set_page_config(
     page_title="argmap",
@@ -52,6 +52,9 @@ PAGES = {
     "search": st.Page(
         "app_pages/search.py", title="Search", icon=":material/search:", url_path="search"
     ),
+    "handout": st.Page(
+        "app_pages/handout.py", title="Handout", icon=":material/print:", url_path="handout"
+    ),
     "maps": st.Page(
         "app_pages/my_maps.py", title="My maps", icon=":material/folder_open:", url_path="maps"
     ),
@@ -70,6 +73,7 @@ if goto in PAGES:
 
 stored.sync()  # a share link in the address opens its stored map; keeps it current
 loaded = source.current()
+history.install()  # Back returns to the previous view, in one step
 filters.keep()
 upload.sidebar(loaded)  # which map is open, the uploader, the way back
 upload.notice(loaded)  # a failed upload's problems; the open map stays

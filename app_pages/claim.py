@@ -3,28 +3,18 @@
 import streamlit as st
 
 from arguments.views import View
-from components import claim, diagram, page, state
-from components.text import claim_label, md
+from components import claim, diagram, find, page, state
+from components.text import md
 
 loaded, m = page.need_map()
 cid = state.selected(m)
-ids = [c.id for c in m.claims]
-
-
-def _picked() -> None:
-    state.select(st.session_state.get("claim_pick"))
-
 
 st.title("Claim")
-st.session_state["claim_pick"] = cid
-st.selectbox(
-    "Go to a claim",
-    ids,
-    key="claim_pick",
-    on_change=_picked,
-    format_func=lambda c: claim_label(m, c, 110),
-    placeholder="Choose a claim…",
-)
+with st.container(horizontal=True, key="claim_go", vertical_alignment="bottom"):
+    find.claim_picker(
+        m, loaded.key, key="claim_pick", label="Go to a claim", current=cid, on_pick=state.select
+    )
+cid = state.selected(m)
 if bad := state.unknown_in_url(m):
     st.warning(
         f"The link names a claim this map does not have: {md(bad)}.", icon=":material/link_off:"

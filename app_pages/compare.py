@@ -44,6 +44,11 @@ second = _default("lenin", next(a for a in actors if a != first))
 for k in ("cmp_a", "cmp_b"):
     if k in st.session_state and st.session_state[k] not in actors:  # another map's actor
         del st.session_state[k]
+    # the URL names an actor as the page shows him ("Lenin"); a link made with his id
+    # (?cmp_a=lenin, as the Read page makes them) opens the same pair
+    raw = st.query_params.get(k)
+    if raw in actors and raw != m.actor_name(raw) and st.session_state.get(k) != raw:
+        st.session_state[k] = raw
 
 st.title("Compare two actors")
 c1, c0, c2, c3 = st.columns([4, 1, 4, 5], vertical_alignment="bottom")

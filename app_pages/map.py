@@ -7,8 +7,11 @@ from components.text import md
 
 loaded, m = page.need_map()
 cid = state.selected(m)
-f = filters.sidebar_filters(m)
-view = filters.sidebar_layout(m, f, cid)
+url = filters.url_params(m, layout=True)
+filters.restore(m, "map", url)  # a link's or Back's view, before the widgets
+f = filters.sidebar_filters(m, map_key=loaded.key)
+view = filters.sidebar_layout(m, f, cid, loaded.key)
+filters.publish("map", url)  # the view into the URL: one history entry per change
 
 
 def _focus(target: str) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from arguments.analysis.claims import objections, reasons
 from arguments.analysis.fate import fate, postulates
 from arguments.views import View
-from components import claim, diagram, page, state
+from components import claim, diagram, page, state, urlstate
 from components.text import claim_label, md
 
 loaded, m = page.need_map()
@@ -19,6 +19,21 @@ st.markdown(
 if not posts:
     st.info("This map has no postulates.")
     st.stop()
+ALL = "all"
+numbers = [str(p.number) for p in posts]
+URL = [urlstate.choice([ALL, *numbers], "post_show", "postulate", ALL)]  # ?postulate=4
+urlstate.restore(URL, "postulates")
+st.session_state.setdefault("post_show", ALL)
+show = st.segmented_control(
+    "Show",
+    [ALL, *numbers],
+    key="post_show",
+    format_func=lambda n: "All postulates" if n == ALL else f"Postulate {n}",
+    label_visibility="collapsed",
+)
+urlstate.publish(URL, "postulates")
+if show not in (None, ALL):
+    posts = [p for p in posts if str(p.number) == show]
 
 STAGE_ICON = {
     "stated": "\u25cf",

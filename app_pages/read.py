@@ -3,7 +3,8 @@
 Click a highlight to see every claim that quotes the passage, with its
 relations and links to the claim, the map and the comparison.  The view is
 in the URL: ``/read?rd_ch=II`` (chapter), ``&claim=ID&quote=N`` (a passage,
-scrolled to and flashed), ``&rd_actors=…&rd_kinds=…&rd_topics=…&rd_unq=true``.
+scrolled to and flashed), ``&para=N`` (a paragraph of the chapter, scrolled to and
+flashed: a search hit in the text), ``&rd_actors=…&rd_kinds=…&rd_topics=…&rd_unq=true``.
 """
 
 from __future__ import annotations
@@ -47,32 +48,49 @@ if found is None:
         )
     st.stop()
 
+doc_found: Anchors = found  # the functions below see it as set
 structure = found.structure
 chapters = [c.id for c in structure.chapters if structure.in_chapter(c.id)]
 quoted_by_chapter: dict[str, list[int]] = {}
 for ch_id in chapters:
     paras = structure.in_chapter(ch_id)
-    quoted_set = reading._quoted(loaded.key, found)
+    quoted_set = reading.quoted_set(loaded.key, found)
     quoted_by_chapter[ch_id] = [sum((ch_id, p.number) in quoted_set for p in paras), len(paras)]
 
 target = reading.anchor_in_url(m, found)
 if target is not None and target.chapter in chapters:
     # arriving at a passage ("Read in context", a shared link): show its chapter
     st.session_state["rd_ch"] = target.chapter
+PARA_KEY = "para"
+
+
+def _para_in_url() -> int | None:
+    """The paragraph a link names (``?rd_ch=II&para=14``), if its chapter has it."""
+    raw = st.query_params.get(PARA_KEY)
+    ch = reading.chapter_from_label(doc_found, st.query_params.get("rd_ch"))
+    if target is not None or not raw or not raw.isdigit() or ch not in chapters:
+        return None
+    n = int(raw)
+    return n if any(p.number == n for p in structure.in_chapter(ch)) else None
+
+
+para = _para_in_url()
+if para is not None:
+    # arriving at a paragraph (a search hit in the text): show its chapter
+    st.session_state["rd_ch"] = reading.chapter_from_label(doc_found, st.query_params.get("rd_ch"))
 if st.session_state.get("rd_ch") not in chapters:
     st.session_state.pop("rd_ch", None)
 
 
 def _chapter_label(ch_id: str) -> str:
-    c = structure.chapter(ch_id)
-    name = ch_id if ch_id and len(ch_id) <= 4 else (c.title if c and c.title else "Text")
-    return name
+    return reading.chapter_label(doc_found, ch_id)
 
 
 def _changed_chapter() -> None:
     # a chapter chosen by hand: the passage in the URL no longer decides it
-    if reading.QUOTE_KEY in st.query_params:
-        del st.query_params[reading.QUOTE_KEY]
+    for name in (reading.QUOTE_KEY, PARA_KEY):
+        if name in st.query_params:
+            del st.query_params[name]
 
 
 def _picked() -> None:
@@ -85,6 +103,8 @@ def _picked() -> None:
     params = reading.url_params(a)
     state.select(params["claim"])
     st.query_params[reading.QUOTE_KEY] = params[reading.QUOTE_KEY]
+    if PARA_KEY in st.query_params:
+        del st.query_params[PARA_KEY]
     st.session_state["rd_clicked"] = a.key  # clicked where the reader is: no scrolling
 
 
@@ -104,6 +124,8 @@ def _go_read(a: Anchor) -> None:
     params = reading.url_params(a)
     state.select(params["claim"])
     st.query_params[reading.QUOTE_KEY] = params[reading.QUOTE_KEY]
+    if PARA_KEY in st.query_params:
+        del st.query_params[PARA_KEY]
     if a.chapter:
         st.session_state["rd_ch"] = a.chapter
 
@@ -244,10 +266,13 @@ selected = target.key if target is not None else None
 # page, from the side panel; not again on a filter's rerun, nor for a click in the text
 run = state.run_number()
 seen_key, seen_run, nonce = st.session_state.get("rd_seen", (None, -5, 0))
-if selected != seen_key or seen_run != run - 1:
+reached = selected or (f"\u00b6{para}" if para is not None else None)
+if reached != seen_key or seen_run != run - 1:
     nonce = run
-st.session_state["rd_seen"] = (selected, run, nonce)
+st.session_state["rd_seen"] = (reached, run, nonce)
 flash = selected if target is not None and target.chapter == chapter else None
+if flash is None and para is not None:
+    flash = f"\u00b6{para}"
 if flash is not None and st.session_state.pop("rd_clicked", None) == flash:
     flash = None
 left, right = st.columns([7, 3], gap="large")

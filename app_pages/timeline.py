@@ -1,10 +1,15 @@
-"""Timeline page: every dated claim on a time axis, one lane per actor; click a point."""
+"""Timeline page: every dated claim on a time axis, one lane per actor; click a point to
+read its claim beside the chart.  The years shown (1903-1930 by default, the essay's
+story) and the filters are in the URL (``?range=1917-1921&actor=lenin``)."""
+
+from typing import cast
 
 import streamlit as st
 
 from arguments.analysis.timeline import timeline
-from arguments.graph import filter_map
-from components import charts, claim, filters, page, state
+from arguments.graph import Filters, filter_map
+from arguments.views import View
+from components import charts, claim, diagram, downloads, filters, page, state, urlstate
 
 loaded, m = page.need_map()
 if not any(c.date for c in m.claims):
@@ -17,21 +22,46 @@ if not any(c.date for c in m.claims):
         icon=":material/event_busy:",
     )
     st.stop()
-f = filters.sidebar_filters(m, relations=False)
-shown = filter_map(m, f)
-df = timeline(shown)
+lo, hi = filters.year_bounds(m)
+STORY = (max(lo, min(1903, hi)), min(hi, max(1930, lo)))  # the essay's story, if it fits
+URL = [
+    *filters.url_params(m, relations=False, years=False),
+    urlstate.span("tl_years", "range", STORY, lo, hi),
+]
+urlstate.restore(URL, "timeline")
+st.session_state.setdefault("tl_years", STORY)
+f = filters.sidebar_filters(m, relations=False, years_shown=False, map_key=loaded.key)
 cid = state.selected(m)
 
 st.title("Timeline")
 st.markdown(
     "Every dated claim of the map on a time axis, one lane per actor, filled with the "
-    "actor's colour as in the diagrams; the shape gives the kind of claim. Click a "
-    "point to read the claim below; scroll over the chart to zoom in on years, drag to "
-    "move along them. The sidebar filters apply (the year slider narrows the axis)."
+    "actor's colour as in the diagrams; the shape gives the kind of claim. Click a point "
+    "to read its claim beside the chart; scroll over the chart to zoom in on years, drag "
+    "to move along them, double-click to clear the selection."
 )
+years = cast(
+    tuple[int, int],
+    st.slider(
+        "Years shown",
+        lo,
+        hi,
+        key="tl_years",
+        help=f"The essay's story runs {STORY[0]}-{STORY[1]}; widen it to see every dated "
+        f"claim ({lo}-{hi}).",
+    ),
+)
+urlstate.publish(URL, "timeline")
+shown = filter_map(m, f)
+whole = timeline(shown)
+df = whole[(whole["year"] >= years[0]) & (whole["year"] <= years[1])]
 undated = sum(1 for c in shown.claims if not c.date)
+outside = whole["id"].nunique() - df["id"].nunique()
 if df.empty:
-    st.info("No dated claim matches the current filters.", icon=":material/filter_alt_off:")
+    st.info(
+        "No dated claim matches the current filters in these years.",
+        icon=":material/filter_alt_off:",
+    )
     st.stop()
 
 
@@ -43,19 +73,41 @@ def _picked() -> None:
         state.select(ids[0])
 
 
-names = {a.id: a.name for a in m.actors}
-chart = charts.timeline_chart(df, m.actor_colours, names, selected=cid)
-st.altair_chart(
-    chart, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
-)
-st.caption(
-    f"{len(df)} dated claims by {df['actor'].nunique()} actors, "
-    f"{df['date'].min()} to {df['date'].max()}"
-    + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
-)
+@st.cache_data(max_entries=64, show_spinner=False)
+def _spec(map_key: str, view: tuple, years: tuple[int, int], cid: str | None, _df) -> dict:
+    """The chart as a Vega-Lite spec, made once per map, filters, years and selection
+    (building and validating it with Altair costs more than drawing the rest)."""
+    names = {a.id: a.name for a in m.actors}
+    return charts.timeline_chart(_df, m.actor_colours, names, selected=cid, years=years).to_dict()
 
-if cid:
-    with st.container(border=True, key="timeline_panel"):
+
+left, right = st.columns([5, 2], gap="medium")
+with left:
+    spec = _spec(loaded.key, diagram.view_params(View(filters=f)), years, cid, df)
+    st.vega_lite_chart(
+        spec, width="stretch", key="timeline_chart", on_select=_picked, selection_mode="pick"
+    )
+    st.caption(
+        f"{df['id'].nunique()} dated claims by {df['actor'].nunique()} actors, "
+        f"{df['date'].min()} to {df['date'].max()}"
+        + (f"; {outside} more outside {years[0]}-{years[1]}" if outside else "")
+        + (f"; {undated} undated claims of the author are not on the axis." if undated else ".")
+    )
+    # what the timeline shows, to take away: the filters and the years as a view of the map
+    shown_view = View(
+        filters=Filters.make(
+            actors=f.actors,
+            kinds=f.kinds,
+            topics=f.topics,
+            chapters=f.chapters,
+            years=years,
+            include_undated=False,
+        )
+    )
+    downloads.menu(m, shown_view, key="tl", text=loaded.text)
+# the panel follows the reader down the tall chart
+with right, st.container(border=True, key="timeline_panel"):
+    if cid:
         claim.detail(m, cid, key="tl", compact=True)
         st.button(
             "Open the claim's page",
@@ -64,6 +116,8 @@ if cid:
             args=("claim", cid),
             icon=":material/open_in_new:",
         )
+    else:
+        st.info("Click a point to read its claim here.", icon=":material/touch_app:")
 
 table = st.expander("Text view: the timeline as a table", key="timeline_table", on_change="rerun")
 with table:

@@ -5,7 +5,7 @@ import streamlit as st
 from arguments.analysis.trees import support_tree
 from arguments.kinds import CLAIM_KIND
 from arguments.views import View
-from components import claim, diagram, outline, page
+from components import claim, diagram, outline, page, urlstate
 from components.text import md, short
 
 loaded, m = page.need_map()
@@ -24,6 +24,8 @@ if not judged:
     st.stop()
 
 ids = [c.id for c in judged]
+URL = [urlstate.choice(ids, "verdict_pick", "verdict", ids[0])]  # ?verdict=ID: a link to it
+urlstate.restore(URL, "verdicts")
 if st.session_state.get("verdict_pick") not in ids:
     st.session_state["verdict_pick"] = ids[0]
 pick = st.radio(
@@ -36,6 +38,7 @@ pick = st.radio(
         + md(short(m.claim(c).text, 110))
     ),
 )
+urlstate.publish(URL, "verdicts")
 c = m.claim(pick)
 tree = support_tree(m, pick)
 with st.container(border=True, key="verdict-card"):

@@ -52,10 +52,10 @@ def main(argv=None) -> int:
         page.wait_for_selector("g.node.claim", timeout=120_000)  # the app is loaded
         nav = page.locator('[data-testid="stSidebarNav"]')
         for i in range(args.runs):
-            nav.get_by_role("link", name="Map").click()
+            nav.get_by_role("link", name="Map", exact=True).click()
             page.wait_for_selector("g.node.claim", timeout=60_000)
             t0 = time.perf_counter()
-            nav.get_by_role("link", name="Read").click()
+            nav.get_by_role("link", name="Read", exact=True).click()
             page.wait_for_selector(".rv-body mark.rd-q", timeout=60_000)
             paint.append(time.perf_counter() - t0)
 

@@ -5,32 +5,39 @@ SVG (laid out by :func:`arguments.render.render`, cached by map key and view
 parameters) inside a components-v2 element with pan, zoom and fit; a click
 on a claim selects it (``mode="select"``) or opens its detail page
 (``mode="open"``) without reloading the page.  :func:`downloads` offers every
-registered diagram exporter, generated only when its button is clicked.
+export that fits the view (:mod:`components.downloads`), made only when asked for.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import re
 from pathlib import Path
 
 import streamlit as st
 
-from arguments.exporters import EXPORTERS
 from arguments.graph import Filters
 from arguments.models import Map
 from arguments.render import render
+from arguments.render.style import BODY_PT
 from arguments.views import View, select
 
-from . import state
+from . import source, state
+from .downloads import exported, menu
 
 _HERE = Path(__file__).resolve().parent
+PANZOOM_VERSION = "9.4.4"  # components/vendor/panzoom (MIT): wheel, pinch, drag, keys
 _VIEWER = st.components.v2.component(
     "argmap_svg_viewer",
     css=(_HERE / "svgview.css").read_text(encoding="utf-8"),
-    js=(_HERE / "svgview.js").read_text(encoding="utf-8"),
+    # panzoom's UMD bundle sets window.panzoom; the viewer module uses it
+    js=(_HERE / "vendor" / "panzoom" / "panzoom.min.js").read_text(encoding="utf-8")
+    + "\n"
+    + (_HERE / "svgview.js").read_text(encoding="utf-8"),
+)
+_SELECTION = st.components.v2.component(
+    "argmap_svg_selection", js=(_HERE / "selection.js").read_text(encoding="utf-8")
 )
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -108,12 +115,6 @@ def outlined(map_key: str, params: tuple, _m: Map) -> str:
     return selection_outline(_m, sel.map, group, tuple(view.actors), dict(view.marks))
 
 
-def exported(m: Map, view: View, fmt: str) -> bytes:
-    """The file of one format (runs when its download button is clicked, outside the script)."""
-    out = EXPORTERS[fmt].run(m, view)
-    return out.encode("utf-8") if isinstance(out, str) else out
-
-
 def compact(svg: str) -> str:
     """The SVG for the page: a third smaller, the same picture.
 
@@ -152,8 +153,13 @@ def show(
     label: str | None = None,
     shrink: bool = True,
     initial: str = "fit",
+    centre: str | None = None,
 ) -> dict:
-    """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...)."""
+    """Draw ``view`` and return the facts of the drawing (slug, claims shown, ...).
+
+    The diagram opens fitted to the width but never with body text under 11 px on
+    screen; ``centre`` (by default a focus view's claim, else ``selected``) opens in the
+    middle of the view."""
     info = drawn(map_key, view_params(view), m)
     natural = info["height"] * NATURAL + 8
     height = int(max(min_height, min(max_height, natural)))
@@ -163,42 +169,39 @@ def show(
     _VIEWER(
         key=key,
         data={
+            "id": key,
             "svg": info["svg"],
             "hash": info["hash"],
-            "selected": selected,
             "height": height,
             "hint": hint,
             "shrink": shrink,
             "minHeight": min_height,
             "initial": initial,
+            "centre": centre or (view.claim if view.kind == "focus" else None),
+            "bodyPt": BODY_PT,
             "fitWindow": initial == "readable",
             "label": label or f"Diagram: {info['title']}",
         },
         on_select_change=lambda: _on_click(key, mode),
     )
+    # the selection in an element of its own: selecting a claim does not resend the SVG
+    with st.container(key=f"amsel-{key}", height=1, border=False):
+        _SELECTION(key=f"{key}-selection", data={"viewer": key, "selected": selected})
     return info
 
 
 def downloads(m: Map, map_key: str, view: View, *, key: str, slug: str | None = None) -> None:
-    """One download button per diagram format; files are made when a button is clicked."""
-    params = view_params(view)
-    slug = slug or drawn(map_key, params, m)["slug"]
-    fmts = [e for e in EXPORTERS.values() if e.diagram]
-    row = st.container(
-        horizontal=True, gap="small", vertical_alignment="center", key=f"{key}-downloads"
+    """The view's download menu: every format that fits it (:mod:`components.downloads`)."""
+    menu(
+        m,
+        view,
+        key=key,
+        slug=slug or drawn(map_key, view_params(view), m)["slug"],
+        text=source.current().text,
     )
-    row.caption("Download", width="content")
-    for exp in fmts:
-        row.download_button(
-            _LABELS.get(exp.name, exp.name.upper()),
-            data=functools.partial(exported, m, view, exp.name),
-            file_name=f"{slug}.{exp.extension}",
-            mime=exp.mime,
-            help=exp.description,
-            key=f"{key}-dl-{exp.name}",
-            on_click="ignore",
-            icon=":material/download:",
-        )
 
 
-_LABELS = {"png300": "PNG 300 dpi", "png": "PNG", "svg": "SVG", "pdf": "PDF", "dot": "DOT"}
+@st.cache_data(max_entries=32, show_spinner="Writing the handout…")
+def handout_preview(map_key: str, params: tuple, _m: Map, options: tuple = ()) -> str:
+    """The HTML handout of a view (the Handout page's preview), cached like the diagrams."""
+    return exported(_m, view_from(params), "handout", **dict(options)).decode("utf-8")

@@ -4,7 +4,10 @@ Contract: :func:`sidebar_filters` draws the filter widgets and returns an
 :class:`arguments.graph.Filters`; :func:`sidebar_layout` draws focus and layout
 controls and returns the :class:`arguments.views.View` they describe.
 Widget values persist across pages (see :func:`keep`), so the Map and the
-Timeline share one selection.
+Timeline share one selection.  :func:`url_params` lists the URL parameters of
+these values (``?actor=lenin&topic=war&years=1917-1921&focus=postulate-4&depth=2``,
+see :mod:`components.urlstate`): a page restores them before drawing the widgets and
+publishes them after, so a copied link restores the view and Back returns to the last.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from arguments.kinds import CLAIM_KINDS, RELATION_KINDS
 from arguments.models import Map
 from arguments.views import View
 
-from .text import claim_label
+from . import find, urlstate
 
 YEARS = (1903, 1940)
 KEYS = (
@@ -40,11 +43,11 @@ KEYS = (
     "cmp_b",
     "cmp_topic",
     "verdict_pick",
-    "search_q",
 )
 DIRECTIONS = {"TB": "Top-down", "LR": "Left-right"}
 SPACINGS = {"compact": "Compact", "spacious": "Spacious"}
 CLUSTERS = {"auto": "Automatic", "chapter": "By chapter", "actor": "By actor", "none": "None"}
+SEEN_MAP = "filters_map"  # the map the filters were last drawn for
 
 
 def keep() -> None:
@@ -63,6 +66,56 @@ def year_bounds(m: Map) -> tuple[int, int]:
     return (min([YEARS[0], *years]), max([YEARS[1], *years]))
 
 
+def chapter_ids(m: Map) -> list[str]:
+    return [c.id for c in m.source.chapters] or sorted({c.chapter for c in m.claims})
+
+
+def url_params(
+    m: Map, *, relations: bool = True, years: bool = True, layout: bool = False
+) -> list[urlstate.Param]:
+    """The URL parameters of the filters (and of focus and layout, with ``layout``)."""
+    out = [
+        urlstate.words(used_actors(m), "f_actors", "actor"),
+        urlstate.words(CLAIM_KINDS, "f_kinds", "kind"),
+        urlstate.words(m.topic_index, "f_topics", "topic"),
+        urlstate.words(chapter_ids(m), "f_chapters", "chapter"),
+        urlstate.flag("f_undated", "undated", True),
+    ]
+    if relations:
+        out.append(urlstate.words(RELATION_KINDS, "f_relations", "relation"))
+    if years:
+        lo, hi = year_bounds(m)
+        out.append(urlstate.span("f_years", "years", (lo, hi), lo, hi))
+    if layout:
+        out += [
+            urlstate.choice(m.claim_index, "v_focus_claim", "focus", None),
+            urlstate.choice((1, 2, 3), "v_depth", "depth", 1, int),
+            urlstate.choice(DIRECTIONS, "v_direction", "direction", "TB"),
+            urlstate.choice(SPACINGS, "v_spacing", "spacing", "compact"),
+            urlstate.choice(CLUSTERS, "v_cluster", "group", "auto"),
+            urlstate.flag("v_labels", "labels", False),
+        ]
+    return out
+
+
+def restore(m: Map, page: str, params: list[urlstate.Param]) -> None:
+    """The URL's view (or the session's, arriving from another page) into the widgets;
+    focus is on exactly when the URL names a focus claim."""
+    urlstate.restore(params, page)
+    if any(p.key == "v_focus_claim" for p in params):
+        if st.query_params.get("focus") in m.claim_index:
+            st.session_state["v_focus"] = True
+        elif any(p.name in st.query_params for p in params):
+            st.session_state["v_focus"] = False
+
+
+def publish(page: str, params: list[urlstate.Param]) -> None:
+    focus = st.session_state.get("v_focus")
+    urlstate.publish(
+        params, page, {"v_focus_claim": st.session_state.get("v_focus_claim") if focus else None}
+    )
+
+
 def reset(m: Map) -> None:
     """Clear the filters (not the layout, nor other pages' choices).
 
@@ -75,12 +128,24 @@ def reset(m: Map) -> None:
     st.session_state["f_undated"] = True
 
 
-def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:
-    """The filter widgets (in the sidebar); returns the Filters they describe."""
+def sidebar_filters(
+    m: Map, *, relations: bool = True, years_shown: bool = True, map_key: str | None = None
+) -> Filters:
+    """The filter widgets (in the sidebar); returns the Filters they describe.
+
+    ``years_shown=False`` leaves out the year slider (a page with its own range control).
+    When ``map_key`` names another map than the last run's (an upload replaced it), the
+    filters start afresh: the old map's choices mean nothing in the new one.
+    """
     sb = st.sidebar
+    seen = st.session_state.get(SEEN_MAP)
+    if map_key and seen and seen != map_key:
+        reset(m)
+        st.session_state["v_focus"] = False
+    if map_key:
+        st.session_state[SEEN_MAP] = map_key
     sb.subheader("Filters")
     actors = used_actors(m)
-    chapters = [c.id for c in m.source.chapters] or sorted({c.chapter for c in m.claims})
     sel_actors = sb.multiselect(
         "Actors", actors, key="f_actors", format_func=m.actor_name, placeholder="All actors"
     )
@@ -107,7 +172,7 @@ def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:
     )
     chaps = sb.multiselect(
         "Chapters",
-        chapters,
+        chapter_ids(m),
         key="f_chapters",
         format_func=lambda ch: f"{ch}: {m.source.chapter_title(ch)}",
         placeholder="All chapters",
@@ -118,8 +183,10 @@ def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:
         st.session_state["f_years"] = (max(lo, min(a, hi)), min(hi, max(b, lo)))
     st.session_state.setdefault("f_years", (lo, hi))
     st.session_state.setdefault("f_undated", True)
-    # a (from, to) pair: the session holds a pair, so the slider is a range slider
-    years = cast(tuple[int, int], sb.slider("Years", lo, hi, key="f_years"))
+    years = (lo, hi)
+    if years_shown:
+        # a (from, to) pair: the session holds a pair, so the slider is a range slider
+        years = cast(tuple[int, int], sb.slider("Years", lo, hi, key="f_years"))
     undated = sb.checkbox(
         "Include undated author claims",
         key="f_undated",
@@ -140,8 +207,11 @@ def sidebar_filters(m: Map, *, relations: bool = True) -> Filters:
     return f
 
 
-def sidebar_layout(m: Map, f: Filters, selected: str | None) -> View:
-    """Focus and layout widgets (in the sidebar); returns the map View to draw."""
+def sidebar_layout(m: Map, f: Filters, selected: str | None, map_key: str = "") -> View:
+    """Focus and layout widgets (in the sidebar); returns the map View to draw.
+
+    The focus claim is found with the app's search (:func:`components.find.claim_picker`):
+    "postulate 4", an id, an actor or a topic picks the best match."""
     sb = st.sidebar
     sb.subheader("Focus")
     focus = sb.toggle(
@@ -151,11 +221,17 @@ def sidebar_layout(m: Map, f: Filters, selected: str | None) -> View:
     )
     claim = depth = None
     if focus:
-        ids = [c.id for c in m.claims]
-        if st.session_state.get("v_focus_claim") not in ids:
-            st.session_state["v_focus_claim"] = selected or ids[0]
-        claim = sb.selectbox(
-            "Claim", ids, key="v_focus_claim", format_func=lambda c: claim_label(m, c, 70)
+        current = st.session_state.get("v_focus_claim")
+        if current not in m.claim_index:
+            current = selected or m.claims[0].id
+        claim = find.claim_picker(
+            m,
+            map_key or f"map:{id(m)}",
+            key="v_focus_claim",
+            label="Claim",
+            current=current,
+            on_pick=lambda cid: None,  # the picker's own key holds the focus claim
+            where=sb,
         )
         st.session_state.setdefault("v_depth", 1)
         depth = sb.slider("Depth (relations away)", 1, 3, key="v_depth")
@@ -190,5 +266,34 @@ def sidebar_layout(m: Map, f: Filters, selected: str | None) -> View:
         direction=direction,
         spacing=spacing,
         edge_labels=labels,
+        cluster=None if cluster == "auto" else cluster,
+    )
+
+
+def current_view(m: Map) -> View:
+    """The Map page's view as the session holds it (filters, focus, layout), without
+    drawing a widget: what "the current view" means on other pages."""
+    ss = st.session_state
+    lo, hi = year_bounds(m)
+    years = tuple(ss.get("f_years", (lo, hi)))
+    f = Filters.make(
+        actors=[a for a in ss.get("f_actors", []) if a in m.actor_index],
+        kinds=ss.get("f_kinds", []),
+        relation_kinds=ss.get("f_relations", []),
+        topics=[t for t in ss.get("f_topics", []) if t in m.topic_index],
+        chapters=ss.get("f_chapters", []),
+        years=None if years == (lo, hi) else years,
+        include_undated=ss.get("f_undated", True),
+    )
+    focus = ss.get("v_focus") and ss.get("v_focus_claim") in m.claim_index
+    cluster = ss.get("v_cluster", "auto")
+    return View(
+        kind="focus" if focus else "map",
+        claim=ss.get("v_focus_claim") if focus else None,
+        depth=ss.get("v_depth", 1) if focus else 1,
+        filters=f,
+        direction=ss.get("v_direction") or "TB",
+        spacing=ss.get("v_spacing") or "compact",
+        edge_labels=bool(ss.get("v_labels")),
         cluster=None if cluster == "auto" else cluster,
     )

@@ -18,14 +18,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from arguments.analysis.anchors import Anchor, Anchors, anchor
+from arguments.analysis.anchors import Anchor, Anchors, anchor, quoted_paragraphs
 from arguments.analysis.quotes import SourceText
 from arguments.models import Map
 from arguments.render.reading import (
     CSS,
     chapter_html,
     paragraph_shares,
-    quoted_paragraphs,
     titles,
 )
 
@@ -64,7 +63,8 @@ def anchored(loaded: source.Loaded) -> Anchors | None:
 
 
 @st.cache_resource(max_entries=8)
-def _quoted(map_key: str, _found: Anchors) -> frozenset[tuple[str, int]]:
+def quoted_set(map_key: str, _found: Anchors) -> frozenset[tuple[str, int]]:
+    """(chapter, number) of each paragraph some quote of the map touches."""
     return frozenset(quoted_paragraphs(_found))
 
 
@@ -79,7 +79,7 @@ def _chapter(
         chapter,
         keep=None if keys is None else (lambda a: a.key in keys),
         unquoted=unquoted,
-        quoted=set(_quoted(map_key, _f)),
+        quoted=set(quoted_set(map_key, _f)),
         inline_titles=False,
     )
     return {
@@ -112,6 +112,21 @@ def text_view(
         on_pick_change=on_pick,
         on_passage_change=on_passage or (lambda: None),
     )
+
+
+def chapter_label(found: Anchors, ch_id: str) -> str:
+    """How the Read page's chapter control (and so its URL, ``?rd_ch=``) names a chapter:
+    a short id as it is ("II"), else the chapter's title ("Preface")."""
+    c = found.structure.chapter(ch_id)
+    return ch_id if ch_id and len(ch_id) <= 4 else (c.title if c and c.title else "Text")
+
+
+def chapter_from_label(found: Anchors, label: str | None) -> str | None:
+    """The chapter id a ``?rd_ch=`` value names (its label, or its id), if any."""
+    for c in found.structure.chapters:
+        if label in (c.id, chapter_label(found, c.id)):
+            return c.id
+    return None
 
 
 def anchor_in_url(m: Map, found: Anchors) -> Anchor | None:

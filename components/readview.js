@@ -143,7 +143,10 @@ export default function (component) {
   marksOf(body, data.selected).forEach((m) => m.classList.add("rd-sel"));
   if (data.flash && s.flashed !== data.flash + "|" + data.nonce) {
     s.flashed = data.flash + "|" + data.nonce;
-    const els = marksOf(body, data.flash);
+    // "¶N": a paragraph (a search hit in the text), else an anchor's key
+    const els = data.flash.startsWith("\u00b6")
+      ? Array.from(body.querySelectorAll(`#p-${CSS.escape(data.flash.slice(1))}`))
+      : marksOf(body, data.flash);
     // after layout: the component may just have been mounted
     requestAnimationFrame(() => {
       reveal(els[0]);

@@ -27,7 +27,17 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
-PAGES = ("map", "read", "claim", "compare", "postulates", "verdicts", "timeline", "search")
+PAGES = (
+    "map",
+    "read",
+    "claim",
+    "compare",
+    "postulates",
+    "verdicts",
+    "timeline",
+    "search",
+    "handout",
+)
 _CLAIM_ID = re.compile(r'<g id="claim&#45;([^"]+)" class="node claim')
 
 
@@ -37,11 +47,14 @@ def open_app(
     *,
     claim: str | None = None,
     state: dict | None = None,
+    query: dict | None = None,
 ) -> AppTest:
     os.environ["ARGMAP_MAP"] = str(map_path)
     at = AppTest.from_file(str(APP), default_timeout=60)
     if claim:
         at.query_params["claim"] = claim
+    for k, v in (query or {}).items():  # a link's query string
+        at.query_params[k] = v
     for k, v in (state or {}).items():
         at.session_state[k] = v
     at.run()
@@ -55,11 +68,18 @@ def no_exception(at: AppTest) -> None:
 
 
 def viewer_data(at: AppTest, key: str) -> dict:
-    """The data the page gave the diagram viewer mounted with ``key``."""
+    """The data the page gave the diagram viewer mounted with ``key``, with the claim
+    selected in it (which travels in an element of its own, ``key-selection``)."""
+    found: dict | None = None
+    selected = {}
     for el in at.get("bidi_component"):
-        if el.proto.id.endswith(key) or f"-{key}" in el.proto.id:
-            return json.loads(el.proto.json)
-    raise AssertionError(f"no diagram viewer {key!r} on the page")
+        if el.proto.id.endswith(f"{key}-selection"):
+            selected["selected"] = json.loads(el.proto.json)["selected"]
+        elif el.proto.id.endswith(key) and found is None:
+            found = json.loads(el.proto.json)
+    if found is None:
+        raise AssertionError(f"no diagram viewer {key!r} on the page")
+    return {**found, **selected}
 
 
 def shown_claims(at: AppTest, key: str) -> set[str]:

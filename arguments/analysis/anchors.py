@@ -358,3 +358,18 @@ def sentence_around(found: Anchors, a: Anchor) -> str | None:
 
 def _display(raw: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n\s*", "-", raw)).strip()
+
+
+def quoted_paragraphs(found: Anchors) -> set[tuple[str, int]]:
+    """(chapter, number) of each paragraph some quote of the map touches (whatever is kept)."""
+    paras = found.structure.paragraphs
+    starts = [p.start for p in paras]
+    out: set[tuple[str, int]] = set()
+    for s, e in found.quoted():
+        i = bisect.bisect_left(starts, e) - 1
+        while i >= 0 and paras[i].end > s:
+            p = paras[i]
+            if any(x < e and s < y for x, y in p.pieces):
+                out.add((p.chapter, p.number))
+            i -= 1
+    return out

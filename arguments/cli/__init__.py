@@ -6,7 +6,8 @@ with problems, an unknown id, format or view, quotes not in the source, an
 unsafe output name), 1 for an internal error.  Output goes to stdout (or the
 file named with ``-o``), problems to stderr.
 
-Commands: ``validate``, ``stats``, ``show``, ``export`` (every format of
+Commands: ``validate``, ``stats``, ``show``, ``search`` (ranked hits with their
+ids), ``export`` (every format of
 :data:`arguments.exporters.EXPORTERS`, of any view), ``import`` (our JSON,
 Argdown, AIF or a Kialo discussion, written as YAML), ``compare`` (two actors, topic by
 topic and period by period), ``schema`` (the JSON Schema of argmap/2),

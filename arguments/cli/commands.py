@@ -1,14 +1,17 @@
-"""The commands other than export: validate, stats, show, import, compare, schema."""
+"""The commands other than export: validate, stats, show, search, import, compare, schema."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import textwrap
 from pathlib import Path
 
+from ..analysis.anchors import anchor, quoted_paragraphs
 from ..analysis.claims import describe_claim
 from ..analysis.quotes import check_quotes
+from ..analysis.search import Hit, search, search_text
 from ..analysis.stats import stats
 from ..analysis.trees import outline, support_tree
 from ..crossref import did_you_mean
@@ -16,7 +19,8 @@ from ..formats import READERS
 from ..formats import json as json_format
 from ..formats import yaml as yaml_format
 from ..loader import load_map
-from .common import Subparsers, UserError, default_map, load, with_map, write
+from ..models import Map
+from .common import Subparsers, UserError, default_map, load, load_doc, with_map, write
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -80,6 +84,113 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UserError("the query is empty: give words, a claim id or a postulate ('postulate 4')")
+    if args.limit < 1:
+        raise UserError(f"--limit must be at least 1 (got {args.limit})")
+    if args.text:
+        return _search_text(args)
+    m = load(args.map, args.input_format)
+    hits = search(m, args.query, limit=args.limit)
+    if args.format == "json":
+        rows = [
+            {
+                "rank": i + 1,
+                "id": h.id,
+                "group": h.group,
+                "score": round(h.score, 4),
+                "exact": h.exact,
+                "partial": h.partial,
+                "why": h.why,
+                "actors": list(m.claim(h.id).actors),
+                "date": m.claim(h.id).date,
+                "text": m.claim(h.id).text,
+                "matches": [
+                    {"field": x.field, "text": x.text, "spans": [list(s) for s in x.spans]}
+                    for x in h.matches
+                ],
+            }
+            for i, h in enumerate(hits)
+        ]
+        return _write_json({"query": args.query, "hits": rows}, args.output)
+    write(search_table(m, args.query, hits), args.output, "txt", "search")
+    return 0
+
+
+def _write_json(data: dict, output: str | None) -> int:
+    write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output, "json", "search")
+    return 0
+
+
+def _search_text(args: argparse.Namespace) -> int:
+    doc = load_doc(args.map, args.input_format)
+    if doc.text is None:
+        raise UserError(
+            "the map names no source text to search: add `text: FILE` under `source:` in "
+            "the map (a UTF-8 file, its path relative to the map)"
+        )
+    found = anchor(doc.map, doc.text)
+    hits = search_text(found.structure, args.query, quoted_paragraphs(found), args.limit)
+    if args.format == "json":
+        rows = [
+            {
+                "rank": i + 1,
+                "chapter": h.chapter,
+                "paragraph": h.paragraph,
+                "score": round(h.score, 4),
+                "partial": h.partial,
+                "quoted": not h.unquoted,
+                "snippet": h.matches[0].text,
+                "spans": [list(s) for s in h.matches[0].spans],
+            }
+            for i, h in enumerate(hits)
+        ]
+        return _write_json({"query": args.query, "passages": rows}, args.output)
+    write(passages_table(args.query, hits), args.output, "txt", "search")
+    return 0
+
+
+def passages_table(query: str, hits: list[Hit], width: int = 72) -> str:
+    """Ranked paragraphs as plain text: rank, chapter and paragraph, whether any claim
+    quotes it, the words around what matched and the words matched."""
+    if not hits:
+        return f"no paragraph of the text matches {query!r}\n"
+    partial = " (no paragraph holds every word: these hold some)" if hits[0].partial else ""
+    n = len(hits)
+    out = [f"{n} paragraph{'s' * (n != 1)} of the text match {query!r}{partial}", ""]
+    for i, h in enumerate(hits, 1):
+        note = "  [no claim quotes it]" if h.unquoted else ""
+        out.append(f"{i:>3}. chapter {h.chapter}, paragraph {h.paragraph}{note}")
+        x = h.matches[0]
+        out += textwrap.wrap(x.text, width, initial_indent=" " * 5, subsequent_indent=" " * 5)
+        words = dict.fromkeys(x.text[a:b] for a, b in x.spans)
+        if words:
+            out.append(f"     matched: {', '.join(words)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def search_table(m: Map, query: str, hits: list, width: int = 72) -> str:
+    """Ranked hits as plain text: rank, id, kind, who and when, the text, what matched."""
+    if not hits:
+        return f"no claim matches {query!r}\n"
+    partial = " (no claim holds every word: these hold some)" if hits[0].partial else ""
+    out = [f"{len(hits)} claim{'s' * (len(hits) != 1)} match {query!r}{partial}", ""]
+    for i, h in enumerate(hits, 1):
+        c = m.claim(h.id)
+        who = m.credited(c) + (f", {c.date}" if c.date else "")
+        label = f"postulate {c.number}" if c.kind == "postulate" else c.kind
+        out.append(f"{i:>3}. {h.id}  [{label}; {who}]" + (f"  = {h.why}" if h.exact else ""))
+        out += textwrap.wrap(
+            " ".join(c.text.split()), width, initial_indent=" " * 5, subsequent_indent=" " * 5
+        )
+        fields = [x.field for x in h.matches if x.field != "text"]
+        if fields:
+            out.append(f"     matched in: {', '.join(fields)}")
+    return "\n".join(out) + "\n"
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     m = load_map(args.file, fmt=args.import_format)
     out = args.output
@@ -133,6 +244,24 @@ def add_parsers(sub: Subparsers) -> None:
         help="also print the tree of claims that support or attack it",
     )
     sh.set_defaults(func=cmd_show)
+
+    se = with_map(
+        sub.add_parser(
+            "search",
+            help="claims ranked for a query: words, a claim id, 'postulate 4', an actor, a topic",
+        )
+    )
+    se.add_argument("query", metavar="QUERY", help='e.g. "postulate 4", Lenin, Brest-Litovsk')
+    se.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    se.add_argument("--limit", "-n", type=int, default=20, help="at most this many hits (20)")
+    se.add_argument(
+        "--text",
+        action="store_true",
+        help="search the paragraphs of the map's source text instead of its claims",
+    )
+    se.add_argument("--input-format", choices=tuple(READERS))
+    se.add_argument("--output", "-o", metavar="FILE")
+    se.set_defaults(func=cmd_search)
 
     i = sub.add_parser(
         "import",

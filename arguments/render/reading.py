@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..analysis.anchors import Anchor, Anchors
+from ..analysis.anchors import Anchor, Anchors, quoted_paragraphs
 from ..analysis.structure import Marker, Paragraph
 from ..kinds import CLAIM_KIND, CLAIMS
 from ..models import Map
@@ -252,21 +252,6 @@ class _Writer:
 def kept(found: Anchors, keep: Callable[[Anchor], bool] | None = None) -> list[Anchor]:
     """The anchors to highlight: found ones that ``keep`` accepts."""
     return [a for a in found.items if a.found and (keep is None or keep(a))]
-
-
-def quoted_paragraphs(found: Anchors) -> set[tuple[str, int]]:
-    """(chapter, number) of each paragraph some quote of the map touches (whatever is kept)."""
-    paras = found.structure.paragraphs
-    starts = [p.start for p in paras]
-    out: set[tuple[str, int]] = set()
-    for s, e in found.quoted():
-        i = bisect.bisect_left(starts, e) - 1
-        while i >= 0 and paras[i].end > s:
-            p = paras[i]
-            if any(x < e and s < y for x, y in p.pieces):
-                out.add((p.chapter, p.number))
-            i -= 1
-    return out
 
 
 def chapter_title(found: Anchors, chapter: str) -> str:

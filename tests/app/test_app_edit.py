@@ -63,7 +63,7 @@ def test_a_link_opens_the_stored_map_on_every_page(made):
     assert "stored, with every version" in page_text(at)
     assert at.session_state["stored_map"].access == "view"
     at.switch_page("app_pages/search.py").run()
-    at.text_input(key="search_q").input("Soviets").run()
+    at.text_input(key="q").input("Soviets").run()
     assert "All power to the Soviets" in unescape_md(page_text(at))
 
 

@@ -112,10 +112,14 @@ def test_an_unknown_claim_in_the_url_is_reported_not_fatal():
     assert "no-such-claim" in unescape_md(" ".join(w.value for w in at.warning))
 
 
-def test_every_diagram_format_has_a_download_button(at):
-    labels = {b.proto.label for b in at.get("download_button")}
-    assert len(labels) == sum(1 for e in EXPORTERS.values() if e.diagram)
-    assert {"SVG", "PNG", "PDF", "DOT"} <= labels
+def test_the_download_menu_offers_every_format_of_the_map_view(at):
+    assert not at.get("download_button")  # nothing is made until the menu is opened
+    at.session_state["map-menu"] = True
+    at.run()
+    names = {b.key.rsplit("-dl-", 1)[1] for b in at.get("download_button")}
+    # everything but the comparison's table, and the annotated text (mini.yaml has no text)
+    needs_text = {e.name for e in EXPORTERS.values() if getattr(e, "text", "") == "needs"}
+    assert names == set(EXPORTERS) - {"compare-csv"} - needs_text
 
 
 def test_the_text_view_lists_what_the_diagram_shows(at):
@@ -150,4 +154,79 @@ def test_clear_filters_leaves_the_layout_alone(at):
     at.multiselect(key="f_actors").set_value(["lenin"]).run()
     at.button(key="f_clear").click().run()
     assert at.segmented_control(key="v_direction").value == "LR"
+    assert at.multiselect(key="f_actors").value == []
+
+
+# ------------------------------------------------------------------ the view in the URL
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"actor": "lenin"}, {"l-democratic-dictatorship", "l-april-theses"}),
+        ({"kind": "event,prediction"}, {"war-1914", "t-war-revolution"}),
+        ({"topic": "war"}, {"l-april-theses", "t-war-revolution", "war-1914"}),
+        ({"chapter": "II"}, {"l-april-theses", "war-1914", "author-verdict"}),
+        (
+            {"years": "1905-1906", "undated": "0"},
+            {"l-democratic-dictatorship", "t-proletarian-dictatorship", "t-war-revolution"},
+        ),
+        ({"focus": "war-1914"}, {"war-1914", "t-war-revolution"}),
+        (
+            {"focus": "t-proletarian-dictatorship", "depth": "2"},
+            ALL - {"war-1914", "t-war-revolution"},
+        ),
+        (
+            {"actor": "lenin,nobody"},
+            {"l-democratic-dictatorship", "l-april-theses"},
+        ),  # unknown dropped
+        ({"years": "x-y", "depth": "9"}, ALL),  # invalid values are the defaults
+    ],
+)
+def test_a_link_restores_the_filters_and_the_focus(query, expected):
+    at = open_app(MINI, query=query)
+    no_exception(at)
+    assert shown_claims(at, "map_view") == expected
+
+
+def test_a_link_restores_the_layout():
+    plain = viewer_data(open_app(MINI), "map_view")
+    at = open_app(MINI, query={"direction": "LR", "group": "actor", "labels": "1"})
+    assert at.segmented_control(key="v_direction").value == "LR"
+    assert at.selectbox(key="v_cluster").value == "actor"
+    assert at.toggle(key="v_labels").value is True
+    assert viewer_data(at, "map_view")["hash"] != plain["hash"]
+
+
+@pytest.mark.parametrize(
+    "change, query",
+    [
+        (
+            lambda at: at.multiselect(key="f_actors").set_value(["lenin", "trotsky"]),
+            {"actor": "lenin,trotsky"},
+        ),
+        (lambda at: at.slider(key="f_years").set_value((1905, 1917)), {"years": "1905-1917"}),
+        (lambda at: at.checkbox(key="f_undated").uncheck(), {"undated": "0"}),
+        (lambda at: at.segmented_control(key="v_direction").set_value("LR"), {"direction": "LR"}),
+        (
+            lambda at: at.toggle(key="v_focus").set_value(True),
+            {"focus": "t-proletarian-dictatorship"},
+        ),
+    ],
+)
+def test_a_change_of_view_is_written_into_the_url_and_a_link_of_it_restores_it(change, query):
+    at = open_app(MINI)
+    change(at).run()
+    no_exception(at)
+    shown = shown_claims(at, "map_view")
+    assert {k: at.query_params[k] for k in query} == query
+    again = open_app(MINI, query={k: at.query_params[k] for k in at.query_params})
+    assert shown_claims(again, "map_view") == shown
+
+
+def test_back_to_an_earlier_url_brings_its_view_back():
+    at = open_app(MINI)
+    at.multiselect(key="f_actors").set_value(["lenin"]).run()
+    assert shown_claims(at, "map_view") == {"l-democratic-dictatorship", "l-april-theses"}
+    del at.query_params["actor"]  # what Back does: the URL of the view before
+    at.run()
+    assert shown_claims(at, "map_view") == ALL
     assert at.multiselect(key="f_actors").value == []

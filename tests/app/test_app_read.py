@@ -84,6 +84,27 @@ def test_a_link_to_a_passage_opens_its_chapter_flashes_it_and_lists_its_claims(e
         assert " ".join(m.claim(cid).text.split())[:50] in " ".join(text.split())
 
 
+def test_a_link_to_a_paragraph_opens_its_chapter_and_flashes_it_once():
+    # the Search page's "Read it in the text" link: ?rd_ch=I&para=16
+    at = read(rd_ch="I", para="16")
+    data = viewer_data(at, "rd_view")
+    assert at.session_state["rd_ch"] == "I"
+    assert "<h2>Chapter I: A Vision</h2>" in data["html"] and 'id="p-16"' in data["html"]
+    assert data["flash"] == "\u00b616" and data["selected"] is None
+    nonce = data["nonce"]
+    at.toggle(key="rd_unq").set_value(True).run()  # a rerun here does not flash it again
+    assert viewer_data(at, "rd_view")["nonce"] == nonce
+    at.segmented_control(key="rd_ch").set_value("V").run()  # another chapter: it is left
+    assert "para" not in at.query_params
+    assert viewer_data(at, "rd_view")["flash"] is None
+
+
+@pytest.mark.parametrize("para", ["999", "x", "-1"])
+def test_a_paragraph_the_chapter_lacks_is_ignored(para):
+    at = read(rd_ch="I", para=para)
+    assert viewer_data(at, "rd_view")["flash"] is None
+
+
 def test_choosing_another_chapter_leaves_the_passage(essay_anchors):
     at = read(claim="postulate-4", quote="0")
     at.segmented_control(key="rd_ch").set_value("V").run()

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 
-from apphelp import MINI, no_exception, open_app, page_text
+import pytest
+from apphelp import MINI, ROOT, no_exception, open_app, page_text
+
+from arguments.kinds import CLAIM_KIND, CLAIM_KINDS
+
+ESSAY = ROOT / "claims.yaml"
 
 
 def chart_spec(at) -> dict:
@@ -39,7 +44,7 @@ def test_sidebar_filters_apply_to_the_timeline():
     at.multiselect(key="f_actors").set_value(["lenin"]).run()
     no_exception(at)
     assert table_dates(at) == ["1905", "1917-04"]
-    at.slider(key="f_years").set_value((1910, 1920)).run()
+    at.slider(key="tl_years").set_value((1910, 1920)).run()
     assert table_dates(at) == ["1917-04"]
 
 
@@ -51,10 +56,13 @@ def test_filters_made_on_the_map_carry_over_to_the_timeline():
     assert table_dates(at) == ["1906", "1906"]
 
 
-def test_a_selected_claim_is_shown_under_the_chart():
+def test_a_selected_claim_is_shown_beside_the_chart():
     at = open_app(MINI, "timeline", claim="war-1914")
     no_exception(at)
-    assert "World War One permanently divided" in page_text(at)
+    chart_column, panel_column = at.columns[0], at.columns[1]
+    assert chart_column.get("vega_lite_chart") and not panel_column.get("vega_lite_chart")
+    panel = "\n".join(h.proto.body for h in panel_column.get("html"))
+    assert "World War One permanently divided" in panel
 
 
 def test_nothing_dated_left_says_so():
@@ -62,6 +70,59 @@ def test_nothing_dated_left_says_so():
     at.multiselect(key="f_kinds").set_value(["verdict"]).run()
     no_exception(at)
     assert "No dated claim matches" in page_text(at)
+
+
+def kinds_and_marks(spec: dict) -> tuple[list, list]:
+    for layer in spec["layer"]:
+        shape = layer.get("encoding", {}).get("shape")
+        if shape:
+            return shape["scale"]["domain"], shape["scale"]["range"]
+    raise AssertionError("no shape encoding")
+
+
+@pytest.mark.parametrize("kinds", [[], ["event"], ["position", "prediction"], ["verdict", "event"]])
+def test_every_kind_keeps_its_mark_whatever_the_filter(kinds):
+    at = open_app(MINI, "timeline")
+    at.multiselect(key="f_kinds").set_value(kinds).run()
+    if at.get("vega_lite_chart"):
+        domain, marks = kinds_and_marks(chart_spec(at))
+        assert domain == list(CLAIM_KINDS)
+        assert marks == [CLAIM_KIND[k].mark for k in CLAIM_KINDS]
+
+
+def test_the_year_axis_is_at_the_top_and_at_the_bottom():
+    spec = json.dumps(chart_spec(open_app(MINI, "timeline")))
+    assert '"orient": "top"' in spec and '"orient": "bottom"' in spec
+
+
+def test_the_essay_opens_on_1903_to_1930_and_says_what_lies_outside():
+    at = open_app(ESSAY, "timeline", state={"timeline_table": True})
+    no_exception(at)
+    assert at.slider(key="tl_years").value == (1903, 1930)
+    years = {int(d[:4]) for d in table_dates(at)}
+    assert min(years) >= 1903 and max(years) <= 1930
+    assert "more outside 1903-1930" in page_text(at)
+
+
+@pytest.mark.parametrize(
+    "query, dates",
+    [
+        ({"range": "1914-1917"}, ["1914-08", "1917-04"]),
+        ({"range": "1905-1906", "actor": "lenin"}, ["1905"]),
+        ({"kind": "prediction"}, ["1906"]),
+        ({"range": "junk"}, ["1905", "1906", "1906", "1914-08", "1917-04"]),
+    ],
+)
+def test_a_link_restores_the_years_and_the_filters(query, dates):
+    at = open_app(MINI, "timeline", state={"timeline_table": True}, query=query)
+    no_exception(at)
+    assert table_dates(at) == dates
+
+
+def test_the_years_shown_are_written_into_the_url():
+    at = open_app(MINI, "timeline")
+    at.slider(key="tl_years").set_value((1910, 1920)).run()
+    assert at.query_params["range"] == "1910-1920"
 
 
 def test_a_map_without_dates_says_so_instead_of_an_empty_chart():

@@ -157,10 +157,10 @@ def test_the_claim_page_offers_only_the_uploaded_maps_claims(at):
 def test_the_search_page_searches_the_uploaded_map(at):
     upload(at, "colleague.json", json_format.write(OTHER))
     at.switch_page("app_pages/search.py").run()
-    at.text_input(key="search_q").set_value("Soviets").run()  # a word of mini.yaml
+    at.text_input(key="q").set_value("jettisoned").run()  # a word of mini.yaml only
     assert "No claim matches" in page_text(at)
     word = OTHER.claims[0].text.split()[0].rstrip(".")
-    at.text_input(key="search_q").set_value(word).run()
+    at.text_input(key="q").set_value(word).run()
     assert "No claim matches" not in page_text(at)
 
 
@@ -404,7 +404,7 @@ def test_choices_of_the_old_map_do_not_break_the_new_one():
             "cmp_b": "trotsky",
             "cmp_topic": "war",
             "verdict_pick": "author-verdict",
-            "search_q": "Soviets",
+            "q": "Soviets",
         },
     )
     at.switch_page("app_pages/claim.py").run()
@@ -418,7 +418,7 @@ def test_choices_of_the_old_map_do_not_break_the_new_one():
         assert not at.error, (page, [e.value for e in at.error])
     at.switch_page("app_pages/map.py").run()
     assert shown_claims(at, "map_view") == OTHER_IDS  # no filter of the old map applies
-    assert at.session_state["search_q"] == "Soviets"  # words are not tied to a map
+    assert at.session_state["q"] == "Soviets"  # words are not tied to a map
 
 
 def test_a_link_to_a_claim_the_new_map_lacks_is_told_not_a_crash(at):

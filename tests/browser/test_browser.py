@@ -94,6 +94,18 @@ def test_clicking_a_node_selects_it_and_shows_its_detail(page, url):
     assert not page.errors
 
 
+def inside(page) -> bool:
+    """Whether the whole drawing lies inside the first diagram's view."""
+    return page.locator(".am-view").first.evaluate(
+        """(view) => {
+        const v = view.getBoundingClientRect();
+        const d = view.querySelector('g.am-scene').getBoundingClientRect();
+        return d.left >= v.left - 1 && d.right <= v.right + 1 && d.top >= v.top - 1
+            && d.bottom <= v.bottom + 1;
+    }"""
+    )
+
+
 def test_zoom_controls_change_the_scale(page, url):
     open_page(page, url, "", PAGES[""])
     page.wait_for_selector("g.node.claim", timeout=60_000)
@@ -101,8 +113,16 @@ def test_zoom_controls_change_the_scale(page, url):
     before = label.inner_text()
     page.locator('button[data-act="in"]').first.click()
     expect(label).not_to_have_text(before)
+    page.locator('button[data-act="actual"]').first.click()
+    expect(label).to_have_text("100%")
     page.locator('button[data-act="fit"]').first.click()
-    expect(label).to_have_text(before)
+    page.wait_for_timeout(300)
+    assert inside(page)
+    # the mouse wheel zooms (panzoom)
+    page.locator(".am-view svg").first.hover()
+    fitted = label.inner_text()
+    page.mouse.wheel(0, -400)
+    expect(label).not_to_have_text(fitted)
 
 
 def test_a_relation_leads_to_the_related_claim(page, url):
@@ -131,12 +151,22 @@ def test_search_highlights_and_opens_a_claim(page, url):
 def test_a_diagram_downloads_as_a_named_svg_file(page, url):
     open_page(page, url, "", PAGES[""])
     page.wait_for_selector("g.node.claim", timeout=60_000)
+    page.get_by_role("button", name=re.compile("Download")).first.click()
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile(r"SVG$")).first.click()
     download = info.value
     assert download.suggested_filename == "map.svg"
     data = Path(download.path()).read_bytes()
     assert b"<svg" in data and b"claim&#45;war&#45;1914" in data
+    # a table and a file for another tool, from the same menu, named after the view
+    for label, name, head in [
+        ("Claims (CSV)", "map-claims.csv", b"\xef\xbb\xbfid,"),
+        ("Argdown", "map.argdown", b""),
+    ]:
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=re.compile(re.escape(label) + "$")).first.click()
+        assert info.value.suggested_filename == name
+        assert Path(info.value.path()).read_bytes().startswith(head)
 
 
 def test_clicking_a_point_of_the_timeline_shows_its_claim(page, url):

@@ -92,3 +92,25 @@ def test_selecting_words_of_the_text_offers_to_put_them_into_the_map(page, essay
     panel.get_by_role("button", name="Clear the selection").click()
     panel.get_by_text("Selected passage").wait_for(state="detached", timeout=20_000)
     assert not page.errors
+
+
+def test_a_search_hit_in_the_text_opens_its_paragraph_on_the_read_page(page, essay_url):
+    page.goto(f"{essay_url}/search?q=Helphand")
+    tab = page.get_by_role("tab", name="In the text (1)")
+    tab.wait_for(timeout=60_000)
+    tab.click()
+    hit = page.locator(".st-key-passage-0")
+    hit.get_by_text("Helphand").first.wait_for(timeout=20_000)
+    ART.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ART / "search-in-text.png"))
+    hit.get_by_role("link", name="Read it in the text").click()
+    page.wait_for_selector("#p-16.rd-flash", timeout=30_000)
+    assert "para=16" in page.url
+    assert in_view(page, "#p-16")
+    assert "Helphand" in page.locator("#p-16").inner_text()
+    page.screenshot(path=str(ART / "read-paragraph.png"))
+    page.go_back()  # Back returns to the search, query and all
+    page.get_by_role("tab", name="In the text (1)").wait_for(timeout=30_000)
+    assert "q=Helphand" in page.url
+    assert not page.locator(EXCEPTION).count()
+    assert not page.errors

@@ -407,3 +407,73 @@ def test_show_tree_prints_what_bears_on_the_claim(capsys):
 def test_show_an_unknown_id_suggests_the_nearest(capsys):
     code, _, err = run(capsys, "show", "l-april-thesis", "--map", MINI)
     assert code == 2 and "did you mean 'l-april-theses'?" in err
+
+
+# ------------------------------------------------------------------ search
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("postulate 4", "postulate-4"),
+        ("fourth postulate", "postulate-4"),
+        ("P2", "postulate-2"),
+        ("accept the terms", "lenin-accept-german-terms"),
+        ("lenin-accept-german-terms", "lenin-accept-german-terms"),
+    ],
+)
+def test_search_prints_ranked_hits_with_their_ids(capsys, query, first):
+    code, out, _ = run(capsys, "search", query, "--map", ESSAY, "-n", "5")
+    assert code == 0
+    assert out.splitlines()[2].split()[:2] == ["1.", first]
+
+
+def test_search_as_json_lists_ranked_hits_and_what_matched(capsys):
+    code, out, _ = run(capsys, "search", "Brest-Litovsk", "--map", ESSAY, "-f", "json", "-n", "50")
+    assert code == 0
+    data = json.loads(out)
+    assert [h["rank"] for h in data["hits"]] == list(range(1, len(data["hits"]) + 1))
+    found = {h["id"]: h for h in data["hits"]}
+    assert "lenin-accept-german-terms" in found
+    assert [m["field"] for m in found["lenin-accept-german-terms"]["matches"]] == ["topics"]
+    scores = [h["score"] for h in data["hits"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["search", "  "], "the query is empty"),
+        (["search", "war", "--limit", "0"], "--limit must be at least 1"),
+        (["search", "war", "--map", "no-such-map.yaml"], "file-unreadable"),
+    ],
+)
+def test_search_refuses_bad_input_with_exit_2(capsys, argv, message):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and message in err
+
+
+def test_search_text_lists_the_paragraphs_that_hold_the_words(capsys):
+    code, out, _ = run(capsys, "search", "Helphand", "--text", "--map", ESSAY)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "1 paragraph of the text match 'Helphand'"
+    assert lines[2] == "  1. chapter I, paragraph 16"
+    assert "matched: Helphand" in out
+
+
+def test_search_text_as_json_says_where_and_whether_a_claim_quotes_it(capsys):
+    argv = ["search", '"downfall of tsarist"', "--text", "--map", ESSAY, "-f", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    (hit,) = json.loads(out)["passages"]
+    assert (hit["chapter"], hit["paragraph"], hit["quoted"]) == ("introduction", 1, False)
+    assert [hit["snippet"][a:b] for a, b in hit["spans"]] == ["downfall of tsarist"]
+
+
+def test_search_text_of_a_map_without_a_text_exits_2(capsys):
+    code, _, err = run(capsys, "search", "war", "--text", "--map", MINI)
+    assert code == 2 and "names no source text" in err
+
+
+def test_search_without_a_hit_says_so(capsys):
+    code, out, _ = run(capsys, "search", "zanzibar", "--map", MINI)
+    assert code == 0 and out == "no claim matches 'zanzibar'\n"

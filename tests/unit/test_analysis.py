@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from gen import build, claim, make_map, rel
+from gen import build, claim, rel
 
 from arguments import load_map
 from arguments.analysis.claims import describe_claim, objections, reasons, relations_of
 from arguments.analysis.fate import fate, postulates
-from arguments.analysis.search import parse_query, search
 from arguments.analysis.stats import stats
 from arguments.analysis.timeline import timeline
 from arguments.analysis.trees import outline, support_tree
@@ -246,68 +245,6 @@ def test_fate_in_mini_is_adoption_by_lenin(mini):
         ("t-proletarian-dictatorship", "stated"),
         ("l-april-theses", "adopted"),
     ]
-
-
-# ------------------------------------------------------------------ search
-@pytest.mark.parametrize(
-    "query, found",
-    [
-        ("soviets", {"l-april-theses"}),
-        ("SOVIETS", {"l-april-theses"}),
-        (
-            "revolution",
-            {"l-democratic-dictatorship", "t-war-revolution"},
-        ),  # and 'revolution.' quote
-        ("evolution", set()),  # only at a word start
-        ("dictatorship peasantry", {"l-democratic-dictatorship"}),  # every term
-        ('"power to the"', {"l-april-theses"}),  # a phrase
-        ('"the power"', set()),
-        ("european war", {"t-war-revolution"}),  # text and quote together
-        ("", set()),
-        ("   ", set()),
-    ],
-)
-def test_search_finds_claims(mini, query, found):
-    assert {h.claim for h in search(mini, query)} == found
-
-
-def test_search_ignores_accents():
-    m = build([claim("k", "lenin", "1905", "Le prolétariat révolutionnaire.")])
-    assert [h.claim for h in search(m, "proletariat revolutionnaire")] == ["k", "k"]
-
-
-def test_search_spans_cover_the_whole_matched_words(mini):
-    hit = next(
-        h
-        for h in search(mini, "prolet dict")
-        if h.claim == "t-proletarian-dictatorship" and h.field == "text"
-    )
-    assert [hit.text[s:e] for s, e in hit.spans] == ["proletariat", "dictatorship"]
-
-
-def test_search_ranks_claim_text_before_quotes(mini):
-    hits = search(mini, "soviets")
-    assert [h.field for h in hits] == ["text", "quote 1"]
-
-
-def test_search_on_a_large_map_respects_its_limit():
-    m = make_map(160, 250, seed=2)
-    assert len(search(m, "party", limit=30)) == 30
-
-
-@pytest.mark.parametrize(
-    "query, terms",
-    [
-        (
-            'permanent "democratic dictatorship" Kautsky',
-            ["democratic dictatorship", "permanent", "kautsky"],
-        ),
-        ("Révolution", ["revolution"]),
-        ("", []),
-    ],
-)
-def test_parse_query(query, terms):
-    assert parse_query(query) == terms
 
 
 # ------------------------------------------------------------------ stats
