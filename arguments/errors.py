@@ -147,3 +147,9 @@ def short(value: object, limit: int = 60) -> str:
     """A value as it should appear after ``got`` in a message: repr, shortened."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class StoreError(Exception):
+    """A request the map store refuses (the message says why, for the user). Defined
+    here, with the other errors the command line reports, so that it can catch it
+    without importing the store (:mod:`arguments.store` re-exports it)."""

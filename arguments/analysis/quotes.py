@@ -17,8 +17,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..models import Map
 
 _TRANS = str.maketrans(
@@ -209,6 +207,8 @@ class SourceText:
         """The passage of the source that looks most like the quote, with some of its context
         ("" when the source shares nothing with it): rapidfuzz's best partial alignment of
         the quote's longest part, widened by half its length on each side."""
+        from rapidfuzz import fuzz  # only for a quote not found: 8 ms of every start-up
+
         parts = quote_parts(quote) or [normalise(quote)]
         target = max(parts, key=len)
         found = fuzz.partial_ratio_alignment(target, self.norm, processor=str.lower)

@@ -24,8 +24,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..errors import MapError
-from ..store import StoreError
+from ..errors import MapError, StoreError
 from . import commands, export, reading
 from . import store as store_commands
 from .common import UserError

@@ -7,13 +7,8 @@ import json
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..analysis.anchors import anchor, quoted_paragraphs
-from ..analysis.claims import describe_claim
-from ..analysis.quotes import check_quotes
-from ..analysis.search import Hit, search, search_text
-from ..analysis.stats import stats
-from ..analysis.trees import outline, support_tree
 from ..crossref import did_you_mean
 from ..formats import READERS
 from ..formats import json as json_format
@@ -22,8 +17,15 @@ from ..loader import load_map
 from ..models import Map
 from .common import Subparsers, UserError, default_map, load, load_doc, with_map, write
 
+if TYPE_CHECKING:
+    from ..analysis.search import Hit
+
+# the analyses are imported by the commands that use them: an export needs none of them
+
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from ..analysis.quotes import check_quotes
+
     name = args.file or args.map or str(default_map())
     if args.source:  # the quotes against this text, not the one the map names
         m = load_map(name, args.input_format)
@@ -52,6 +54,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from ..analysis.stats import stats
+
     m = load(args.map)
     data = stats(m)
     if args.json:
@@ -69,6 +73,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from ..analysis.claims import describe_claim
+    from ..analysis.trees import outline, support_tree
+
     m = load(args.map)
     if args.id not in m.claim_index:
         guess = did_you_mean(args.id, m.claim_index)
@@ -85,6 +92,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from ..analysis.search import search
+
     if not args.query.strip():
         raise UserError("the query is empty: give words, a claim id or a postulate ('postulate 4')")
     if args.limit < 1:
@@ -124,6 +133,9 @@ def _write_json(data: dict, output: str | None) -> int:
 
 
 def _search_text(args: argparse.Namespace) -> int:
+    from ..analysis.anchors import anchor, quoted_paragraphs
+    from ..analysis.search import search_text
+
     doc = load_doc(args.map, args.input_format)
     if doc.text is None:
         raise UserError(

@@ -15,13 +15,18 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..analysis.anchors import Anchors, anchor, coverage
 from ..documents import Document
 from .common import Subparsers, UserError, load_doc, with_map
 
+if TYPE_CHECKING:  # the anchoring is imported by the commands that use it
+    from ..analysis.anchors import Anchors
+
 
 def _anchors(args: argparse.Namespace) -> tuple[Document, Anchors]:
+    from ..analysis.anchors import anchor
+
     doc = load_doc(args.map)
     if doc.text is None:
         raise UserError(
@@ -66,6 +71,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
+    from ..analysis.anchors import coverage
+
     _, found = _anchors(args)
     cov = coverage(found)
     if args.format == "json":

@@ -15,16 +15,14 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.diff import diff, text_report
 from ..documents import load_document
 from ..exporters import EXPORTERS
 from ..models import Map
-from ..store import Grant, Opened, parse_ref, share_url
-from ..store.check import canonical
 from ..views import View, view_slug
 from .common import Subparsers, UserError, guess, write
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store is imported by the commands that use it
+    from ..store import Grant, Opened
     from ..store.core import Store
 
 
@@ -50,6 +48,8 @@ def _who(args: argparse.Namespace) -> str:
 
 def _grant(store: Store, name: str) -> tuple[Grant, int | None]:
     """The grant for a map named by its id (``ID``, ``store:ID@N``) or a share link."""
+    from ..store import parse_ref
+
     ref = parse_ref(name if ":" in name or "/" in name or len(name) > 32 else f"store:{name}")
     if ref is None:
         raise UserError(
@@ -67,6 +67,8 @@ def _when(value: Any) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..store import share_url
+
     doc = load_document(args.file)
     store = _store(args)
     made = store.create(
@@ -191,6 +193,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------ diff
 def side(value: str, db: str | None) -> tuple[dict[str, Any], str]:
     """One side of a diff: a map file, or a stored version (``store:ID@N``, a link)."""
+    from ..store import parse_ref
+    from ..store.check import canonical
+
     ref = parse_ref(value) if value.startswith("store:") or "?" in value else None
     if ref is None:
         return canonical(load_document(value).map), value
@@ -203,6 +208,8 @@ def side(value: str, db: str | None) -> tuple[dict[str, Any], str]:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from ..analysis.diff import diff, text_report
+
     old, old_name = side(args.old, args.db)
     new, new_name = side(args.new, args.db)
     d = diff(old, new)

@@ -17,8 +17,6 @@ import io
 import re
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFont
-
 from .. import fonts
 from ..text import html, shorten
 
@@ -56,6 +54,8 @@ def fit(sheet: Sheet, w: float, h: float) -> tuple[float, float, float]:
 def png(sheet: Sheet, drawing: bytes, dpi: float, n: int = 1, total: int = 1) -> bytes:
     """The PNG drawing (drawn at the page's scale) centred on a white page of the sheet's
     size at ``dpi``, with its foot when the view takes more than one page."""
+    from PIL import Image, ImageDraw, ImageFont  # only here: an SVG or PDF needs no Pillow
+
     px = dpi / 72
     page = Image.new("RGB", (round(sheet.width * px), round(sheet.height * px)), "white")
     with Image.open(io.BytesIO(drawing)) as im:

@@ -12,14 +12,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..analysis.diff import MapDiff
+from ..errors import StoreError
 from ..models import Map
 
 ACCESS = ("edit", "view")
 NAME_LIMIT = 80
-
-
-class StoreError(Exception):
-    """A request the store refuses (the message says why, for the user)."""
 
 
 class NoSuchMap(StoreError):

@@ -123,16 +123,21 @@ def test_export_writes_into_a_folder_under_the_views_name(capsys, tmp_path):
 
 
 def test_an_svg_export_loads_no_library_it_does_not_use(tmp_path):
-    """Start-up is a third of a small export: the database, table, PDF and graph libraries
-    are not imported for a diagram (the store's only when a store command runs)."""
+    """Start-up is a third of a small export: the database, table, PDF, image, graph and
+    fuzzy-matching libraries are not imported for a diagram, nor the store, the analyses
+    of the other commands or urllib's ssl (the store's only when a store command runs)."""
     import subprocess
     import sys
 
-    heavy = ("sqlalchemy", "alembic", "pandas", "openpyxl", "fpdf", "pikepdf", "networkx")
+    heavy = (
+        *("sqlalchemy", "alembic", "pandas", "openpyxl", "fpdf", "pikepdf", "networkx"),
+        *("PIL", "rapidfuzz", "ssl", "arguments.store", "arguments.analysis.search"),
+        *("arguments.analysis.anchors", "arguments.analysis.diff"),
+    )
     code = (
         "import sys; from arguments.cli import main; "
         f"main(['export', '-f', 'svg', '--map', {str(ESSAY)!r}, '-o', {str(tmp_path)!r} + '/m.svg']); "
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+        f"print(sorted({{p for m in sys.modules for p in (m, m.split('.')[0])}} & set({heavy!r})))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
