@@ -16,6 +16,7 @@ import functools
 import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import graphviz
 
@@ -120,10 +121,28 @@ def groups(m: Map, view: View, sel: Selection) -> list[tuple[str, str]]:
     return []
 
 
+class _Label:
+    """A claim's label written when first read as text (:func:`node_label`)."""
+
+    __slots__ = ("args",)
+
+    def __init__(self, *args: Any) -> None:
+        self.args = args
+
+    def __str__(self) -> str:
+        return node_label(*self.args)
+
+
 def items(
-    m: Map, view: View, sel: Selection, numbers: dict[str, int] | None = None
+    m: Map,
+    view: View,
+    sel: Selection,
+    numbers: dict[str, int] | None = None,
+    lazy_labels: bool = False,
 ) -> tuple[list[Node], list[Edge]]:
-    """Every node and edge of a view, with its attributes and its group."""
+    """Every node and edge of a view, with its attributes and its group; each claim's
+    label written only when its node's DOT text is (``lazy_labels``: where its group is
+    laid out, see :func:`~.grid.grid_svg`)."""
     width = 34 if view.spacing == "spacious" else 30
     key_of = (
         (lambda c: c.chapter)
@@ -135,9 +154,9 @@ def items(
     nodes = []
     marked = dict(view.marks)
     for c in sel.map.claims:
-        a = dict(KIND_STYLE[c.kind])
+        a: dict[str, Any] = dict(KIND_STYLE[c.kind])  # the label may be a _Label
         a.update(
-            label=node_label(m, c, width, (numbers or {}).get(c.id)),
+            label=(_Label if lazy_labels else node_label)(m, c, width, (numbers or {}).get(c.id)),
             fillcolor=fill(m, c),
             id=f"claim-{c.id}",
             URL=f"#claim-{c.id}",

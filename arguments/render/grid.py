@@ -31,7 +31,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import graphviz
 import pygraphviz
@@ -217,6 +217,29 @@ def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
     return block, _renumber(body)
 
 
+#: what :func:`_draw_group` reads, set by :func:`grid_svg` before its worker processes
+#: start (they inherit it when forked): a group's labels and DOT text are made in the
+#: process that lays it out, not all of them first in this one (a sixth of a 5,000-claim
+#: map's time in the main process)
+_SHARED: dict[str, Any] = {}
+
+
+def _draw_group(job: tuple[str, int, int]) -> tuple[Block, str]:
+    """:func:`_draw_block` of the group named in ``job`` (key, edge base, node base)."""
+    key, edge_base, node_base = job
+    s = _SHARED
+    nodes, inner = s["members"][key]
+    source = _group_source(
+        s["titles"][key], nodes, inner, s["edges"], s["gattrs"], s["scale"], tagged=False
+    )
+    return _draw_block((source, edge_base, node_base))
+
+
+def _size(members: tuple[list[Node], list[int]]) -> int:
+    """How big a group's job is: its nodes and its edges."""
+    return len(members[0]) + len(members[1])
+
+
 def _in_processes(
     fn: Callable[[T], R], jobs: dict[str, T], n_nodes: int, size: Callable[[T], int]
 ) -> dict[str, R]:
@@ -258,32 +281,57 @@ def _group_sources(
 ) -> dict[str, str]:
     """The DOT source of each group on its own (its nodes and the edges inside it; each
     edge carries its index in ``comment`` when ``tagged``)."""
+    members = _members(nodes, edges, titles)
+    return {
+        key: _group_source(title, *members[key], edges, gattrs, scale, tagged)
+        for key, title in titles
+    }
+
+
+def _members(
+    nodes: list[Node], edges: list[Edge], titles: list[tuple[str, str]]
+) -> dict[str, tuple[list[Node], list[int]]]:
+    """Each group's nodes and the indices of the edges inside it, in the map's order."""
     group = {n.id: n.group for n in nodes}
-    sources: dict[str, str] = {}
-    for key, title in titles:
-        inner = [
-            i for i, e in enumerate(edges) if group.get(e.tail) == key and group.get(e.head) == key
-        ]
-        members = [n.id for n in nodes if n.group == key]
-        pieces = _pieces(members, [(edges[i].tail, edges[i].head) for i in inner])
-        # many components (a big map's loose claims): packed in rows ("array"), 30 times
-        # faster than fitted together like puzzle pieces ("graph"), a little less compact
-        mode = "graph" if pieces <= PACK_FIT_AT else "array"
-        g = graphviz.Digraph("group", engine="dot")
-        g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
-        g.attr(label=group_title(title), fontsize=f"{20 * min(2, scale):.1f}")
-        g.attr("node", **NODE_DEFAULTS)
-        g.attr("edge", **EDGE_DEFAULTS)
-        g.body.extend(n.line + "\n" for n in nodes if n.group == key)
-        minlen = stagger([edges[i] for i in inner])
-        for i in inner:
-            e = edges[i]
-            extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
-            if tagged:
-                extra["comment"] = str(i)
-            g.body.append(e.line(**extra) + "\n")
-        sources[key] = g.source
-    return sources
+    out: dict[str, tuple[list[Node], list[int]]] = {key: ([], []) for key, _ in titles}
+    for n in nodes:
+        if n.group in out:
+            out[n.group][0].append(n)
+    for i, e in enumerate(edges):
+        key = group.get(e.tail)
+        if key is not None and key in out and group.get(e.head) == key:
+            out[key][1].append(i)
+    return out
+
+
+def _group_source(
+    title: str,
+    members: list[Node],
+    inner: list[int],
+    edges: list[Edge],
+    gattrs: dict[str, str],
+    scale: float,
+    tagged: bool,
+) -> str:
+    """The DOT source of one group: its ``members`` and the edges of index ``inner``."""
+    pieces = _pieces([n.id for n in members], [(edges[i].tail, edges[i].head) for i in inner])
+    # many components (a big map's loose claims): packed in rows ("array"), 30 times
+    # faster than fitted together like puzzle pieces ("graph"), a little less compact
+    mode = "graph" if pieces <= PACK_FIT_AT else "array"
+    g = graphviz.Digraph("group", engine="dot")
+    g.attr(charset="UTF-8", **{**gattrs, "pack": "true", "packmode": mode})
+    g.attr(label=group_title(title), fontsize=f"{20 * min(2, scale):.1f}")
+    g.attr("node", **NODE_DEFAULTS)
+    g.attr("edge", **EDGE_DEFAULTS)
+    g.body.extend(n.line + "\n" for n in members)
+    minlen = stagger([edges[i] for i in inner])
+    for i in inner:
+        e = edges[i]
+        extra = {"minlen": str(minlen[id(e)])} if id(e) in minlen else {}
+        if tagged:
+            extra["comment"] = str(i)
+        g.body.append(e.line(**extra) + "\n")
+    return g.source
 
 
 def _pieces(members: list[str], links: list[tuple[str, str]]) -> int:
@@ -367,26 +415,28 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
     longer than laying the groups out.  The picture is the one the composed graph draws,
     but for the order in which overlapping lines are painted (the relations between groups
     under those inside one; every claim stays above every line)."""
-    nodes, edges = items(m, view, sel, numbers)
+    # the claims' labels are written where their group is drawn (see _draw_group)
+    nodes, edges = items(m, view, sel, numbers, lazy_labels=True)
     titles = groups(m, view, sel)
     gattrs = view_graph_attrs(view, sel)
     scale = _scale(sel)
-    sources = _group_sources(nodes, edges, titles, gattrs, scale, tagged=False)
+    members = _members(nodes, edges, titles)
     cross = _cross(nodes, edges)
     # Graphviz numbers edges and nodes without an id of their own: each group's numbers
     # start past the composed map's and the groups before it
-    group = {n.id: n.group for n in nodes}
-    inner: dict[str, int] = {}
-    for e in edges:
-        if group.get(e.tail) == group.get(e.head):
-            inner[group[e.tail]] = inner.get(group[e.tail], 0) + 1
     jobs: dict[str, tuple[str, int, int]] = {}
     edge_base, node_base = len(cross), len(nodes) + 1
     for key, _ in titles:
-        jobs[key] = (sources[key], edge_base, node_base)
-        edge_base += inner.get(key, 0)
-        node_base += sum(1 for n in nodes if n.group == key)
-    drawn = _in_processes(_draw_block, jobs, len(nodes), size=lambda job: len(job[0]))
+        jobs[key] = (key, edge_base, node_base)
+        edge_base += len(members[key][1])
+        node_base += len(members[key][0])
+    _SHARED.update(titles=dict(titles), members=members, edges=edges, gattrs=gattrs, scale=scale)
+    try:
+        drawn = _in_processes(
+            _draw_group, jobs, len(nodes), size=lambda job: _size(members[job[0]])
+        )
+    finally:
+        _SHARED.clear()
     blocks = {k: b for k, (b, _) in drawn.items()}
     label = header(m, sel, scale)
     head = _measure(label)
