@@ -466,8 +466,9 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
             EDGE_DEFAULTS,
             svgedges.Path(arc.points, arc.start, arc.end),
             (tx, ty),
+            texts,
         )
-        for i, e, arc in apart
+        for i, e, arc, texts in apart
     ]
     clusters = svg.rfind('class="cluster">')
     at = svg.find("\n<!-- ", clusters) + 1 or svg.rindex("</g>\n</svg>")
@@ -524,13 +525,13 @@ def _compose(
     label: str,
     head: tuple[float, float],
     frame: bool = False,
-) -> tuple[str, list[tuple[int, Edge, Spline]]]:
+) -> tuple[str, list[tuple[int, Edge, Spline, svgedges.Texts]]]:
     """The DOT source of one graph with every position fixed; the edges between groups
     drawn last.  A ``frame`` holds only the groups' boxes, their mid-points, the header
     and the edges between groups that :mod:`.svgedges` cannot draw: those it can come
-    back apart (their number, the edge, its path), in the order Graphviz would draw them;
-    each claim an edge of the frame ends at stands in it as an invisible node (the
-    groups are drawn on their own)."""
+    back apart (their number, the edge, its path, its texts), in the order Graphviz
+    draws them; each claim an edge of the frame ends at stands in it as an invisible
+    node (the groups are drawn on their own)."""
     cross = _cross(nodes, edges)
     # between groups: gentle arcs, straight lines for very many; drawn here from border to
     # border, never routed by Graphviz (its "curved" router took 20 s on some maps of 80
@@ -544,7 +545,12 @@ def _compose(
     out.attr("node", **NODE_DEFAULTS)
     out.attr("edge", **EDGE_DEFAULTS)
     placed = _Placed()
-    apart = {i for i, e in enumerate(cross) if frame and svgedges.drawable(e.tail, e.head, e.attrs)}
+    texts = (
+        {i: svgedges.drawable(e.tail, e.head, e.attrs) for i, e in enumerate(cross)}
+        if frame
+        else {}
+    )
+    apart = {i for i, t in texts.items() if t is not None}
     ends = (
         {e.tail for i, e in enumerate(cross) if i not in apart}
         | {e.head for i, e in enumerate(cross) if i not in apart}
@@ -570,18 +576,19 @@ def _compose(
         height=f"{hh / 72:.4f}",
     )
     pos, half = placed.pos, placed.half
-    later = []
+    later: list[tuple[int, Edge, Spline, svgedges.Texts]] = []
     for i, e in enumerate(cross):  # a shade lighter, so each group's own argument stands out
         arc = _arc(pos[e.tail], half[e.tail], pos[e.head], half[e.head], e.attrs, bend)
-        if i in apart:
-            later.append((i, e, arc))
+        t = texts.get(i)
+        if t is not None:
+            later.append((i, e, arc, t))
             continue
         extra = {"color": e.attrs["color"] + "B0", "pos": str(arc)}
         if frame:  # numbered as in a frame of every edge
             extra["id"] = f"edge{i + 1}"
         out.body.append(e.line(**extra) + "\n")
     if later:  # the page takes in the paths drawn apart too: one invisible edge spans them
-        pts = [p for _, _, arc in later for p in (*arc.points, arc.start, arc.end) if p]
+        pts = [p for _, _, arc, _ in later for p in (*arc.points, arc.start, arc.end) if p]
         x0, y0 = min(x for x, _ in pts), min(y for _, y in pts)
         x1, y1 = max(x for x, _ in pts), max(y for _, y in pts)
         span = f"{x0:.2f},{y0:.2f} {x0:.2f},{y0:.2f} {x1:.2f},{y1:.2f} {x1:.2f},{y1:.2f}"

@@ -42,17 +42,18 @@ def num(v: float) -> str:
     return text[:-1] if text.endswith(".") else text
 
 
-#: a number's trailing zeros (and point), and a "-0" left of one, in a list of points
-_TRAILING = re.compile(r"\.?0+(?=[, ]|$)")
-_MINUS_ZERO = re.compile(r"(?<![0-9.])-0(?=[, ]|$)")
-
-
 def points(pts: list[Pt] | tuple[Pt, ...], sx: float, sy: float) -> str:
     """Points as Graphviz reads them (two decimals) moved by ``sx`` right and ``sy``
     down, written as it writes them ("x,y x,y", each number as :func:`num` writes it)."""
-    text = " ".join([f"{round(x, 2) + sx:.2f},{sy - round(y, 2):.2f}" for x, y in pts])
-    text = _TRAILING.sub("", text)
-    return _MINUS_ZERO.sub("0", text) if "-0" in text else text
+    out = []
+    for x, y in pts:
+        a, b = f"{round(x, 2) + sx:.2f}", f"{sy - round(y, 2):.2f}"
+        if a[-1] == "0":  # "1.50" -> "1.5", "1.00" -> "1", "-0.00" -> "0"
+            a = a[:-1] if a[-2] != "0" else ("0" if a == "-0.00" else a[:-3])
+        if b[-1] == "0":
+            b = b[:-1] if b[-2] != "0" else ("0" if b == "-0.00" else b[:-3])
+        out.append(f"{a},{b}")
+    return " ".join(out)
 
 
 #: what Graphviz escapes in ids, titles and tooltips (a space after a space: &#160;)
@@ -164,14 +165,20 @@ def _template_path(style: dict[str, str]) -> Path:
     return Path(pts, _FROM if tailed else None, _TO if headed else None)
 
 
-def drawable(tail: str, head: str, attrs: dict[str, str]) -> bool:
-    """Whether :func:`edge_svg` draws this edge as Graphviz would (else Graphviz must)."""
-    return (
-        xml(f"{tail}->{head}") is not None
-        and xml(attrs.get("tooltip", "")) is not None
-        and xml(attrs.get("class", "")) is not None
-        and not {"label", "id", "URL", "href", "headlabel", "taillabel", "xlabel"} & set(attrs)
-    )
+Texts = tuple[str, str, str]  # an edge's title, tooltip and class, escaped for SVG
+
+
+def drawable(tail: str, head: str, attrs: dict[str, str]) -> Texts | None:
+    """The texts :func:`edge_svg` writes for this edge (its title, tooltip and class) when
+    it draws it as Graphviz would, else None (Graphviz must)."""
+    if {"label", "id", "URL", "href", "headlabel", "taillabel", "xlabel"} & attrs.keys():
+        return None
+    title = xml(f"{tail}->{head}")
+    tip = xml(attrs.get("tooltip", ""))
+    cls = xml(attrs.get("class", ""))
+    if title is None or tip is None or cls is None:
+        return None
+    return title, tip, cls
 
 
 def edge_svg(
@@ -182,15 +189,15 @@ def edge_svg(
     defaults: dict[str, str],
     path: Path,
     shift: Pt,
+    texts: Texts | None = None,
 ) -> str:
     """The SVG of edge ``tail`` -> ``head`` (Graphviz's ``edge{number}``) with ``attrs``
-    (``class`` and ``tooltip`` among them; :func:`drawable`), drawn along ``path`` in a
-    drawing whose points are moved by ``shift`` (x right, y down)."""
-    title = xml(f"{tail}->{head}")
-    tip = xml(attrs.get("tooltip", ""))
-    cls = xml(attrs.get("class", ""))
-    if title is None or tip is None or cls is None:
+    (``class`` and ``tooltip`` among them), drawn along ``path`` in a drawing whose points
+    are moved by ``shift`` (x right, y down); ``texts``: what :func:`drawable` gave."""
+    texts = texts or drawable(tail, head, attrs)
+    if texts is None:
         raise ValueError(f"the edge {tail} -> {head} is not drawable here")
+    title, tip, cls = texts
     style = tuple(sorted((k, str(v)) for k, v in attrs.items() if k not in ("tooltip", "class")))
     t = _template(style, tuple(sorted(defaults.items())))
     sx, sy = shift
