@@ -704,21 +704,30 @@ def _arc(a: Pt, ha: Pt, b: Pt, hb: Pt, attrs: dict, bend: float = 0.0) -> Spline
 
 class _Boxes:
     """Boxes to keep clear of, filed by the squares of a grid they touch: a point is
-    checked against the few boxes of its square, not all of a big map's."""
+    checked against the few boxes of its square, not all of a big map's.  They are filed
+    when first checked: a map without a mid-point between groups never is."""
 
     CELL = 256.0  # points
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self.unfiled: list[tuple[float, float, float, float]] = []
 
     def add(self, box: tuple[float, float, float, float]) -> None:
-        x0, y0, x1, y1 = box[0] - 6, box[1] - 6, box[2] + 6, box[3] + 6  # with a margin
-        for i in range(math.floor(x0 / self.CELL), math.floor(x1 / self.CELL) + 1):
-            for j in range(math.floor(y0 / self.CELL), math.floor(y1 / self.CELL) + 1):
-                self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+        self.unfiled.append(box)
+
+    def _file(self) -> None:
+        for box in self.unfiled:
+            x0, y0, x1, y1 = box[0] - 6, box[1] - 6, box[2] + 6, box[3] + 6  # with a margin
+            for i in range(math.floor(x0 / self.CELL), math.floor(x1 / self.CELL) + 1):
+                for j in range(math.floor(y0 / self.CELL), math.floor(y1 / self.CELL) + 1):
+                    self.cells.setdefault((i, j), []).append((x0, y0, x1, y1))
+        self.unfiled.clear()
 
     def clear(self, x: float, y: float) -> bool:
         """Whether (x, y) is more than 6 points outside every box."""
+        if self.unfiled:
+            self._file()
         cell = self.cells.get((math.floor(x / self.CELL), math.floor(y / self.CELL)), ())
         return not any(x0 < x < x1 and y0 < y < y1 for x0, y0, x1, y1 in cell)
 

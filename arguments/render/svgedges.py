@@ -66,11 +66,13 @@ def xml(text: str) -> str | None:
     (turn escape sequences, keep an entity as written, treat odd white space)."""
     if "\\" in text or ("&" in text and _ENTITY.search(text)) or not text.isprintable():
         return None  # (a space is the only printable white space)
-    out = text.translate(_TABLE)
+    out = text
+    for ch, entity in _ESCAPES.items():  # "&" first; a few scans beat a translate table
+        if ch in out:
+            out = out.replace(ch, entity)
     return _SECOND_SPACE.sub("&#160;", out) if "  " in out else out
 
 
-_TABLE = str.maketrans(_ESCAPES)
 #: a space after a space (the escapes add no space, so the text's spaces stay in place)
 _SECOND_SPACE = re.compile("(?<= ) ")
 
