@@ -23,6 +23,7 @@ from .dot import build_dot, groups
 from .grid import grid_layout, grid_svg
 from .gv import agraph, bb, quiet
 from .style import FONT, MAX_PIXELS
+from .svgtext import drawing
 
 fonts.ensure_fontconfig()  # before the first drawing in this process
 
@@ -83,9 +84,11 @@ def _grid(m: Map, view: View, sel: Selection) -> bool:
 
 def svg_font(svg: bytes) -> bytes:
     """The SVG's font named with the fonts to fall back on where it is not installed."""
-    return svg.replace(
+    out = svg.replace(
         f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
     )
+    known = getattr(svg, "characters", None)  # what the drawing's text sets stays known
+    return out if known is None else drawing(out, known)
 
 
 def laid_out(

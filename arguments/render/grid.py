@@ -63,6 +63,7 @@ from .style import (
     PARALLEL_AT,
     cluster_attrs,
 )
+from .svgtext import drawing, merged, used_characters
 
 Pt = tuple[float, float]
 T = TypeVar("T")
@@ -224,15 +225,17 @@ def _draw_block(job: tuple[str, int, int]) -> tuple[Block, str]:
 _SHARED: dict[str, Any] = {}
 
 
-def _draw_group(job: tuple[str, int, int]) -> tuple[Block, str]:
-    """:func:`_draw_block` of the group named in ``job`` (key, edge base, node base)."""
+def _draw_group(job: tuple[str, int, int]) -> tuple[Block, bytes, dict[tuple[str, str], str]]:
+    """:func:`_draw_block` of the group named in ``job`` (key, edge base, node base): the
+    group as data, its drawing as UTF-8 and the characters its text sets."""
     key, edge_base, node_base = job
     s = _SHARED
     nodes, inner = s["members"][key]
     source = _group_source(
         s["titles"][key], nodes, inner, s["edges"], s["gattrs"], s["scale"], tagged=False
     )
-    return _draw_block((source, edge_base, node_base))
+    block, body = _draw_block((source, edge_base, node_base))
+    return block, body.encode("utf-8"), used_characters(body)
 
 
 def _size(members: tuple[list[Node], list[int]]) -> int:
@@ -437,7 +440,7 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
         )
     finally:
         _SHARED.clear()
-    blocks = {k: b for k, (b, _) in drawn.items()}
+    blocks = {k: b for k, (b, _, _) in drawn.items()}
     label = header(m, sel, scale)
     head = _measure(label)
     offset = _arrange([k for k, _ in titles], {k: b.size for k, b in blocks.items()}, head)
@@ -477,11 +480,12 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
     for key, _ in titles:
         bx0, by0, _, _ = blocks[key].box
         dx, dy = offset[key][0] - bx0, offset[key][1] - by0
-        parts.append(f'<g transform="translate({dx + tx:.2f},{ty - dy:.2f})">\n')
+        parts.append(f'<g transform="translate({dx + tx:.2f},{ty - dy:.2f})">\n'.encode())
         parts.append(drawn[key][1])
-        parts.append("</g>\n")
+        parts.append(b"</g>\n")
     end = svg.rindex("</g>\n</svg>")
-    return "".join([svg[:end], *parts, svg[end:]]).encode("utf-8")
+    characters = merged(used_characters(svg), *(chars for _, _, chars in drawn.values()))
+    return drawing(b"".join([svg[:end].encode(), *parts, svg[end:].encode()]), characters)
 
 
 #: the outline of the first group's box in the frame, and the numbers in it

@@ -48,6 +48,29 @@ def used_characters(svg: str) -> dict[tuple[str, str], str]:
     }
 
 
+def merged(*parts: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """The characters of several pieces of one drawing (each of :func:`used_characters`)."""
+    faces: dict[tuple[str, str], set[str]] = {}
+    for part in parts:
+        for face, chars in part.items():
+            faces.setdefault(face, set()).update(chars)
+    return {face: "".join(sorted(chars)) for face, chars in faces.items()}
+
+
+class Drawing(bytes):
+    """An SVG's bytes that know the characters its text sets (:func:`used_characters`):
+    a drawing made in pieces reads each piece where it is drawn, and :func:`embed_font`
+    need not read the whole of it again (0.05 s for a 5,000-claim map's 13 MB)."""
+
+    characters: dict[tuple[str, str], str]
+
+
+def drawing(svg: bytes, characters: dict[tuple[str, str], str]) -> Drawing:
+    out = Drawing(svg)
+    out.characters = characters
+    return out
+
+
 def _after_root(svg: str, insert: str) -> str:
     root = _ROOT.search(svg)
     if root is None:
@@ -57,7 +80,10 @@ def _after_root(svg: str, insert: str) -> str:
 
 def embed_font(svg_bytes: bytes) -> bytes:
     """The SVG with the font of its text inside, cut down to what it sets (WOFF2)."""
-    css = fonts.font_face_css(used_characters(svg_bytes.decode("utf-8")))
+    used = getattr(svg_bytes, "characters", None)  # a Drawing knows them
+    if used is None:
+        used = used_characters(svg_bytes.decode("utf-8"))
+    css = fonts.font_face_css(used)
     if not css:
         return svg_bytes
     root = _ROOT_BYTES.search(svg_bytes)  # bytes: a big map's SVG is 13 MB

@@ -411,3 +411,15 @@ def test_gradients_are_renumbered_as_the_plain_pattern_does(body):
     seen: dict[str, str] = {}
     want = plain.sub(lambda mt: mt[1] + seen.setdefault(mt[2], str(len(seen))), body)
     assert grid._renumber(body) == want
+
+
+@pytest.mark.parametrize("which", ["essay", "generated"])
+def test_a_map_drawn_in_pieces_knows_the_characters_its_text_sets(essay_map, which):
+    """The whole map's SVG carries the characters each piece's text sets, read where the
+    piece was drawn: the same as reading the whole SVG (what embedding its font needs)."""
+    from arguments.render.svgtext import used_characters
+
+    m = essay_map if which == "essay" else Map.model_validate(make_data(300, 300, seed=6))
+    svg = render.render(m, View(), "svg")
+    assert svg.characters == used_characters(svg.decode("utf-8"))  # type: ignore[attr-defined]
+    assert len(svg.characters[("normal", "normal")]) > 30  # type: ignore[attr-defined]
