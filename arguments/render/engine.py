@@ -23,7 +23,6 @@ from .dot import build_dot, groups
 from .grid import grid_layout, grid_svg
 from .gv import agraph, bb, quiet
 from .style import FONT, MAX_PIXELS
-from .svgtext import drawing
 
 fonts.ensure_fontconfig()  # before the first drawing in this process
 
@@ -67,7 +66,7 @@ def render(
     sel = select(m, view)
     if fmt == "svg" and fit is None and _grid(m, view, sel):
         # each group drawn as it is laid out (see grid_svg)
-        return svg_font(grid_svg(m, view, sel, numbers))
+        return grid_svg(m, view, sel, numbers)  # its fonts named as svg_font does
     g, w_in, h_in = laid_out(m, view, numbers, sel)
     k = 1.0
     if fit:
@@ -84,11 +83,9 @@ def _grid(m: Map, view: View, sel: Selection) -> bool:
 
 def svg_font(svg: bytes) -> bytes:
     """The SVG's font named with the fonts to fall back on where it is not installed."""
-    out = svg.replace(
+    return svg.replace(
         f'font-family="{FONT}"'.encode(), f'font-family="{fonts.SVG_FAMILY}"'.encode()
     )
-    known = getattr(svg, "characters", None)  # what the drawing's text sets stays known
-    return out if known is None else drawing(out, known)
 
 
 def laid_out(

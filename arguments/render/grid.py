@@ -63,7 +63,7 @@ from .style import (
     PARALLEL_AT,
     cluster_attrs,
 )
-from .svgtext import drawing, merged, used_characters
+from .svgtext import drawing, fallback_fonts, merged, used_characters
 
 Pt = tuple[float, float]
 T = TypeVar("T")
@@ -235,7 +235,7 @@ def _draw_group(job: tuple[str, int, int]) -> tuple[Block, bytes, dict[tuple[str
         s["titles"][key], nodes, inner, s["edges"], s["gattrs"], s["scale"], tagged=False
     )
     block, body = _draw_block((source, edge_base, node_base))
-    return block, body.encode("utf-8"), used_characters(body)
+    return block, fallback_fonts(body).encode("utf-8"), used_characters(body)
 
 
 def _size(members: tuple[list[Node], list[int]]) -> int:
@@ -483,8 +483,9 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
         parts.append(f'<g transform="translate({dx + tx:.2f},{ty - dy:.2f})">\n'.encode())
         parts.append(drawn[key][1])
         parts.append(b"</g>\n")
-    end = svg.rindex("</g>\n</svg>")
     characters = merged(used_characters(svg), *(chars for _, _, chars in drawn.values()))
+    svg = fallback_fonts(svg)
+    end = svg.rindex("</g>\n</svg>")
     return drawing(b"".join([svg[:end].encode(), *parts, svg[end:].encode()]), characters)
 
 

@@ -17,6 +17,7 @@ import html
 import re
 
 from .. import fonts
+from .style import FONT
 
 _TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.S)
 _ATTR = re.compile(r'([\w:-]+)="([^"]*)"')
@@ -46,6 +47,16 @@ def used_characters(svg: str) -> dict[tuple[str, str], str]:
     return {
         face: "".join(sorted(set(html.unescape("".join(parts))))) for face, parts in texts.items()
     }
+
+
+#: the diagram font as Graphviz names it, and with the fonts to fall back on
+_FAMILY = f'font-family="{FONT}"'
+_FALLBACK = f'font-family="{fonts.SVG_FAMILY}"'
+
+
+def fallback_fonts(svg: str) -> str:
+    """The SVG's font named with the fonts to fall back on where it is not installed."""
+    return svg.replace(_FAMILY, _FALLBACK)
 
 
 def merged(*parts: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
@@ -90,7 +101,8 @@ def embed_font(svg_bytes: bytes) -> bytes:
     if root is None:
         raise ValueError("not an SVG drawing")
     style = f'\n<defs><style type="text/css">\n{css}\n</style></defs>'.encode()
-    return svg_bytes[: root.end()] + style + svg_bytes[root.end() :]
+    whole = memoryview(svg_bytes)  # one copy of a big SVG, not three
+    return b"".join((whole[: root.end()], style, whole[root.end() :]))
 
 
 class _Font:
