@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -255,3 +256,29 @@ def test_rendering_prints_no_fontconfig_warning(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Fontconfig" not in proc.stderr and proc.stderr.strip() == ""
+
+
+def test_a_claim_of_three_actors_shows_each_colour_without_a_graphviz_warning(capfd):
+    from gen import build, claim
+
+    from arguments.exporters import export
+
+    m = build(
+        [
+            claim(
+                "joint",
+                None,
+                "1917",
+                "They held it together.",
+                actors=["trotsky", "lenin", "stalin"],
+            ),
+            claim("alone", "trotsky", "1906"),
+        ]
+    )
+    capfd.readouterr()
+    svg = export(m, "svg", View()).decode()
+    assert "gradient" not in capfd.readouterr().err  # Graphviz writes to the process's stderr
+    node = svg[svg.index('<g id="claim&#45;joint"') :]
+    node = node[: node.index("</g>")]
+    fills = {m.colour_of(a).lower() for a in ("trotsky", "lenin", "stalin")}
+    assert fills <= {f.lower() for f in re.findall(r'<polygon fill="(#[0-9a-fA-F]{6})"', node)}
