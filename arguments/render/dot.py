@@ -164,8 +164,11 @@ def items(
             target="_self",
         )
         a["class"] = f"claim kind-{c.kind} " + " ".join(f"actor-{x}" for x in c.actors)
-        if c.joint:  # each actor's colour, side by side
-            a["style"] = a["style"] + ",striped" if a["shape"] in STRIPED else a["style"]
+        if c.joint and a["shape"] in STRIPED:  # each actor's colour, side by side
+            # stripes fill the box themselves; "filled" with a list of colours would also
+            # ask for a gradient, which warns on every drawing for three colours or more
+            styles = [x for x in a["style"].split(",") if x != "filled"]
+            a["style"] = ",".join([*styles, "striped"])
         if view.claim == c.id:
             a.update(penwidth="5", color="#000000")
         mark = marked.get(c.id)

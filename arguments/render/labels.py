@@ -58,13 +58,19 @@ def node_label(m: Map, c, width: int, number: int | None = None) -> str:
     head = c.kind.upper()
     if c.kind == "postulate":
         head = f"POSTULATE {c.number}"
-    bits = [head, shorten(m.credited(c), 40)]  # one short line
-    if c.date:
-        bits.append(c.date)
+    return _label(head, m.credited(c), c.date or "", c.text, width, number)
+
+
+@functools.lru_cache(maxsize=8192)
+def _label(head: str, credited: str, date: str, text: str, width: int, number: int | None) -> str:
+    # a paged export lays the same claims out a few times a page: their labels are made once
+    bits = [head, shorten(credited, 40)]  # one short line
+    if date:
+        bits.append(date)
     header = esc(" \u00b7 ".join(bits))
     if number is not None:  # the claim's number in a handout's list
         header = f'<B><FONT COLOR="#000000" POINT-SIZE="{BODY_PT}">{number}</FONT></B>  {header}'
-    body = "<BR/>".join(esc(line) for line in wrap(c.text, width))
+    body = "<BR/>".join(esc(line) for line in wrap(text, width))
     return (
         f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f'<TR><TD><FONT POINT-SIZE="{HEAD_PT}" COLOR="#333333">{header}</FONT></TD></TR>'

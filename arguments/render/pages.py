@@ -181,13 +181,16 @@ def _parts(
     m: Map, view: View, ids: list[str], caption: str, p: Paper, dated: bool = False
 ) -> list[Page]:
     """The claims ``ids`` (in reading or date order) on as few legible pages as it takes:
-    one if they fit, else runs of them, each as long as still fits (found by doubling a
-    run and then halving the step: a few layouts a page, not one per claim)."""
+    one if they fit, else runs of them, each as long as still fits (found by probing from
+    a guess, the previous page's length, in growing steps, then halving the step: a
+    few layouts a page, not one per claim)."""
     first = measure(m, replace(view, only=frozenset(ids), part=caption or None), caption)
     if first.fits(p) or len(ids) <= 1:
         return [first]
     runs: list[list[str]] = []
-    at, guess = 0, 4
+    # the first guess from the whole: a page holds about as many claims as the share of
+    # the drawing's area it can show legibly
+    at, guess = 0, max(1, int(len(ids) * (first.body_pt(p) / p.legible) ** 2))
     while at < len(ids):
         length = _longest_run(m, view, ids[at:], guess, p)
         runs.append(ids[at : at + length])
@@ -207,18 +210,24 @@ def _longest_run(m: Map, view: View, ids: list[str], guess: int, p: Paper) -> in
         cap = "part 00 of 00"  # as long as the caption the page will get
         return measure(m, replace(view, only=frozenset(ids[:n]), part=cap)).fits(p)
 
-    lo, hi = 1, len(ids) + 1  # lo fits (or is the one claim a page must take), hi does not
-    n = max(1, min(guess, len(ids)))
+    # lo fits (or is the one claim a page must take), hi does not (or is one past the end)
+    n, step = max(1, min(guess, len(ids))), 1
     if fits(n):
-        lo = n
-        while lo < len(ids):
-            n = min(len(ids), lo * 2)
-            if not fits(n):
-                hi = n
+        lo, hi = n, len(ids) + 1
+        while lo < len(ids):  # up from the guess: 1, 2, 4... more
+            nxt = min(len(ids), lo + step)
+            if not fits(nxt):
+                hi = nxt
                 break
-            lo = n
+            lo, step = nxt, step * 2
     else:
-        hi = n
+        lo, hi = 1, n
+        while hi - step >= 1:  # down from the guess: 1, 2, 4... fewer
+            nxt = hi - step
+            if nxt == 1 or fits(nxt):
+                lo = nxt
+                break
+            hi, step = nxt, step * 2
     while hi - lo > 1:
         mid = (lo + hi) // 2
         lo, hi = (mid, hi) if fits(mid) else (lo, mid)

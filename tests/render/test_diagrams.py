@@ -423,3 +423,29 @@ def test_a_map_drawn_in_pieces_knows_the_characters_its_text_sets(essay_map, whi
     svg = render.render(m, View(), "svg")
     assert svg.characters == used_characters(svg.decode("utf-8"))  # type: ignore[attr-defined]
     assert len(svg.characters[("normal", "normal")]) > 30  # type: ignore[attr-defined]
+
+
+def test_a_claim_of_three_actors_shows_each_colour_without_a_graphviz_warning(capfd):
+    from gen import build, claim
+
+    from arguments.exporters import export
+
+    m = build(
+        [
+            claim(
+                "joint",
+                None,
+                "1917",
+                "They held it together.",
+                actors=["trotsky", "lenin", "stalin"],
+            ),
+            claim("alone", "trotsky", "1906"),
+        ]
+    )
+    capfd.readouterr()
+    svg = export(m, "svg", View()).decode()
+    assert "gradient" not in capfd.readouterr().err  # Graphviz writes to the process's stderr
+    node = svg[svg.index('<g id="claim&#45;joint"') :]
+    node = node[: node.index("</g>")]
+    fills = {m.colour_of(a).lower() for a in ("trotsky", "lenin", "stalin")}
+    assert fills <= {f.lower() for f in re.findall(r'<polygon fill="(#[0-9a-fA-F]{6})"', node)}
