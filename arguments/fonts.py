@@ -138,6 +138,19 @@ _CSS_WEIGHT = {"normal": 400, "bold": 700}
 KEPT_SUBSETS = 256
 
 
+class _Subsets:
+    #: whether subsets are kept in the cache folder: only for the command line, whose
+    #: maps are files on disk already (:func:`keep_subsets_on_disk`); the app keeps them
+    #: in its process, as it writes nothing of an uploaded map to a file, not even which
+    #: characters it sets
+    on_disk = False
+
+
+def keep_subsets_on_disk(on: bool = True) -> None:
+    """Keep the font subsets this process cuts in the cache folder (see :func:`woff2`)."""
+    _Subsets.on_disk = on
+
+
 @functools.lru_cache(maxsize=32)
 def woff2(style: str, chars: str) -> bytes:
     """The font of ``style`` ("Regular", "Bold"...) cut down to ``chars`` (and what shaping
@@ -146,11 +159,12 @@ def woff2(style: str, chars: str) -> bytes:
 
     Cutting a font down takes a fifth of a second (importing the subsetter half of it),
     and exports of one map, or of maps in one script, set the same characters: a subset
-    once made is kept in this process and in the cache folder (:func:`_kept`)."""
+    once made is kept in this process, and in the cache folder (:func:`_kept`) when the
+    process keeps them there (the command line: :func:`keep_subsets_on_disk`)."""
     path = font_file(style)
     if path is None:  # pragma: no cover - requirements.txt installs the font
         raise FileNotFoundError(f"the {FAMILY} {style} font is not installed")
-    kept = _kept(path, style, chars)
+    kept = _kept(path, style, chars) if _Subsets.on_disk else None
     if kept is not None:
         try:
             data = kept.read_bytes()

@@ -25,6 +25,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import fonts
 from ..errors import MapError, StoreError
 from . import commands, export, reading
 from . import store as store_commands
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # model, the drawing's pieces) and almost no cycles: collecting every 700 new
         # objects was a tenth of a 5,000-claim export's time in this process, for nothing
         gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+        # its maps are files on disk already: the font subsets it cuts may be kept there
+        fonts.keep_subsets_on_disk()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

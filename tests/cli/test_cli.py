@@ -482,3 +482,24 @@ def test_search_text_of_a_map_without_a_text_exits_2(capsys):
 def test_search_without_a_hit_says_so(capsys):
     code, out, _ = run(capsys, "search", "zanzibar", "--map", MINI)
     assert code == 0 and out == "no claim matches 'zanzibar'\n"
+
+
+def test_the_command_line_keeps_its_font_subsets_in_the_cache_folder(tmp_path):
+    """The command line's maps are files on disk already: the font subset an SVG embeds
+    is kept in the cache folder for the next run (the app keeps it in its process only)."""
+    import os
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    out = tmp_path / "m.svg"
+    subprocess.run(
+        [sys.executable, "-m", "arguments", "export", "-f", "svg", "--map", str(ESSAY), "-o", out],
+        cwd=ROOT,
+        env={**os.environ, "ARGMAP_CACHE": str(cache)},
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    assert out.exists() and list((cache / "woff2").glob("*.woff2"))

@@ -61,6 +61,7 @@ def test_a_font_subset_once_made_is_kept_and_a_planted_one_is_not_trusted(tmp_pa
     from arguments import fonts
 
     monkeypatch.setenv("ARGMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr(fonts._Subsets, "on_disk", True)  # as the command line does
     os.chmod(tmp_path, 0o700)
     fonts.woff2.cache_clear()
     made = fonts.woff2("Regular", "Trotsky")
@@ -71,6 +72,7 @@ def test_a_font_subset_once_made_is_kept_and_a_planted_one_is_not_trusted(tmp_pa
     assert fonts.woff2("Regular", "Trotsky") == made
     monkeypatch.undo()
     monkeypatch.setenv("ARGMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr(fonts._Subsets, "on_disk", True)
     kept.write_bytes(b"<svg>not a font</svg>")
     fonts.woff2.cache_clear()
     assert fonts.woff2("Regular", "Trotsky") == made
