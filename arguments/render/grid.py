@@ -473,20 +473,21 @@ def grid_svg(m: Map, view: View, sel: Selection, numbers: dict[str, int] | None 
         )
         for i, e, arc, texts in apart
     ]
+    # (the edges set no text: the frame's text is the header's and the groups' titles)
+    characters = merged(used_characters(svg), *(chars for _, _, chars in drawn.values()))
+    svg = fallback_fonts(svg)
     clusters = svg.rfind('class="cluster">')
     at = svg.find("\n<!-- ", clusters) + 1 or svg.rindex("</g>\n</svg>")
-    svg = svg[:at] + "".join(lines) + svg[at:]
-    parts = []
+    end = svg.rindex("</g>\n</svg>")
+    parts = [svg[:at].encode(), "".join(lines).encode(), svg[at:end].encode()]
     for key, _ in titles:
         bx0, by0, _, _ = blocks[key].box
         dx, dy = offset[key][0] - bx0, offset[key][1] - by0
         parts.append(f'<g transform="translate({dx + tx:.2f},{ty - dy:.2f})">\n'.encode())
         parts.append(drawn[key][1])
         parts.append(b"</g>\n")
-    characters = merged(used_characters(svg), *(chars for _, _, chars in drawn.values()))
-    svg = fallback_fonts(svg)
-    end = svg.rindex("</g>\n</svg>")
-    return drawing(b"".join([svg[:end].encode(), *parts, svg[end:].encode()]), characters)
+    parts.append(svg[end:].encode())
+    return drawing(b"".join(parts), characters)
 
 
 #: the outline of the first group's box in the frame, and the numbers in it
