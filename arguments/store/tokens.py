@@ -1,6 +1,7 @@
 """Share-link tokens: made at random, kept only as a hash, compared in constant time.
 
-Contract: :func:`new_token` returns a URL-safe token of 256 random bits (``secrets``);
+Contract: :func:`new_token` returns a URL-safe token of 256 random bits (``secrets``),
+drawn again when it would start with "-" or "_" (about 255.9 bits remain);
 :func:`digest` is what the store keeps of it (SHA-256, hex); :func:`same` compares two
 digests in constant time.  :func:`looks_like_token` tells a token from a map id.  A token is
 never logged, printed in an error or stored as it is.
@@ -28,7 +29,12 @@ _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{22,128}$")
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A fresh token that starts with a letter or digit: one starting with "-" would be
+    taken for an option on a command line (``argmap store save -Xy… FILE``)."""
+    while True:
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        if token[0].isalnum():
+            return token
 
 
 def digest(token: str) -> str:

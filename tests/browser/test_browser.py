@@ -31,17 +31,6 @@ PAGES = {
 EXCEPTION = '[data-testid="stException"]'
 
 
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.errors = errors
-    yield pg
-    ctx.close()
-
-
 def expect(locator):
     from playwright.sync_api import expect as _expect
 

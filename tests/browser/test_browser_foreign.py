@@ -43,17 +43,6 @@ PWN = [
 ]
 
 
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
-    pg = ctx.new_page()
-    pg.dialogs, pg.errors = [], []
-    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    ctx.close()
-
-
 def idle(page) -> None:
     page.wait_for_selector(SCRIPT_IDLE, timeout=60_000)
     page.wait_for_load_state("networkidle")

@@ -10,28 +10,11 @@ tests/artifacts/.
 from __future__ import annotations
 
 import pytest
-from apphelp import ROOT, needs_chromium, server
+from apphelp import ROOT, needs_chromium
 
 ART = ROOT / "tests" / "artifacts"
 pytestmark = [pytest.mark.browser, needs_chromium()]
 EXCEPTION = '[data-testid="stException"]'
-
-
-@pytest.fixture(scope="module")
-def essay_url():
-    with server(ROOT / "claims.yaml") as u:
-        yield u
-
-
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.errors = errors
-    yield pg
-    ctx.close()
 
 
 def in_view(page, selector: str) -> bool:

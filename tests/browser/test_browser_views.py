@@ -8,29 +8,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from apphelp import ROOT, SCRIPT_IDLE, needs_chromium, server
+from apphelp import ROOT, SCRIPT_IDLE, needs_chromium
 
 ART = ROOT / "tests" / "artifacts"
 ESSAY = ROOT / "claims.yaml"
 pytestmark = [pytest.mark.browser, needs_chromium()]
 READABLE_PX = 11
-
-
-@pytest.fixture(scope="module")
-def essay_url():
-    with server(ESSAY) as u:
-        yield u
-
-
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.errors = errors
-    yield pg
-    ctx.close()
 
 
 def settle(pg) -> None:

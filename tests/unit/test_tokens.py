@@ -22,6 +22,12 @@ def test_a_token_has_at_least_128_random_bits_and_is_url_safe():
         assert t.replace("-", "").replace("_", "").isalnum()
 
 
+def test_a_token_never_starts_like_a_command_line_option(monkeypatch):
+    drawn = iter(["-" + "a" * 42, "_" + "b" * 42, "c" * 43])
+    monkeypatch.setattr("arguments.store.tokens.secrets.token_urlsafe", lambda n: next(drawn))
+    assert new_token() == "c" * 43  # the two that start with - or _ are drawn again
+
+
 def test_only_a_hash_is_kept_and_compared_in_constant_time():
     t = new_token()
     h = digest(t)
