@@ -355,23 +355,15 @@ def claim_form(opened: Opened) -> None:
 
 
 # ------------------------------------------------------------------ the Read page's actions
-def _quote_to_claim(key: str, base: int, passage: str) -> None:
+def _save_from_read(form: str, write: Callable[[Any, str], Saved]) -> None:
+    """Make a version from the Read page: ``write(opened, name)`` saves it; a refusal shows
+    beside the form (the loader's problems, another's newer version, a read-only link)."""
     s, name = stored.current(), stored.who()
-    form = f"{key}_add"
     if s is None or not name:
         set_problems(form, {GENERAL: ["Give your name and open a map with its edit link first."]})
         return
     try:
-        saved = stored.store().add_quote(
-            s.map_id,
-            s.token,
-            base,
-            st.session_state[f"{key}_claim"],
-            passage,
-            name,
-            speaker=st.session_state.get(f"{key}_speaker") or None,
-            cites=text_of(f"{key}_cites").strip() or None,
-        )
+        saved = write(s, name)
     except MapError as err:
         set_problems(form, {GENERAL: [words(p) for p in err.problems]})
         return
@@ -385,12 +377,24 @@ def _quote_to_claim(key: str, base: int, passage: str) -> None:
     _done(saved)
 
 
+def _quote_to_claim(key: str, base: int, passage: str) -> None:
+    ss = st.session_state
+    _save_from_read(
+        f"{key}_add",
+        lambda s, name: stored.store().add_quote(
+            s.map_id,
+            s.token,
+            base,
+            ss[f"{key}_claim"],
+            passage,
+            name,
+            speaker=ss.get(f"{key}_speaker") or None,
+            cites=text_of(f"{key}_cites").strip() or None,
+        ),
+    )
+
+
 def _quote_new_claim(key: str, base: int, passage: str) -> None:
-    s, name = stored.current(), stored.who()
-    form = f"{key}_new"
-    if s is None or not name:
-        set_problems(form, {GENERAL: ["Give your name and open a map with its edit link first."]})
-        return
     ss = st.session_state
     fields = {
         "id": text_of(f"{key}_id").strip(),
@@ -400,19 +404,10 @@ def _quote_new_claim(key: str, base: int, passage: str) -> None:
         "date": text_of(f"{key}_date").strip() or None,
         "text": text_of(f"{key}_text"),
     }
-    try:
-        saved = stored.store().new_claim(s.map_id, s.token, base, fields, passage, name)
-    except MapError as err:
-        set_problems(form, {GENERAL: [words(p) for p in err.problems]})
-        return
-    except Stale as stale:
-        st.session_state[STALE] = stale
-        stored.open_version(None)
-        return
-    except StoreError as exc:
-        set_problems(form, {GENERAL: [str(exc)]})
-        return
-    _done(saved)
+    _save_from_read(
+        f"{key}_new",
+        lambda s, name: stored.store().new_claim(s.map_id, s.token, base, fields, passage, name),
+    )
 
 
 def _done(saved: Saved) -> None:
