@@ -195,25 +195,22 @@ class Store(Sharing):
         return h
 
     # ---------------------------------------------------------------- reading
-    def head(self, grant: Grant) -> int:
+    def _map_column(self, grant: Grant, column: sa.Column) -> Any:
+        """One column of the granted map's row (NoSuchMap when there is none)."""
         self._check(grant)
         with self._reader() as conn:
-            head = conn.execute(
-                sa.select(maps.c.head).where(maps.c.id == grant.map_id)
+            value = conn.execute(
+                sa.select(column).where(maps.c.id == grant.map_id)
             ).scalar_one_or_none()
-        if head is None:
+        if value is None:
             raise NoSuchMap()
-        return int(head)
+        return value
+
+    def head(self, grant: Grant) -> int:
+        return int(self._map_column(grant, maps.c.head))
 
     def title(self, grant: Grant) -> str:
-        self._check(grant)
-        with self._reader() as conn:
-            t = conn.execute(
-                sa.select(maps.c.title).where(maps.c.id == grant.map_id)
-            ).scalar_one_or_none()
-        if t is None:
-            raise NoSuchMap()
-        return str(t)
+        return str(self._map_column(grant, maps.c.title))
 
     def open(self, grant: Grant, version: int | None = None) -> Opened:
         """A version of the map (the latest by default); StoreError for no such version."""
