@@ -113,6 +113,10 @@ class Anchors:
 
     def quoted(self) -> list[tuple[int, int]]:
         """The union of every span, sorted and merged."""
+        return list(self._merged)
+
+    @cached_property
+    def _merged(self) -> tuple[tuple[int, int], ...]:
         spans = sorted(s for a in self.items for s in a.spans)
         out: list[tuple[int, int]] = []
         for a, b in spans:
@@ -120,7 +124,23 @@ class Anchors:
                 out[-1] = (out[-1][0], max(out[-1][1], b))
             else:
                 out.append((a, b))
-        return out
+        return tuple(out)
+
+    @cached_property
+    def _merged_starts(self) -> list[int]:
+        return [a for a, _ in self._merged]
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        """How many characters of ``text[start:end]`` some quote covers (whitespace not
+        counted, as :meth:`Paragraph.chars` counts)."""
+        merged, n = self._merged, 0
+        i = max(0, bisect.bisect_right(self._merged_starts, start) - 1)
+        while i < len(merged) and merged[i][0] < end:
+            lo, hi = max(start, merged[i][0]), min(end, merged[i][1])
+            if lo < hi:
+                n += len("".join(self.text[lo:hi].split()))
+            i += 1
+        return n
 
 
 _KEY = 16  # the folded text's word starts are indexed by their first 16 characters
@@ -258,19 +278,6 @@ def coverage(anchors: Anchors) -> dict:
     """Per chapter: paragraphs, those any quote touches, characters and quoted characters
     (whitespace not counted), with percentages; and the paragraphs no quote touches."""
     text, st = anchors.text, anchors.structure
-    quoted = anchors.quoted()
-    starts = [a for a, _ in quoted]
-
-    def quoted_chars(a: int, b: int) -> int:
-        n = 0
-        i = max(0, bisect.bisect_right(starts, a) - 1)
-        while i < len(quoted) and quoted[i][0] < b:
-            lo, hi = max(a, quoted[i][0]), min(b, quoted[i][1])
-            if lo < hi:
-                n += len("".join(text[lo:hi].split()))
-            i += 1
-        return n
-
     chapters = []
     unquoted = []
     for ch in st.chapters:
@@ -281,7 +288,7 @@ def coverage(anchors: Anchors) -> dict:
         chars = 0
         q_chars = 0
         for p in paras:
-            pc = sum(quoted_chars(a, b) for a, b in p.pieces)
+            pc = sum(anchors.quoted_chars(a, b) for a, b in p.pieces)
             chars += p.chars(text)
             q_chars += pc
             if pc:

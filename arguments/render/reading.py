@@ -297,19 +297,10 @@ def titles(m: Map, found: Anchors, chapter: str) -> dict[str, str]:
 def paragraph_shares(found: Anchors, chapter: str) -> list[tuple[int, int, float]]:
     """(paragraph number, its characters, the share of them quoted) for the coverage strip."""
     text = found.text
-    merged = found.quoted()
-    starts = [a for a, _ in merged]
     out = []
     for p in found.structure.in_chapter(chapter):
         total = p.chars(text)
-        q = 0
-        for a, b in p.pieces:
-            i = max(0, bisect.bisect_right(starts, a) - 1)
-            while i < len(merged) and merged[i][0] < b:
-                lo, hi = max(a, merged[i][0]), min(b, merged[i][1])
-                if lo < hi:
-                    q += len("".join(text[lo:hi].split()))
-                i += 1
+        q = sum(found.quoted_chars(a, b) for a, b in p.pieces)
         out.append((p.number, total, q / total if total else 0.0))
     return out
 
