@@ -40,7 +40,7 @@ PAGES = {
     "Postulates": "g.node.claim",
     "Verdicts": "g.node.claim",
     "Timeline": "[data-testid='stVegaLiteChart'] g.mark-symbol path",
-    "Search": "text=Search claims and quotes",
+    "Search": "text=Search claims",
     "Handout": "text=What goes in",
     "Map": "g.node.claim",
 }

@@ -206,6 +206,15 @@ def server(map_path: Path | str, port: int | None = None, *, log=None, env=None)
 
 # ---------------------------------------------------------------- in the browser
 UPLOAD_INPUT = '[data-testid="stSidebar"] input[type="file"]'
+#: the heading each page shows once it has drawn (menu title -> heading)
+HEADINGS = {
+    "Claim": "Claim",
+    "Compare": "Compare two actors",
+    "Postulates": "The postulates",
+    "Verdicts": "Thesis and verdicts",
+    "Timeline": "Timeline",
+    "Search": "Search",
+}
 SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 

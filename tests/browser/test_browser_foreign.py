@@ -10,7 +10,7 @@ in a sentence what the map lacks.  An Argdown document full of texts that would 
 from __future__ import annotations
 
 import pytest
-from apphelp import ROOT, SCRIPT_IDLE, goto_page, needs_chromium, upload_file
+from apphelp import HEADINGS, ROOT, SCRIPT_IDLE, goto_page, needs_chromium, upload_file
 from gen import make_map
 
 from arguments.formats.aif import write as to_aif
@@ -21,14 +21,6 @@ from arguments.loader import load_bytes, load_map
 ART = ROOT / "tests" / "artifacts"
 EXCEPTION = '[data-testid="stException"]'
 pytestmark = [pytest.mark.browser, needs_chromium()]
-HEADINGS = {
-    "Claim": "Claim",
-    "Compare": "Compare two actors",
-    "Postulates": "The postulates",
-    "Verdicts": "Thesis and verdicts",
-    "Timeline": "Timeline",
-    "Search": "Search",
-}
 OTHER = make_map(24, 30, seed=7)
 UPLOADS = {
     "argdown": ("populism.argdown", (ROOT / "tests/data/argdown/populism.argdown").read_bytes()),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from apphelp import MINI, ROOT, SCRIPT_IDLE, goto_page, needs_chromium, upload_file
+from apphelp import HEADINGS, MINI, ROOT, SCRIPT_IDLE, goto_page, needs_chromium, upload_file
 from hostile import HOSTILE, hostile_map_data
 
 ART = ROOT / "tests" / "artifacts"
@@ -41,14 +41,6 @@ PWN = {
 }
 FILENAME = "<img src=x onerror=alert(7)> & 'quoted' {braces}.yaml"  # browsers send " as %22
 PAGES = ["Map", "Claim", "Compare", "Postulates", "Verdicts", "Timeline", "Search"]
-HEADINGS = {
-    "Claim": "Claim",
-    "Compare": "Compare two actors",
-    "Postulates": "The postulates",
-    "Verdicts": "Thesis and verdicts",
-    "Timeline": "Timeline",
-    "Search": "Search",
-}
 # every element's attributes, in the document and in open shadow roots, as [tag, name, value]
 ATTRIBUTES_JS = """() => {
   const out = [];
